@@ -1,0 +1,44 @@
+# Rasid: `make setup` then `make test`. Everything lives in .venv/ in the repo root.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: setup test lint typecheck model wordfreq run bench clean
+
+setup: $(BIN)/activate
+	@if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  missing=$$(for p in $$(cat requirements-apt.txt); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	  if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi; \
+	fi
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q --no-deps camel-tools==1.6.0
+	$(BIN)/pip install -q -e '.[gui,dev]'
+
+$(BIN)/activate:
+	$(PY) -m venv $(VENV)
+
+test: lint typecheck
+	$(BIN)/pytest -q
+
+lint:
+	$(BIN)/ruff check desktop tests scripts benchmarks
+
+typecheck:
+	$(BIN)/mypy
+
+# Retrain the NER model deterministically from ../shared/data (see resources/models/README.md).
+model:
+	$(BIN)/python scripts/train_ner.py
+
+wordfreq:
+	$(BIN)/python scripts/build_wordfreq.py
+
+run:
+	$(BIN)/rasid gui --project resources/sample/sample.rasid
+
+bench:
+	$(BIN)/python benchmarks/bench_text_layer.py
+
+clean:
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,200 @@
+"""Token features for the CRF named-entity tagger (shared by training and tagging).
+
+Every feature of a word that does not depend on its neighbours (normalized form, affixes, clitic-
+stripped forms, shape, lexicon membership, distributional cluster ids) is computed once per word
+type and cached, together with the short "context" lists the word contributes to its neighbours at
+offsets -2..+2. Extracting a sentence is then mostly list concatenation, which keeps tagging fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop.text.normalize import normalize_word
+
+# Proclitic sequences (normalized spelling), longest first; the article is handled separately.
+PROCLITICS = (
+    "وبال", "وكال", "وفال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل",
+    "وب", "ول", "وك", "فب", "فل", "فك", "وس", "و", "ف", "ب", "ل", "ك",
+)
+# Trigger words (normalized, article included where usual) that often precede or open an entity.
+TRIGGERS: dict[str, str] = {}
+for _cls, _words in {
+    "PT": "السيد السيده الرئيس رئيس الرئيسه الوزير وزير الوزيره الملك الملكه الامير الاميره الشيخ "
+          "الشيخه الزعيم القائد العقيد العميد اللواء الفريق المشير النقيب الرائد الجنرال الدكتور "
+          "د الاستاذ المهندس الحاج الامام البابا المستشار النائب المتحدث السفير المبعوث الناطق "
+          "المرشح المدرب اللاعب الكاتب الشاعر الفنان المطرب الصحفي الاعلامي المدير نائب السناتور "
+          "القاضي المحامي السلطان العاهل ولي الشهيد المواطن الطفل الفقيد ابن بن ابو ام بنت",
+    "LT": "مدينه محافظه قريه بلده ولايه منطقه اقليم اقيم جزيره جزر بحر نهر جبل مطار ميناء "
+          "عاصمه العاصمه دوله مخيم حي شارع ساحه مقاطعه ناحيه قضاء بحيره خليج وادي صحراء",
+    "OT": "وزاره الوزاره شركه الشركه جامعه الجامعه حزب الحزب تنظيم التنظيم جبهه الجبهه قوات "
+          "القوات وكاله الوكاله صحيفه الصحيفه جريده مجلس المجلس منظمه المنظمه حركه الحركه "
+          "جمعيه الجمعيه اتحاد الاتحاد هيئه الهيئه بنك البنك مصرف نادي النادي مؤسسه المؤسسه "
+          "مجموعه لجنه اللجنه معهد المعهد مركز المركز قناه القناه اذاعه الاذاعه محكمه المحكمه "
+          "جيش الجيش كتائب كتيبه لواء فيلق ائتلاف الائتلاف تحالف التحالف برلمان البرلمان",
+    "VT": "قال اعلن اكد صرح اضاف اوضح قالت اعلنت اكدت صرحت اضافت اوضحت ذكر ذكرت افاد افادت "
+          "بحث التقي استقبل زار غادر وصل",
+}.items():
+    for _w in _words.split():
+        TRIGGERS.setdefault(_w, _cls)
+
+
+class Resources:
+    """Lexicons and word clusters the features read; all keys are normalized words."""
+
+    def __init__(self, clusters: dict[str, tuple[str, ...]], names: frozenset[str]) -> None:
+        self.clusters = clusters
+        self.names = names
+
+    @classmethod
+    def load(cls, folder: Path) -> Resources:
+        """Read `clusters.tsv` and `names.txt` from `folder` (missing files mean no such features)."""
+        clusters: dict[str, tuple[str, ...]] = {}
+        path = folder / "clusters.tsv"
+        if path.exists():
+            with path.open(encoding="utf-8") as fh:
+                for line in fh:
+                    if line.startswith("#"):
+                        continue
+                    word, _, rest = line.rstrip("\n").partition("\t")
+                    clusters[word] = tuple(rest.split("\t"))
+        names: frozenset[str] = frozenset()
+        path = folder / "names.txt"
+        if path.exists():
+            names = frozenset(w for w in path.read_text(encoding="utf-8").split() if w)
+        return cls(clusters, names)
+
+
+def _is_arabic(word: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in word)
+
+
+def _shape(word: str) -> str:
+    if word.isdigit():
+        return "D"
+    if any(ch.isdigit() for ch in word):
+        return "d"
+    if not any(ch.isalnum() for ch in word):
+        return "P"
+    if _is_arabic(word):
+        return "A"
+    if word.isascii():
+        return "Lu" if word[:1].isupper() else "L"
+    return "X"
+
+
+class FeatureExtractor:
+    """Turns a sentence of surface tokens into CRF attribute lists, caching per-word features."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.res = resources
+        # word -> (own features, [features it gives to the token at offset -2, -1, +1, +2], key)
+        self._cache: dict[str, tuple[list[str], tuple[list[str], ...], str]] = {}
+
+    def _strip(self, w: str) -> tuple[str, str]:
+        """(proclitics removed, proclitics and article removed), preferring known stems."""
+        known = self.res.clusters
+        stem = w
+        for p in PROCLITICS:
+            if w.startswith(p) and len(w) - len(p) >= 2:
+                cand = w[len(p):]
+                if p in ("لل", "ولل", "فلل"):
+                    cand = "ال" + cand
+                if cand in known or not known:
+                    stem = cand
+                    break
+        core = stem[2:] if stem.startswith("ال") and len(stem) >= 5 else stem
+        return stem, core
+
+    def _word(self, token: str) -> tuple[list[str], tuple[list[str], ...], str]:
+        hit = self._cache.get(token)
+        if hit is not None:
+            return hit
+        w = normalize_word(token) or token
+        if w.isascii():
+            w = w.lower()
+        stem, core = self._strip(w)
+        shape = _shape(w)
+        own = [
+            "bias",
+            "w=" + w,
+            "st=" + stem,
+            "co=" + core,
+            "sh=" + shape,
+            "ln=" + str(min(len(w), 8)),
+        ]
+        if len(w) > 1:
+            for n in (1, 2, 3, 4):
+                if len(w) > n:
+                    own.append(f"p{n}=" + w[:n])
+                    own.append(f"s{n}=" + w[-n:])
+            if len(core) > 3 and core != w:
+                own.append("cs2=" + core[-2:])
+                own.append("cp2=" + core[:2])
+        if w.startswith("ال"):
+            own.append("al")
+        if core.endswith(("ي", "يه", "يون", "يين", "يات")) and len(core) >= 4:
+            own.append("nisba")
+        if token[:1].isupper():
+            own.append("cap")
+        ctx: list[str] = ["w=" + w, "st=" + stem]
+        names = self.res.names
+        if w in names or stem in names or core in names:
+            own.append("name")
+            ctx.append("name")
+        trig = TRIGGERS.get(w) or TRIGGERS.get(stem) or TRIGGERS.get(core)
+        if trig:
+            own.append("tr=" + trig)
+            ctx.append("tr=" + trig)
+        cl = self.res.clusters.get(w)
+        src = "c"
+        if cl is None:
+            cl = self.res.clusters.get(stem) or self.res.clusters.get(core)
+            src = "k"
+        if cl is None:
+            own.append("c=none")
+            ctx.append("c=none")
+        else:
+            for i, cid in enumerate(cl):
+                own.append(f"{src}{i}={cid}")
+                ctx.append(f"c{i}={cid}")
+        if shape != "A":
+            ctx.append("sh=" + shape)
+        ctxs = (
+            ["-2" + f for f in ctx],
+            ["-1" + f for f in ctx] + ["-1co=" + core, "-1s2=" + w[-2:]],
+            ["+1" + f for f in ctx] + ["+1co=" + core, "+1s2=" + w[-2:]],
+            ["+2" + f for f in ctx],
+        )
+        out = (own, ctxs, w)
+        if len(self._cache) < 500_000:
+            self._cache[token] = out
+        return out
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        """Attribute lists for each token of one sentence."""
+        words = [self._word(t) for t in tokens]
+        n = len(words)
+        out: list[list[str]] = []
+        for i, (own, _ctx, key) in enumerate(words):
+            feats = list(own)
+            if i >= 2:
+                feats += words[i - 2][1][0]
+            else:
+                feats.append("-2BOS" if i == 1 else "-2none")
+            if i >= 1:
+                prev = words[i - 1][2]
+                feats += words[i - 1][1][1]
+                feats.append("bl=" + prev + "|" + key)
+            else:
+                feats.append("BOS")
+            if i + 1 < n:
+                feats += words[i + 1][1][2]
+                feats.append("br=" + key + "|" + words[i + 1][2])
+            else:
+                feats.append("EOS")
+            if i + 2 < n:
+                feats += words[i + 2][1][3]
+            out.append(feats)
+        return out

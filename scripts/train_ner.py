@@ -1,0 +1,223 @@
+"""Train the CRF Arabic named-entity tagger (ANERcorp tags: PERS, LOC, ORG, MISC).
+
+usage:
+  .venv/bin/python scripts/train_ner.py --split   # train on split/train.txt, score on split/dev.txt
+  .venv/bin/python scripts/train_ner.py           # tune-free full run: split run for the numbers,
+                                                   # then train on all of anercorp/train.txt and write
+                                                   # resources/models/ner.crfsuite + manifest.json
+
+Data is read from ../shared/data/ beside the repository. Deterministic: L-BFGS with a fixed
+number of iterations, no random state. Word clusters come from scripts/build_clusters.py
+(resources/models/clusters.tsv, built first if missing); the name list resources/models/names.txt
+is derived here from the public-domain/MIT name lexicons.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import pycrfsuite  # noqa: E402
+
+from desktop.nlp.features import FeatureExtractor, Resources  # noqa: E402
+from desktop.text.normalize import normalize_word  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data"
+ANER_FULL = DATA / "anercorp" / "train.txt"
+SPLIT_TRAIN = DATA / "anercorp" / "split" / "train.txt"
+SPLIT_DEV = DATA / "anercorp" / "split" / "dev.txt"
+AQMAR_DIR = DATA / "aqmar"
+NAME_FILES = [
+    DATA / "lexicons" / "names" / "dict_ar_en.csv",
+    DATA / "lexicons" / "names" / "male-first--names-in-arabic.txt",
+    DATA / "lexicons" / "names" / "female-first-names-in-arabic.txt",
+    DATA / "lexicons" / "names" / "last-names-in-arabic.txt",
+]
+SCORER = ROOT.parent / "shared" / "eval" / "score_conll.py"
+MODELS = ROOT / "resources" / "models"
+
+C1 = 0.05
+C2 = 0.05
+MAX_ITER = 300
+FEATURE_SET = (
+    "normalized word, clitic-stripped stem and core (article removed), prefixes/suffixes 1-4, shape, "
+    "length, article/nisba/capital flags, name lexicon, trigger-word classes, word clusters "
+    "(PPMI-SVD k-means k=64/256/1024), +-2 window of word/stem/cluster/lexicon features, "
+    "+-1 core and 2-char suffix, word bigrams"
+)
+
+Sentence = list[tuple[str, str]]
+TAG_MAP = {"PER": "PERS", "PERS": "PERS", "LOC": "LOC", "ORG": "ORG"}
+
+
+def need(path: Path) -> Path:
+    if not path.exists():
+        sys.exit(f"missing data file: {path} (the shared data folder must sit beside the repository)")
+    return path
+
+
+def read_conll(path: Path, aqmar: bool = False) -> list[Sentence]:
+    """Sentences of (token, tag); AQMAR tags are mapped onto the ANERcorp set."""
+    sents: list[Sentence] = []
+    cur: Sentence = []
+    for line in need(path).open(encoding="utf-8"):
+        parts = line.replace("\u200e", "").split()
+        if not parts:
+            if cur:
+                sents.append(cur)
+            cur = []
+            continue
+        tag = parts[-1] if len(parts) > 1 else "O"
+        if aqmar:
+            tag = map_aqmar(tag)
+        else:
+            tag = tag.replace("-PERSS", "-PERS")
+            if tag.endswith("-PER"):
+                tag += "S"
+        cur.append((parts[0], tag))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def map_aqmar(tag: str) -> str:
+    bio, _, typ = tag.partition("-")
+    typ = typ.strip("-`")
+    if bio not in ("B", "I") or not typ:
+        return "O"
+    if typ in TAG_MAP:
+        return f"{bio}-{TAG_MAP[typ]}"
+    if typ.startswith("MIS"):
+        return f"{bio}-MISC"
+    return "O"
+
+
+def build_names(out: Path) -> list[Path]:
+    """Write the normalized name list derived from the name lexicons; returns the files used."""
+    names: set[str] = set()
+    for path in NAME_FILES:
+        for line in need(path).open(encoding="utf-8"):
+            word = line.split(",")[0].strip()
+            if not word or word.startswith("(") or not any("\u0621" <= c <= "\u064a" for c in word):
+                continue
+            key = normalize_word(word)
+            if " " not in key and len(key) >= 2:
+                names.add(key)
+    out.write_text("\n".join(sorted(names)) + "\n", encoding="utf-8")
+    return NAME_FILES
+
+
+def ensure_resources() -> list[Path]:
+    used = build_names(MODELS / "names.txt")
+    if not (MODELS / "clusters.tsv").exists():
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "build_clusters.py")], check=True)
+    return used
+
+
+def train(sents: list[Sentence], model: Path, fx: FeatureExtractor, c1: float, c2: float,
+          max_iter: int) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for s in sents:
+        trainer.append(fx.sentence([t for t, _ in s]), [g for _, g in s])
+    trainer.set_params({
+        "c1": c1,
+        "c2": c2,
+        "max_iterations": max_iter,
+        "feature.possible_transitions": True,
+    })
+    trainer.train(str(model))
+
+
+def evaluate(model: Path, dev: list[Sentence], fx: FeatureExtractor) -> dict[str, object]:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    with tempfile.TemporaryDirectory() as tmp:
+        sys_path = Path(tmp) / "sys.txt"
+        with sys_path.open("w", encoding="utf-8") as fh:
+            for s in dev:
+                tags = tagger.tag(fx.sentence([t for t, _ in s]))
+                for (tok, _), tag in zip(s, tags, strict=True):
+                    fh.write(f"{tok} {tag}\n")
+                fh.write("\n")
+        out = subprocess.run([sys.executable, str(need(SCORER)), str(SPLIT_DEV), str(sys_path), "--json"],
+                             check=True, capture_output=True, text=True).stdout
+    result: dict[str, object] = json.loads(out)
+    return result
+
+
+def aqmar_sents() -> list[Sentence]:
+    files = sorted(need(AQMAR_DIR).glob("*.txt"))
+    if not files:
+        sys.exit(f"missing data files: {AQMAR_DIR}/*.txt")
+    return [s for f in files for s in read_conll(f, aqmar=True)]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", action="store_true", help="train on split/train.txt, score on split/dev.txt")
+    ap.add_argument("--c1", type=float, default=C1)
+    ap.add_argument("--c2", type=float, default=C2)
+    ap.add_argument("--max-iter", type=int, default=MAX_ITER)
+    ap.add_argument("--aqmar", action="store_true", help="add AQMAR to the training data")
+    args = ap.parse_args()
+
+    name_files = ensure_resources()
+    fx = FeatureExtractor(Resources.load(MODELS))
+    extra = aqmar_sents() if args.aqmar else []
+    dev = read_conll(SPLIT_DEV)
+
+    t0 = time.time()
+    with tempfile.TemporaryDirectory() as tmp:
+        split_model = Path(tmp) / "split.crfsuite"
+        train(read_conll(SPLIT_TRAIN) + extra, split_model, fx, args.c1, args.c2, args.max_iter)
+        metrics = evaluate(split_model, dev, fx)
+    print(f"split run ({time.time() - t0:.0f}s) c1={args.c1} c2={args.c2} iter={args.max_iter} "
+          f"aqmar={args.aqmar}")
+    print(json.dumps(metrics))
+    if args.split:
+        return
+
+    t0 = time.time()
+    model = MODELS / "ner.crfsuite"
+    train(read_conll(ANER_FULL) + extra, model, fx, args.c1, args.c2, args.max_iter)
+    print(f"full model trained in {time.time() - t0:.0f}s -> {model}")
+    data_files = [ANER_FULL, SPLIT_TRAIN, SPLIT_DEV, *name_files, DATA / "news" / "ant-corpus.jsonl.gz"]
+    if args.aqmar:
+        data_files += sorted(AQMAR_DIR.glob("*.txt"))
+    manifest = {
+        "model": "ner.crfsuite",
+        "size_bytes": model.stat().st_size,
+        "sha256": sha256(model),
+        "trained": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "command": "python scripts/train_ner.py" + (" --aqmar" if args.aqmar else ""),
+        "algorithm": "python-crfsuite CRF, L-BFGS",
+        "c1": args.c1,
+        "c2": args.c2,
+        "max_iterations": args.max_iter,
+        "feature_set": FEATURE_SET,
+        "training_data": "anercorp/train.txt" + (" + aqmar/*.txt" if args.aqmar else ""),
+        "dev_metrics_split_run": metrics,
+        "resources": {p.name: sha256(MODELS / p.name) for p in (Path("clusters.tsv"), Path("names.txt"))},
+        "data_files": {str(p.relative_to(DATA)): sha256(p) for p in data_files},
+    }
+    (MODELS / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
+                                          encoding="utf-8")
+    print(f"wrote {MODELS / 'manifest.json'}")
+
+
+if __name__ == "__main__":
+    main()
