@@ -62,15 +62,31 @@ DROP_ALIASES = {
 # Names that are real places but also common words or given names: kept, but listed in
 # weak_aliases_ar so a matcher can ask for a cue (مدينة, بلدة, قرية, في ...).
 WEAK = {
+    "بشار", "صدام", "معمر",
     "الباب", "التل", "صور", "بلد", "الرياض", "النصر", "الحسنه", "ضمان", "الخالديه", "الزاويه",
-    "الحزم", "الجوف", "الرباط", "البيضاء", "السلام", "جاسم", "كرش", "مورك", "حجه", "هون", "سرت",
-    "عمران", "حيس", "بنش", "ربيعه", "نوي", "الكسوه", "القصير", "القائم", "هيت", "عنه", "سنجار",
-    "الشام", "المملكه", "الجزيره", "العين", "الدوحه", "المنصور", "الرشيد", "الحريه", "الامين",
-    "الفاو", "الدور", "العلم", "الضمير", "يلدا", "الراعي", "دابق", "مارع", "الشعله", "الوعر",
-    "عدن", "اريحا", "تدمر", "الصفا", "المرج", "الخمس", "كفر", "العامريه", "سلمان", "حلوان", "الحمرا",
+    "الحزم", "الجوف", "الرباط", "البيضاء", "السلام", "جاسم", "كرش", "حجه", "هون", "عمران", "حيس",
+    "ربيعه", "نوي", "الكسوه", "القصير", "القائم", "عنه", "الشام", "المملكه", "الجزيره", "العين",
+    "الدوحه", "المنصور", "الرشيد", "الحريه", "الامين", "الفاو", "الدور", "العلم", "الضمير", "يلدا",
+    "الراعي", "دابق", "مارع", "الشعله", "الوعر", "اريحا", "عبس", "المنصوره", "الشيخ عثمان", "تدمر",
+    "الصفا", "المرج", "الخمس", "كفر", "العامريه", "سلمان", "حلوان", "الحمرا",
 }
 
 COUNTRY_PRIOR_NOTE = "ranking is done by desktop/nlp/gazetteer.py"
+# Ordinary Arabic words GeoNames has as (alternate) names of some village. Never used as an alias of a
+# generated row; when one is a row's only name it is kept but marked weak.
+COMMON_WORDS = {
+    "بيان", "المصدر", "الزعيم", "خبر", "بند", "وقف", "كسر", "بنت", "بن", "ابن", "برج", "عين", "دير",
+    "شباب", "حربيه", "بحري", "امان", "الراس", "كرد", "الكردي", "تركيه", "جبن", "خمر", "نور", "سلامه",
+    "بركه", "مبارك", "بشار", "العظيم", "القاسم", "الكبري", "فردوس", "حمام", "بستان", "رحاب", "حارس",
+    "سحر", "سراب", "دخان", "درج", "طبل", "رمانه", "حلاوه", "ملكه", "نجمه", "النجمه", "الابيض", "البيض",
+    "الراعي", "الريان", "الجرف", "الحصين", "الخور", "العلا", "العر", "السوده", "ساري", "سالم", "ناصر",
+    "رشيد", "جمال", "اشرف", "فاروق", "خليفه", "بلال", "حاتم", "شجاع", "نايف", "يمن", "قدس",
+    "صفا", "وان", "دو", "ري", "رم", "قم", "بم", "عي", "هق", "يج", "لز", "سن", "تل", "طل",
+    "حر", "جم", "رس", "اب", "ابا", "اتن", "ادر", "ادم", "امل", "بلد", "بنب", "تخت", "جاس",
+    "ماسه", "شوش", "قوم", "روم", "سال", "شال", "فال", "دان", "سما", "سلا", "مكن", "ملح", "نبل",
+    "وسط", "قبه", "زرق", "كسب", "رصد", "سحب", "خفي", "سرج", "شين", "عمد", "فوه", "لوم", "مود", "نسا",
+}
+
 
 # ISO2 -> (canonical Arabic name, aliases). Hand-written; spelling variants that normalize equal
 # (سورية/سوريه) are not listed twice.
@@ -224,11 +240,47 @@ EXTRA_ALIASES: dict[int, list[str]] = {
     71137: ["صنعاء", "العاصمة صنعاء"],
     415189: ["عدن"],
     112931: ["طهران"],
+    167208: ["مركدة"],
+    170691: ["ذيبان"],
+    383661: ["تل كوجر"],
+    168620: ["كفر زيتا"],
+    90353: ["تل كيف"],
+    99768: ["قضاء الدور"],
+    6871926: ["ناحية العلم"],
+    98697: ["ناحية الرياض"],
+    408866: ["دمت"],
+    70357: ["مديرية عبس"],
+    77662: ["مديرية التواهي"],
+    73656: ["كريتر", "مديرية صيرة"],
+    77940: ["مديرية الشيخ عثمان"],
+    78931: ["مديرية المنصورة"],
+    296173: ["يوكسك أوفا"],
+}
+# Approximate (pre-2011/2014) populations for towns GeoNames lists with population 0; population
+# drives the feature class (town/city) and the ranking of same-named candidates.
+POPULATION_OVERRIDES: dict[int, int] = {
+    90393: 200_000,  # Tal Afar
+    167611: 60_000,  # Maarrat al-Numan
+    165509: 30_000,  # Ras al-Ayn
+    163750: 15_000,  # Tall Abyad
+    390188: 60_000,  # Hawija
+    99003: 20_000,  # Qayyarah
+    93818: 12_000,  # Makhmour
+    72752: 10_000,  # Midi
+    174030: 30_000,  # Al-Atarib
+    172134: 10_000,  # Ayn Issa
+    163434: 10_000,  # Tall Tamr
+    71491: 60_000,  # Rada'a
+    73504: 20_000,  # Lawdar
+    74368: 20_000,  # Ja'ar
 }
 # Canonical Arabic name overrides for GeoNames rows whose alternates are listed in a poor order.
 CANONICAL: dict[int, str] = {
     170654: "دمشق",
     172374: "الطبقة",
+    174448: "البوكمال",
+    168620: "كفرزيتا",
+    73656: "كريتر",
     172256: "عين العرب",
     281184: "القدس",
     108410: "الرياض",
@@ -284,7 +336,10 @@ def _en_has_al(name: str) -> bool:
 def choose_names(gid: int, english: str, raw: list[str]) -> tuple[str, list[str]] | None:
     """The canonical Arabic name and the de-duplicated aliases (first spelling per normalized key)."""
     names = [n.strip() for n in raw if arabic_ok(n)]
-    names = [n for n in names if normalize_word(n) not in DROP_ALIASES]
+    names = [n for n in names if normalize_word(n) not in DROP_ALIASES | COMMON_WORDS]
+    if not names:
+        # Keep a row whose only Arabic name is an ordinary word; it is marked weak below.
+        names = [n.strip() for n in raw if arabic_ok(n) and normalize_word(n) in COMMON_WORDS][:1]
     names += EXTRA_ALIASES.get(gid, [])
     if not names:
         return None
@@ -302,6 +357,22 @@ def choose_names(gid: int, english: str, raw: list[str]) -> tuple[str, list[str]
     return canonical, aliases
 
 
+def is_weak(key: str, person_names: set[str]) -> bool:
+    """A single word that is short, an ordinary word or a given name: needs a cue in running text."""
+    if " " in key:
+        return False
+    return len(key) <= 3 or key in COMMON_WORDS or key in WEAK or key in person_names
+
+
+def read_person_names() -> set[str]:
+    """Name tokens from person_names.tsv (built by scripts/build_actors.py), if present."""
+    path = OUT.parent / "person_names.tsv"
+    if not path.exists():
+        return set()
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {row["name"] for row in csv.DictReader(fh, delimiter="\t")}
+
+
 def read_curated() -> dict[str, dict[str, str]]:
     """The curated rows by id."""
     with CURATED.open(encoding="utf-8", newline="") as fh:
@@ -315,16 +386,23 @@ def main() -> None:
     cities = json.loads((data_dir / "cities500.json").read_text(encoding="utf-8"))
     countries = json.loads((data_dir / "countries.json").read_text(encoding="utf-8"))
     curated = read_curated()
+    person_names = read_person_names()
     country_en = {iso: c["name"] for iso, c in countries.items()}
     capitals = {iso: c["capital"] for iso, c in countries.items()}
 
     rows: list[dict[str, str]] = []
     capital_pos: dict[str, tuple[float, float]] = {}
+    capital_rank: dict[str, tuple[bool, int]] = {}
     for city in cities.values():
         iso = city["countrycode"]
-        pop = int(city["population"] or 0)
-        if city["name"] == capitals.get(iso) or (iso == "US" and city["geonameid"] == 4140963):
-            capital_pos.setdefault(iso, (city["latitude"], city["longitude"]))
+        pop = POPULATION_OVERRIDES.get(int(city["geonameid"]), int(city["population"] or 0))
+        # Position of a country row: its capital (the most populous city of that name), else the
+        # most populous city of the country.
+        is_capital = city["name"] == capitals.get(iso)
+        rank = (is_capital, pop)
+        if rank > capital_rank.get(iso, (False, -1)):
+            capital_rank[iso] = rank
+            capital_pos[iso] = (city["latitude"], city["longitude"])
         world = iso not in MENA and (pop >= WORLD_CITY_MIN_POP or city["name"] == capitals.get(iso))
         if iso not in MENA and not world and city["geonameid"] not in CANONICAL:
             continue
@@ -335,7 +413,12 @@ def main() -> None:
         name_ar, aliases = chosen
         adm_id = f"adm1-{iso}-{city['admin1code']}"
         adm = curated.get(adm_id)
+        small = pop < 1000 and gid not in EXTRA_ALIASES
+        # A village's alias that is a short word or a given name causes more false hits than it finds.
+        aliases = [a for a in aliases if not (small and is_weak(normalize_word(a), person_names))]
         keys = [normalize_word(name_ar)] + [normalize_word(a) for a in aliases]
+        # Big cities (حلب, حمص, غزة) are named often enough to be taken without a cue.
+        weak = [k for k in keys if k in WEAK or (pop < 100_000 and is_weak(k, person_names))]
         rows.append({
             "id": f"gn-{gid}",
             "name_ar": name_ar,
@@ -351,7 +434,7 @@ def main() -> None:
             "iso2": iso,
             "population": str(pop),
             "precision": "geonames",
-            "weak_aliases_ar": "|".join(k for k in keys if k in WEAK),
+            "weak_aliases_ar": "|".join(weak),
             "source": "geonames",
         })
 
@@ -374,7 +457,7 @@ def main() -> None:
             "id": cid, "name_ar": name_ar, "name_en": countries[iso]["name"], "aliases_ar": "|".join(uniq),
             "feature": "country", "lat": f"{lat:.4f}", "lon": f"{lon:.4f}", "admin1_id": "",
             "admin1_ar": "", "admin1_en": "", "country": countries[iso]["name"], "iso2": iso,
-            "population": str(countries[iso]["population"]), "precision": "capital",
+            "population": str(countries[iso]["population"]), "precision": "capital-or-largest-city",
             "weak_aliases_ar": "|".join(k for k in keys if k in WEAK), "source": "geonames+curated-name",
         })
 

@@ -22,12 +22,13 @@ Spans never include an attached proclitic (و ف ب ل ك): in "واليوم ا�
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from hijridate import Gregorian, Hijri
@@ -134,10 +135,11 @@ def _key(s: str) -> str:
     return " ".join(s.split())
 
 
-# Start of a word, allowing one or two attached proclitics (و ف ب ل ك) that stay outside the span.
-_START = r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)[وف][بلك]))"
+# Patterns are written without a leading word-start assertion (it would defeat the regex engine's
+# first-character scan and cost ~10x); `_finditer` checks the word start instead, allowing one or two
+# attached proclitics (و ف ب ل ك) that stay outside the span.
+_PROCLITICS = "وفبلك"
 _END = r"(?!\w)"
-_SP = r"\s+"
 
 _G_MONTH = _alt(GREGORIAN_MONTHS)
 _H_MONTH = _alt(HIJRI_MONTHS)
@@ -161,67 +163,68 @@ _G_YEAR_TAIL = (
 
 _RE_FLAGS = re.UNICODE
 
-# Day + month (+ year): "3 مارس 2019", "الثالث من شهر آذار/مارس الجاري", "3 مارس من العام الماضي".
-RE_DMY = re.compile(
-    rf"{_START}(?:(?P<daynum>{_DAYNUM})|(?P<dayord>{_ORD}))\s*(?:-\s*)?(?:من\s+)?(?:شهر\s+)?"
-    rf"{_G_MONTH_PAIR}(?:\s+(?P<mod>{_MOD}))?{_G_YEAR_TAIL}?",
+# Each matcher has a fast "core" pattern that starts with a keyword (a month, a weekday, a digit...)
+# and, where words may come before the keyword, a "prefix" pattern searched in a short window that
+# ends where the core starts (anchored with \Z). A leading optional group would stop the regex engine
+# from skipping ahead to the keyword's first characters and make every pattern ~10x slower.
+_PSTART = r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)[وف][بلك]))"
+_PREFIX_WINDOW = 60
+
+# Day (and "شهر") before a month name: "3 ", "الثالث من ", "3 من شهر ", "شهر ".
+RE_MONTH_PREFIX = re.compile(
+    rf"{_PSTART}(?:(?:(?P<daynum>{_DAYNUM})(?:\s*(?:[-–]|و|الي|حتي)\s*[0-3]?\d(?!\d))?|(?P<dayord>{_ORD}))"
+    rf"\s*(?:-\s*)?(?:من\s+)?(?:(?P<shahr>شهر)\s+)?"
+    rf"|(?P<shahr2>شهر)\s+)\Z",
     _RE_FLAGS,
 )
-# Day of the current/last month: "في 3 من الشهر الجاري", "الثالث من هذا الشهر".
-RE_DAY_OF_REL_MONTH = re.compile(
-    rf"{_START}(?:(?P<daynum>{_DAYNUM})|(?P<dayord>{_ORD}))\s*(?:من\s+)?"
-    rf"(?:الشهر\s+(?P<mod>{_MOD})|(?P<this>هذا\s+الشهر){_END})",
+# Part of day and/or "يوم" before a day word: "مساء ", "صباح يوم ", "يوم ".
+RE_DAY_PREFIX = re.compile(
+    rf"{_PSTART}(?:(?P<pod>{_POD})\s+(?:(?P<yawm>يوم)\s+)?|(?P<yawm2>يوم)\s+)\Z",
     _RE_FLAGS,
 )
-# Month (+ year / modifier): "مارس 2019", "شهر آذار الماضي", "في يناير".
-RE_MY = re.compile(
-    rf"{_START}(?:(?P<shahr>شهر)\s+)?{_G_MONTH_PAIR}(?:\s+(?P<mod>{_MOD}))?{_G_YEAR_TAIL}?",
-    _RE_FLAGS,
-)
-# Year alone: "2019", "عام 2019", "2019م", "1440 هـ".
-RE_YEAR = re.compile(
-    rf"{_START}(?:(?P<kw>عام|العام|سنه|السنه)\s+)?(?<![\d./:\-,])(?P<year>[12]\d{{3}})(?![\d]|[.,/:\-]\d)"
-    rf"(?:(?P<hsuf>{_H_SUFFIX})|{_G_SUFFIX})?",
-    _RE_FLAGS,
-)
-# Numeric: "3/3/2019", "03-03-2019", "2019-03-03", "2019/3/3".
-RE_NUMERIC = re.compile(
-    r"(?<![\d./:\-])(?:(?P<d>\d{1,2})(?P<s1>[/.\-])(?P<m>\d{1,2})(?P=s1)(?P<y>\d{4})"
-    r"|(?P<y2>\d{4})(?P<s2>[/.\-])(?P<m2>\d{1,2})(?P=s2)(?P<d2>\d{1,2}))(?![\d]|[./:\-]\d)",
-    _RE_FLAGS,
-)
-# Hijri: "15 رمضان 1440 هـ", "غرة شهر رمضان", "رمضان 1440", "شهر رمضان المبارك".
-RE_HIJRI = re.compile(
-    rf"{_START}(?:(?:(?P<daynum>{_DAYNUM})|(?P<dayord>{_ORD}))\s*(?:من\s+)?)?(?:(?P<shahr>شهر)\s+)?"
+# A year keyword before a year: "عام ", "العام ".
+RE_YEAR_PREFIX = re.compile(rf"{_PSTART}(?P<kw>عام|العام|سنه|السنه)\s+\Z", _RE_FLAGS)
+
+# Gregorian month (+ modifier, + year): "مارس 2019", "آذار/مارس الجاري", "مارس من العام الماضي".
+RE_G_MONTH = re.compile(rf"{_G_MONTH_PAIR}(?:\s+(?P<mod>{_MOD}))?{_G_YEAR_TAIL}?", _RE_FLAGS)
+# Hijri month (+ year): "رمضان 1440 هـ", "رمضان المبارك", "ذو الحجة الماضي".
+RE_H_MONTH = re.compile(
     rf"(?P<month>{_H_MONTH})(?:\s+(?P<mod>{_MOD}))?(?:\s+(?:المبارك|الفضيل|الكريم|الحرام){_END})?"
     rf"(?:\s*[،,]?\s*(?:من\s+)?{_YEAR_KW}?(?P<year>1[2-5]\d\d)(?!\d)(?P<hsuf>{_H_SUFFIX})?)?",
     _RE_FLAGS,
 )
-# Relative day word, optionally with a part of day and a confirming weekday: "مساء أمس السبت".
+# Year: "2019", "2019م", "1440 هـ" ("عام " comes from the prefix).
+RE_YEAR = re.compile(
+    rf"(?P<year>[12](?<![\d./:\-,][12])\d{{3}})(?![\d]|[.,/:\-]\d)(?:(?P<hsuf>{_H_SUFFIX})|{_G_SUFFIX})?",
+    _RE_FLAGS,
+)
+# Numeric: "3/3/2019", "03-03-2019", "2019-03-03", "2019/3/3".
+RE_NUMERIC = re.compile(
+    r"(?P<n1>\d(?<![\d./:\-]\d)\d{0,3})(?P<sep>[/.\-])(?P<n2>\d{1,2})(?P=sep)(?P<n3>\d{1,4})(?![\d]|[./:\-]\d)",
+    _RE_FLAGS,
+)
+# Relative day word and a confirming weekday: "أمس السبت", "أمس الأول الجمعة", "اليوم الأحد".
 _REL_WORDS = _alt(_REL_DAY_OFFSETS)
 _TODAY_NOT_DATE = (
     r"(?!\s+(?:ال(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|حادي|تالي|سابق|اخير|عالمي"
     r"|وطني|دولي|واحد|موعود)|نفسه|ذاته|عينه))"
 )
 RE_REL_DAY = re.compile(
-    rf"{_START}(?:(?P<pod>{_POD})\s+)?(?:(?P<yawm>يوم)\s+)?(?P<rel>{_REL_WORDS}){_TODAY_NOT_DATE}"
-    rf"(?:\s*[،,]?\s*(?:يوم\s+)?(?P<weekday>{_WEEKDAY}))?",
+    rf"(?P<rel>{_REL_WORDS}){_TODAY_NOT_DATE}(?:\s*[،,]?\s*(?:يوم\s+)?(?P<weekday>{_WEEKDAY}))?",
     _RE_FLAGS,
 )
-# Weekday: "الأحد", "يوم الأحد", "مساء الجمعة الماضية".
-RE_WEEKDAY = re.compile(
-    rf"{_START}(?:(?P<pod>{_POD})\s+)?(?:(?P<yawm>يوم)\s+)?(?P<weekday>{_WEEKDAY})(?:\s+(?P<mod>{_MOD}))?",
-    _RE_FLAGS,
-)
+# Weekday (+ modifier): "الأحد", "الجمعة الماضية" (the prefix adds "يوم", "مساء"...).
+RE_WEEKDAY = re.compile(rf"(?P<weekday>{_WEEKDAY})(?:\s+(?P<mod>{_MOD}))?", _RE_FLAGS)
 # A night between two days: "ليل الجمعة - السبت", "ليلة السبت على الأحد" (dated by the first day).
 RE_NIGHT_BETWEEN = re.compile(
-    rf"{_START}(?P<pod>منتصف\s+ليل|منتصف\s+ليله|ليل|ليله)\s+(?:يوم\s+)?(?P<weekday>{_WEEKDAY})"
+    rf"(?P<pod>منتصف\s+ليل|منتصف\s+ليله|ليل|ليله)\s+(?:يوم\s+)?(?P<weekday>{_WEEKDAY})"
     rf"(?:\s*(?:[-–/]|الي|علي)\s*|\s+)(?P<weekday2>{_WEEKDAY})(?:\s+(?P<mod>{_MOD}))?",
     _RE_FLAGS,
 )
 # Relative week / month / year: "الأسبوع الماضي", "الشهر الجاري", "هذا العام", "السنة الماضية".
+# With a day before it ("3 من الشهر الجاري") a month becomes a day.
 RE_PERIOD = re.compile(
-    rf"{_START}(?:(?P<unit>الاسبوع|الشهر|العام|السنه)\s+(?P<mod>{_MOD})"
+    rf"(?:(?P<unit>الاسبوع|الشهر|العام|السنه)\s+(?P<mod>{_MOD})"
     rf"|(?:هذا|هذه)\s+(?P<unit2>الاسبوع|الشهر|العام|السنه){_END})",
     _RE_FLAGS,
 )
@@ -234,9 +237,11 @@ _MONTH_PREP_BEFORE = re.compile(
 _ITHNAYN_BEFORE_OK = re.compile(
     r"(?:[،,(\-–:؛]|(?:^|(?<!\w))[وف]?(?:في|منذ|حتي|قبل|بعد|خلال|الي|ان|انه))\s*[وفبلك]{0,2}$"
 )
-_ITHNAYN_AFTER_OK = re.compile(r"[ \t]*(?:[،,.)\-–:؛\n]|\d|\Z)")
+_ITHNAYN_AFTER_OK = re.compile(rf"[ \t]*(?:[،,.)\-–:؛\n]|\d|\Z)|\s+(?:و|او|ثم)\s*{_WEEKDAY}")
 _ITHNAYN_AFTER_BAD = re.compile(r"\s+(?:من|منهم|منهما|فقط|معا|الاخرين)(?!\w)")
 _AHAD_BEFORE_BAD = re.compile(r"(?:^|(?<!\w))(?:الواحد|عبد|عبدال|الله)\s*$")
+# News outlets named "... اليوم" (RT Arabic, Al-Masry Al-Youm...): not "today".
+_TODAY_OUTLET_BEFORE = re.compile(r"(?<!\w)(?:روسيا|المصري|اخبار|الامارات|فلسطين)\s+\Z")
 _POD_BEFORE = re.compile(rf"(?:^|(?<!\w)|(?<=(?<!\w)[وفبلك]))(?P<pod>{_POD})\s+(?:يوم\s+)?$")
 _MERGE_GAP = re.compile(r"[\s،,\-–(]*(?:الموافق[\s،,\-–(]*)?")
 _QUANTITY_BEFORE = re.compile(
@@ -264,7 +269,6 @@ class _Cand:
     end: int
     attrs: dict[str, Any]
     kind: str = "other"  # "explicit_day" | "relative_day" | "other"
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _attrs(
@@ -326,14 +330,15 @@ def _year_from_rel(yrel: str, pub: dt.date | None) -> int | None:
     return pub.year + {"past": -1, "next": 1}.get(kind or "current", 0)
 
 
-def _day_of_match(m: re.Match[str]) -> int:
+def _day_of(m: re.Match[str] | None) -> int | None:
+    """The day number of a prefix match (digits or an ordinal word), or None."""
+    if m is None:
+        return None
     if m.group("daynum"):
         return int(m.group("daynum"))
-    return ORDINAL_DAYS[_key(m.group("dayord"))]
-
-
-def _month_of_match(m: re.Match[str]) -> int:
-    return GREGORIAN_MONTHS[_key(m.group("month"))]
+    if m.group("dayord"):
+        return ORDINAL_DAYS[_key(m.group("dayord"))]
+    return None
 
 
 def _resolve_day_month(day: int, month: int, mod: str | None, pub: dt.date | None) -> dt.date | None:
@@ -388,97 +393,159 @@ def _next_weekday(pub: dt.date, weekday: int) -> dt.date:
 # ---------------------------------------------------------------------------------------------
 
 
-def _match_dmy(text: str, pub: dt.date | None) -> Iterable[_Cand]:
-    for m in RE_DMY.finditer(text):
-        day, month = _day_of_match(m), _month_of_match(m)
-        if not 1 <= day <= 31:
-            continue
-        relative = False
-        if m.group("year"):
-            value = _safe_date(int(m.group("year")), month, day)
-        elif m.group("yrel"):
-            year = _year_from_rel(m.group("yrel"), pub)
-            value = _safe_date(year, month, day) if year is not None else None
-            relative = True
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_" or unicodedata.category(ch) == "Mn"
+
+
+def _word_start(text: str, i: int) -> bool:
+    """Whether a match may start at `i`: at a word start, or after one or two proclitics."""
+    if i == 0 or not _is_word_char(text[i - 1]):
+        return True
+    if text[i - 1] not in _PROCLITICS:
+        return False
+    if i == 1 or not _is_word_char(text[i - 2]):
+        return True
+    return text[i - 1] in "بلك" and text[i - 2] in "وف" and (i == 2 or not _is_word_char(text[i - 3]))
+
+
+def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Like `pattern.finditer(text)`, but only matches starting at a word (or after proclitics)."""
+    pos, n = 0, len(text)
+    while pos <= n:
+        m = pattern.search(text, pos)
+        if m is None:
+            return
+        if m.end() > m.start() and _word_start(text, m.start()):
+            yield m
+            pos = m.end()
         else:
-            value = _resolve_day_month(day, month, m.group("mod"), pub)
-            relative = True
-        yield _Cand(m.start(), m.end(), _attrs(value, "day", relative), "explicit_day")
+            pos = m.start() + 1
 
 
-def _match_day_of_rel_month(text: str, pub: dt.date | None) -> Iterable[_Cand]:
-    for m in RE_DAY_OF_REL_MONTH.finditer(text):
-        day = _day_of_match(m)
-        if not 1 <= day <= 31:
-            continue
-        value: dt.date | None = None
-        if pub is not None:
-            kind = "current" if m.group("this") else _mod_kind(m.group("mod"))
-            first = pub.replace(day=1)
-            if kind == "past":
-                first = (first - dt.timedelta(days=1)).replace(day=1)
-            elif kind == "next":
-                first = (first + dt.timedelta(days=32)).replace(day=1)
-            value = _safe_date(first.year, first.month, day)
-        yield _Cand(m.start(), m.end(), _attrs(value, "day", True), "explicit_day")
+def _prefix(pattern: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
+    """The longest match of a prefix pattern ending exactly at `start`."""
+    if start == 0:
+        return None
+    return pattern.search(text, max(0, start - _PREFIX_WINDOW), start)
 
 
-def _match_my(text: str, pub: dt.date | None) -> Iterable[_Cand]:
-    for m in RE_MY.finditer(text):
+def _pod_of(m: re.Match[str] | None) -> str | None:
+    pod = m.group("pod") if m is not None else None
+    return PARTS_OF_DAY[_key(pod)] if pod else None
+
+
+def _match_gregorian(text: str, pub: dt.date | None) -> Iterable[_Cand]:
+    """Month names with an optional day before and modifier/year after."""
+    for m in _finditer(RE_G_MONTH, text):
         name = _key(m.group("month"))
         month = GREGORIAN_MONTHS[name]
-        strong = bool(m.group("year") or m.group("yrel") or m.group("shahr") or m.group("month2"))
+        pre = _prefix(RE_MONTH_PREFIX, text, m.start())
+        day = _day_of(pre)
+        start = pre.start() if pre is not None else m.start()
+        shahr = pre is not None and bool(pre.group("shahr") or pre.group("shahr2"))
+        year_s, yrel, mod = m.group("year"), m.group("yrel"), m.group("mod")
+        year: int | None = int(year_s) if year_s else None
+        if yrel:
+            year = _year_from_rel(yrel, pub)
+        relative = not year_s
+        value: dt.date | None
+        if day is not None:
+            if not 1 <= day <= 31:
+                continue
+            if year_s or yrel:
+                value = _safe_date(year, month, day) if year is not None else None
+            else:
+                value = _resolve_day_month(day, month, mod, pub)
+            yield _Cand(start, m.end(), _attrs(value, "day", relative), "explicit_day")
+            continue
+        strong = bool(year_s or yrel or shahr or m.group("month2"))
         if name in AMBIGUOUS_MONTHS and not strong:
             continue
-        if not (strong or m.group("mod")) and not _MONTH_PREP_BEFORE.search(
-            text, max(0, m.start() - 30), m.start()
-        ):
+        if not (strong or mod) and not _MONTH_PREP_BEFORE.search(text, max(0, start - 30), start):
             continue
-        relative = False
-        value: dt.date | None
-        if m.group("year"):
-            value = dt.date(int(m.group("year")), month, 1)
-        elif m.group("yrel"):
-            year = _year_from_rel(m.group("yrel"), pub)
+        if year_s or yrel:
             value = dt.date(year, month, 1) if year is not None else None
-            relative = True
         else:
-            value = _resolve_month(month, m.group("mod"), pub)
-            relative = True
-        yield _Cand(m.start(), m.end(), _attrs(value, "month", relative))
+            value = _resolve_month(month, mod, pub)
+        yield _Cand(start, m.end(), _attrs(value, "month", relative))
+
+
+def _match_hijri(text: str, pub: dt.date | None) -> Iterable[_Cand]:
+    """Hijri month names: with a day before, a year after, or "شهر" before."""
+    for m in _finditer(RE_H_MONTH, text):
+        pre = _prefix(RE_MONTH_PREFIX, text, m.start())
+        day = _day_of(pre)
+        shahr = pre is not None and bool(pre.group("shahr") or pre.group("shahr2"))
+        if day is None and not (m.group("year") or shahr):
+            continue
+        if day is not None and not 1 <= day <= 30:
+            continue
+        start = pre.start() if pre is not None else m.start()
+        month = HIJRI_MONTHS[_key(m.group("month"))]
+        precision = "day" if day is not None else "month"
+        value: dt.date | None = None
+        if m.group("year"):
+            value = _hijri_to_date(int(m.group("year")), month, day or 1)
+        elif pub is not None:
+            value = _resolve_hijri(day, month, m.group("mod"), pub)
+        kind = "explicit_day" if day is not None else "other"
+        yield _Cand(start, m.end(), _attrs(value, precision, not m.group("year"), calendar="hijri"), kind)
+
+
+def _resolve_hijri(day: int | None, month: int, mod: str | None, pub: dt.date) -> dt.date | None:
+    """A Hijri day-month or month without a year, placed in the Hijri year implied by `pub`."""
+    pub_h = _date_to_hijri(pub)
+    if pub_h is None:
+        return None
+    hy, hm = pub_h[0], pub_h[1]
+    kind = _mod_kind(mod)
+    if kind == "past" and (month > hm or (month == hm and day is None)):
+        hy -= 1
+    elif kind == "next" and (month < hm or (month == hm and day is None)):
+        hy += 1
+    value = _hijri_to_date(hy, month, day or 1)
+    limit = FUTURE_TOLERANCE_DAYS if day is not None else FUTURE_MONTH_TOLERANCE_DAYS
+    if kind is None and value is not None and (value - pub).days > limit:
+        value = _hijri_to_date(hy - 1, month, day or 1)
+    return value
 
 
 def _match_year(text: str, pub: dt.date | None) -> Iterable[_Cand]:
-    for m in RE_YEAR.finditer(text):
+    """Four-digit years, with or without "عام" / "م" / "هـ"."""
+    for m in _finditer(RE_YEAR, text):
         year = int(m.group("year"))
-        has_kw = bool(m.group("kw"))
-        suffixed = m.end() > m.end("year")
+        pre = _prefix(RE_YEAR_PREFIX, text, m.start())
+        start = pre.start() if pre is not None else m.start()
         if m.group("hsuf"):
             if not 1300 <= year <= 1600:
                 continue
             value = _hijri_to_date(year, 1, 1)
-            yield _Cand(m.start(), m.end(), _attrs(value, "year", False, calendar="hijri"))
+            yield _Cand(start, m.end(), _attrs(value, "year", False, calendar="hijri"))
             continue
-        if not (has_kw or suffixed):
+        if pre is None and m.end() == m.end("year"):  # a bare number: could be a count
             if not 1900 <= year <= 2099:
                 continue
-            if _QUANTITY_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            if _QUANTITY_BEFORE.search(text, max(0, start - 20), start):
                 continue
             if _COUNTED_AFTER.match(text, m.end()):
                 continue
         elif not 1000 <= year <= 2199:
             continue
-        yield _Cand(m.start(), m.end(), _attrs(dt.date(year, 1, 1), "year", False))
+        yield _Cand(start, m.end(), _attrs(dt.date(year, 1, 1), "year", False))
 
 
 def _match_numeric(text: str, pub: dt.date | None) -> Iterable[_Cand]:
+    """All-digit dates, day first ("3/3/2019") or ISO order ("2019-03-03")."""
     for m in RE_NUMERIC.finditer(text):
-        if m.group("y"):
-            day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+        n1, n2, n3 = m.group("n1", "n2", "n3")
+        if len(n1) <= 2 and len(n3) == 4:
+            day, month, year = int(n1), int(n2), int(n3)
             if month > 12 and day <= 12:  # month-first (US) order
                 day, month = month, day
+        elif len(n1) == 4 and len(n3) <= 2:
+            year, month, day = int(n1), int(n2), int(n3)
         else:
-            year, month, day = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+            continue
         if not 1000 <= year <= 2199:
             continue
         value = _safe_date(year, month, day)
@@ -487,58 +554,27 @@ def _match_numeric(text: str, pub: dt.date | None) -> Iterable[_Cand]:
         yield _Cand(m.start(), m.end(), _attrs(value, "day", False), "explicit_day")
 
 
-def _match_hijri(text: str, pub: dt.date | None) -> Iterable[_Cand]:
-    for m in RE_HIJRI.finditer(text):
-        has_day = bool(m.group("daynum") or m.group("dayord"))
-        if not (has_day or m.group("year") or m.group("shahr")):
-            continue
-        month = HIJRI_MONTHS[_key(m.group("month"))]
-        day = _day_of_match(m) if has_day else 1
-        if not 1 <= day <= 30:
-            continue
-        precision = "day" if has_day else "month"
-        relative = False
-        value: dt.date | None = None
-        if m.group("year"):
-            value = _hijri_to_date(int(m.group("year")), month, day)
-        else:
-            relative = True
-            pub_h = _date_to_hijri(pub) if pub is not None else None
-            if pub is not None and pub_h is not None:
-                hy, hm = pub_h[0], pub_h[1]
-                kind = _mod_kind(m.group("mod"))
-                if kind == "past" and (month > hm or (month == hm and not has_day)):
-                    hy -= 1
-                elif kind == "next" and (month < hm or (month == hm and not has_day)):
-                    hy += 1
-                value = _hijri_to_date(hy, month, day)
-                limit = FUTURE_TOLERANCE_DAYS if has_day else FUTURE_MONTH_TOLERANCE_DAYS
-                if kind is None and value is not None and (value - pub).days > limit:
-                    value = _hijri_to_date(hy - 1, month, day)
-        kind_ = "explicit_day" if has_day else "other"
-        yield _Cand(m.start(), m.end(), _attrs(value, precision, relative, calendar="hijri"), kind_)
-
-
-def _pod(m: re.Match[str]) -> str | None:
-    pod = m.group("pod")
-    return PARTS_OF_DAY[_key(pod)] if pod else None
-
-
 def _match_rel_day(text: str, pub: dt.date | None) -> Iterable[_Cand]:
-    for m in RE_REL_DAY.finditer(text):
+    """اليوم, أمس, أمس الأول, الليلة الماضية, غدا... with an optional part of day and weekday."""
+    for m in _finditer(RE_REL_DAY, text):
         rel = _key(m.group("rel"))
-        pod = _pod(m)
-        if rel == "غد" and not (pod or m.group("yawm")):
+        pre = _prefix(RE_DAY_PREFIX, text, m.start())
+        pod = _pod_of(pre)
+        if rel == "غد" and pre is None:
+            continue
+        if (
+            rel == "اليوم"
+            and pre is None
+            and _TODAY_OUTLET_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        ):
             continue
         if rel in _NIGHT_WORDS and pod is None:
             pod = "night"
-        offset = _REL_DAY_OFFSETS[rel]
-        value = pub + dt.timedelta(days=offset) if pub is not None else None
-        if value is not None and m.group("weekday"):
-            said = WEEKDAYS[_key(m.group("weekday"))]
-            if said != value.weekday():
-                log.debug("weekday %r contradicts %r on %s; trusting the relative word", m.group(0), rel, pub)
-        yield _Cand(m.start(), m.end(), _attrs(value, "day", True, pod), "relative_day")
+        value = pub + dt.timedelta(days=_REL_DAY_OFFSETS[rel]) if pub is not None else None
+        if value is not None and m.group("weekday") and WEEKDAYS[_key(m.group("weekday"))] != value.weekday():
+            log.debug("weekday in %r contradicts the publication date %s; trusting %r", m.group(0), pub, rel)
+        start = pre.start() if pre is not None else m.start()
+        yield _Cand(start, m.end(), _attrs(value, "day", True, pod), "relative_day")
 
 
 def _bare_weekday_ok(text: str, name: str, start: int, end: int) -> bool:
@@ -554,35 +590,39 @@ def _bare_weekday_ok(text: str, name: str, start: int, end: int) -> bool:
     return True
 
 
-def _weekday_matches(text: str) -> Iterable[re.Match[str]]:
-    yield from RE_WEEKDAY.finditer(text)
-    yield from RE_NIGHT_BETWEEN.finditer(text)
+def _weekday_value(weekday: int, mod: str | None, pub: dt.date | None) -> dt.date | None:
+    if pub is None:
+        return None
+    kind = _mod_kind(mod)
+    if kind == "next":
+        return _next_weekday(pub, weekday)
+    return _latest_weekday(pub, weekday, strictly_before=kind == "past")
 
 
 def _match_weekday(text: str, pub: dt.date | None) -> Iterable[_Cand]:
-    for m in _weekday_matches(text):
+    """Weekday names: the latest such day on or before publication (or after, with المقبل)."""
+    for m in _finditer(RE_WEEKDAY, text):
         name = _key(m.group("weekday"))
-        pod = _pod(m)
+        pre = _prefix(RE_DAY_PREFIX, text, m.start())
         mod = m.group("mod")
-        if not (pod or m.group("yawm") or mod) and not _bare_weekday_ok(text, name, m.start(), m.end()):
+        if pre is None and not mod and not _bare_weekday_ok(text, name, m.start(), m.end()):
             continue
-        weekday = WEEKDAYS[name]
-        value: dt.date | None = None
-        if pub is not None:
-            kind = _mod_kind(mod)
-            if kind == "next":
-                value = _next_weekday(pub, weekday)
-            else:
-                value = _latest_weekday(pub, weekday, strictly_before=kind == "past")
-        yield _Cand(m.start(), m.end(), _attrs(value, "day", True, pod), "relative_day")
+        start = pre.start() if pre is not None else m.start()
+        value = _weekday_value(WEEKDAYS[name], mod, pub)
+        yield _Cand(start, m.end(), _attrs(value, "day", True, _pod_of(pre)), "relative_day")
+    for m in _finditer(RE_NIGHT_BETWEEN, text):
+        value = _weekday_value(WEEKDAYS[_key(m.group("weekday"))], m.group("mod"), pub)
+        yield _Cand(m.start(), m.end(), _attrs(value, "day", True, "night"), "relative_day")
 
 
 def _match_period(text: str, pub: dt.date | None) -> Iterable[_Cand]:
-    for m in RE_PERIOD.finditer(text):
+    """الأسبوع/الشهر/العام الماضي..., and "3 من الشهر الجاري" (a day of that month)."""
+    for m in _finditer(RE_PERIOD, text):
         unit = m.group("unit") or m.group("unit2")
         kind = _mod_kind(m.group("mod")) if m.group("mod") else "current"
         step = {"past": -1, "next": 1}.get(kind or "current", 0)
         value: dt.date | None = None
+        start = m.start()
         if unit == "الاسبوع":
             precision = "week"
             if pub is not None:
@@ -590,23 +630,30 @@ def _match_period(text: str, pub: dt.date | None) -> Iterable[_Cand]:
                 value = week_start + dt.timedelta(days=7 * step)
         elif unit == "الشهر":
             precision = "month"
+            first = None
             if pub is not None:
                 months = pub.year * 12 + pub.month - 1 + step
-                value = dt.date(months // 12, months % 12 + 1, 1)
+                first = value = dt.date(months // 12, months % 12 + 1, 1)
+            pre = _prefix(RE_MONTH_PREFIX, text, m.start())
+            day = _day_of(pre)
+            if pre is not None and day is not None and not pre.group("shahr"):
+                if not 1 <= day <= 31:
+                    continue
+                value = _safe_date(first.year, first.month, day) if first is not None else None
+                yield _Cand(pre.start(), m.end(), _attrs(value, "day", True), "explicit_day")
+                continue
         else:
             precision = "year"
             if pub is not None:
                 value = dt.date(pub.year + step, 1, 1)
-        yield _Cand(m.start(), m.end(), _attrs(value, precision, True))
+        yield _Cand(start, m.end(), _attrs(value, precision, True))
 
 
 _MATCHERS = (
-    _match_dmy,
-    _match_day_of_rel_month,
-    _match_my,
+    _match_gregorian,
+    _match_hijri,
     _match_year,
     _match_numeric,
-    _match_hijri,
     _match_rel_day,
     _match_weekday,
     _match_period,
@@ -620,16 +667,18 @@ _MATCHERS = (
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Longest match wins; among equals the earlier one. Returns non-overlapping, sorted by start."""
-    chosen: list[_Cand] = []
-    taken: list[tuple[int, int]] = []
+    chosen: list[_Cand] = []  # kept sorted by start; non-overlapping, so also sorted by end
+    starts: list[int] = []
     for c in sorted(cands, key=lambda c: (c.start - c.end, c.start)):
         if c.end <= c.start:
             continue
-        if any(c.start < e and s < c.end for s, e in taken):
+        i = bisect.bisect_right(starts, c.start)
+        if i > 0 and chosen[i - 1].end > c.start:
             continue
-        chosen.append(c)
-        taken.append((c.start, c.end))
-    chosen.sort(key=lambda c: c.start)
+        if i < len(chosen) and chosen[i].start < c.end:
+            continue
+        chosen.insert(i, c)
+        starts.insert(i, c.start)
     return chosen
 
 
@@ -684,8 +733,3 @@ def find_dates(doc: Document) -> list[Span]:
         if o_end > o_start:
             spans.append(Span(o_start, o_end, LABEL, attrs))
     return spans
-
-
-def describe(spans: Iterable[Span], text: str) -> list[Mapping[str, Any]]:
-    """The spans as JSON-like records (for logging and debugging)."""
-    return [s.to_json(text) for s in spans]

@@ -9,8 +9,10 @@ one or more numbers, or an ordinal word (الثالث, الحادي عشر, ال
 Every span is labelled ``NUM`` and carries:
 
 * ``value`` (int): the number; decimals keep their integer part here and the exact figure in
-  ``decimal`` (float); vague words take ACLED's conservative values (عشرات 10, مئات 100, آلاف 1000,
-  عشرات الآلاف 10000, مئات الآلاف 100000, بضعة 3).
+  ``decimal`` (float) (a lone dot before exactly three digits with no scale word after it, as in
+  1.500 قتيل, is read as a thousands separator; ١٫٥ is always a decimal); vague words take
+  ACLED's conservative values (عشرات 10, مئات 100, آلاف 1000, عشرات الآلاف 10000,
+  مئات الآلاف 100000, بضعة 3).
 * ``qualifier``: ``exact``, ``approx``, ``at_least``, ``more_than``, ``less_than`` or ``vague``; the
   qualifier words themselves (نحو, أكثر من, على الأقل ...) stay outside the span.
 * ``kind``: ``count`` or ``ordinal`` (ordinal words, and digits after a unit noun such as
@@ -142,7 +144,8 @@ def _alt(words: Iterable[str]) -> str:
 _SP = r"[^\S\n]+"  # horizontal white space: numbers never run across lines
 _DIGITS = (
     r"(?<!\w-)(?<![0-9][.,\u066b\u066c])"  # not F-16, not the tail of 1.5 or 1,500
-    r"(?:[0-9]{1,3}(?:[,\u066c][0-9]{3})+(?![0-9])|[0-9]+)(?:[.\u066b][0-9]+)?"
+    r"(?:[0-9]{1,3}(?:\.[0-9]{3}){2,}(?![0-9.])"  # 1.500.000: dots as thousands separators
+    r"|(?:[0-9]{1,3}(?:[,\u066c][0-9]{3})+(?![0-9])|[0-9]+)(?:[.\u066b][0-9]+)?)"
 )
 _TEEN = _alt(_TEEN_HEADS) + _SP + "عشره?"
 _FEW_TEEN = "بضعه?" + _SP + "عشره?"
@@ -217,14 +220,20 @@ class _Tok:
     form: str  # unit | ten | teen | tens | hund | hund_bare | sing | dual | plural | digits | vague
 
 
+_DOT_THOUSANDS = re.compile(r"[0-9]{1,3}\.[0-9]{3}")
+
+
 def _digits_value(tok: str) -> Fraction:
+    if tok.count(".") > 1:
+        return Fraction(tok.replace(".", ""))
     return Fraction(tok.replace(",", "").replace("\u066c", "").replace("\u066b", "."))
 
 
 def _classify(tok: str, start: int, end: int, conj: bool) -> _Tok:
     """The kind and value of a token matched by `_TOKEN`."""
     if tok[0].isdigit():
-        return _Tok(start, end, conj, _DIGIT, _digits_value(tok), "digits")
+        form = "dot3" if _DOT_THOUSANDS.fullmatch(tok) else "digits"
+        return _Tok(start, end, conj, _DIGIT, _digits_value(tok), form)
     words = tok.split()
     if len(words) > 1:
         head, tail = words[0], words[-1]
@@ -282,6 +291,8 @@ def _group(toks: list[_Tok], i: int) -> tuple[Fraction, bool, int] | None:
     tok = toks[i]
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if tok.kind == _DIGIT:
+        if tok.form == "dot3" and not (nxt is not None and not nxt.conj and nxt.kind == _SCALE):
+            return tok.value * 1000, False, i + 1  # 1.500 قتيل: a dot as thousands separator
         return tok.value, False, i + 1
     if tok.kind == _VAG:
         if nxt is not None and not nxt.conj and nxt.kind == _VAG and nxt.value > tok.value:

@@ -1,0 +1,1 @@
+"""Incidents: ACLED-style event extraction from Arabic event language, with evidence."""

@@ -1,0 +1,309 @@
+"""Binding the fields of an incident to the words of its sentence: casualties, place, date, actors.
+
+Each binder takes the sentence (`SentenceView`, original offsets plus a normalized copy) and the
+trigger's position, and returns a value with the span of text that supports it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.document import Document, Span
+from desktop.events import lexicon as lx
+from desktop.text.normalize import NormalizedText, normalize
+
+Evidence = tuple[int, int]
+
+
+@dataclass
+class SentenceView:
+    """One sentence: its span in the document, a normalized copy, and the spans inside it."""
+
+    doc: Document
+    span: Span
+    norm: NormalizedText
+    entities: list[Span]
+    numbers: list[Span]
+    dates: list[Span]
+    paragraph: int
+    _cache: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, doc: Document, sentence: Span, paragraph: int) -> SentenceView:
+        s, e = sentence.start, sentence.end
+        return cls(
+            doc,
+            sentence,
+            normalize(doc.text[s:e]),
+            [x for x in doc.layers.get("entities", ()) if s <= x.start and x.end <= e],
+            [x for x in doc.layers.get("numbers", ()) if s <= x.start and x.end <= e],
+            [x for x in doc.layers.get("dates", ()) if s <= x.start and x.end <= e],
+            paragraph,
+        )
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    def to_doc(self, start: int, end: int) -> Evidence:
+        """Document offsets of a span of the normalized sentence."""
+        a, b = self.norm.span_to_original(start, end)
+        return self.span.start + a, self.span.start + b
+
+    def find(self, pattern: re.Pattern[str]) -> list[Evidence]:
+        """Document spans of every match of `pattern` in this sentence."""
+        key = pattern.pattern
+        hits: list[Evidence] | None = self._cache.get(key)
+        if hits is None:
+            hits = [self.to_doc(*m.span()) for m in pattern.finditer(self.text)]
+            self._cache[key] = hits
+        return hits
+
+    def words_between(self, a: int, b: int) -> int:
+        """Number of words between two document offsets (order-insensitive)."""
+        lo, hi = min(a, b), max(a, b)
+        return len(self.doc.text[lo:hi].split())
+
+    def has_break_between(self, a: int, b: int) -> bool:
+        """Whether a clause break (، ; : or a sentence-internal period) lies between two offsets."""
+        lo, hi = min(a, b), max(a, b)
+        return any(ch in "،,;:؛" for ch in self.doc.text[lo:hi])
+
+
+# --- casualties ---------------------------------------------------------------------------------
+
+_SUBSET = re.compile(lx.word(r"(?:بينهم|منهم|بينها|منها|بينهن|بينهما|اغلبهم|معظمهم)"))
+
+
+def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[int | None, Evidence | None]:
+    """Killed (`kind='death'`) or wounded count in the window, by ACLED's conservative rules.
+
+    A number counts when it sits next to a death (injury) word: `مقتل 13`, `13 قتيلا`, `قتل أربعة`,
+    `13 عنصرا ... لقوا مصرعهم`. A singular or dual victim noun after the word gives 1 or 2. Counts
+    of distinct victim groups add up; counts after `بينهم` are subsets and do not. "Killed and
+    wounded" with one number (`مقتل وإصابة 45`) gives no split: None.
+    """
+    lo, hi = window
+    words = view.find(lx.DEATH if kind == "death" else lx.INJURY)
+    words = [w for w in words if lo <= w[0] < hi]
+    if not words:
+        return None, None
+    for a, _b in view.find(lx.KILL_AND_WOUND):
+        if lo <= a < hi:
+            return None, (a, _b)
+    subsets = [a for a, _ in view.find(_SUBSET)]
+    total = 0
+    found = False
+    evidence: Evidence | None = None
+    used: set[int] = set()
+    for w0, w1 in words:
+        best: Span | None = None
+        best_gap = 99
+        for num in view.numbers:
+            if num.attrs.get("kind") == "ordinal" or id(num) in used or not isinstance(num.attrs.get("value"), int):
+                continue
+            if num.start >= w1:
+                gap = view.words_between(w1, num.start)
+                limit = 3
+            else:
+                gap = view.words_between(num.end, w0)
+                limit = 6
+            if gap > limit:
+                continue
+            if view.has_break_between(num.start, w0 if num.start < w0 else w1) and not (
+                num.start < w0 and gap <= 3 and re.match(r"\s*من\s", view.doc.text[num.end : num.end + 5])
+            ):
+                continue
+            if any(min(num.start, w0) < s < max(num.start, w0) for s in subsets):
+                continue
+            if gap < best_gap:
+                best, best_gap = num, gap
+        if best is not None:
+            used.add(id(best))
+            total += int(best.attrs["value"])
+            found = True
+            evidence = (min(best.start, w0), max(best.end, w1))
+            continue
+        after = view.doc.text[w1 : min(w1 + 30, view.span.end)]
+        n_after = normalize(after).text
+        if lx.DUAL_VICTIM.match(" " + n_after.lstrip()[: 12]) or lx.DUAL_VICTIM.match(n_after.lstrip()):
+            total += 2
+            found = True
+            evidence = (w0, w1)
+        elif lx.SINGULAR_VICTIM.match(n_after.lstrip()) or _SELF_SUFFIX.search(view.doc.text[w0:w1]):
+            total += 1
+            found = True
+            evidence = (w0, w1)
+    return (total if found else None), evidence
+
+
+_SELF_SUFFIX = re.compile(r"(?:مصرعه|حتفه|مقتله|مصرعها|حتفها|مقتلها)$")
+
+
+# --- places -------------------------------------------------------------------------------------
+
+_FEATURE_RANK = {
+    "site": 6, "facility": 6, "camp": 6, "village": 5, "town": 5, "neighbourhood": 5, "neighborhood": 5,
+    "city": 4, "admin3": 4, "admin2": 3, "district": 3, "region": 2, "river": 2, "admin1": 1, "country": 0,
+}
+_IN = re.compile(lx.word(r"(?:في|ب|داخل|قرب|علي|على|الي|الى)"))
+
+
+@dataclass
+class PlaceChoice:
+    span: Span
+    precision: int
+
+
+def choose_place(view: SentenceView, trigger: Evidence) -> PlaceChoice | None:
+    """The most specific place the sentence names for the event, preferring those near the trigger."""
+    places = [e for e in view.entities if e.label == "LOC"]
+    if not places:
+        return None
+    text = view.doc.text
+
+    def score(e: Span) -> tuple[float, ...]:
+        rank = _FEATURE_RANK.get(str(e.attrs.get("feature", "")), 3 if e.attrs.get("country") else 2)
+        distance = view.words_between(trigger[1], e.start) if e.start >= trigger[0] else \
+            view.words_between(e.end, trigger[0]) + 3
+        inside_name = 1 if e.attrs.get("nested") else 0
+        return (rank - 0.15 * min(distance, 20) - 2 * inside_name,)
+
+    best = max(places, key=score)
+    before = normalize(text[max(view.span.start, best.start - 25) : best.start]).text
+    near = bool(lx.NEAR.search(before.split(" في ")[-1][-20:])) if before else False
+    feature = str(best.attrs.get("feature", ""))
+    if feature in ("admin1", "region", "country", "river"):
+        precision = 3
+    elif near or feature in ("admin2", "district"):
+        precision = 2
+    else:
+        precision = 1
+    return PlaceChoice(best, precision)
+
+
+# --- actors -------------------------------------------------------------------------------------
+
+@dataclass
+class ActorChoice:
+    name: str
+    span: Span | None
+    certain: bool = True
+
+
+_UNKNOWN_IDS = frozenset({"gen-gunmen", "gen-civilians", "gen-protesters", "gen-rioters"})
+
+
+def _actor_spans(view: SentenceView) -> list[Span]:
+    return [e for e in view.entities if e.label in ("ORG", "ACTOR")]
+
+
+def choose_actors(view: SentenceView, trigger: Evidence, sub_event: str) -> tuple[ActorChoice | None,
+                                                                                  ActorChoice | None]:
+    """Initiator and target of the event named in the sentence, by agent and patient cues.
+
+    Agents: after `من قبل`/`على يد`/`شنه`, a perpetrator noun + `من` (`انتحاري من داعش`), or the
+    subject next to the trigger verb. Patients: after `على`/`ضد`/`صفوف`/`مع`, victims + `من`
+    (`13 عنصرا من قسد`), a group marked with the possessive ل (`لـ"قسد"`), or civilians. A hedged
+    agent (`يرجح أنهم تابعين لداعش`) and unknown gunmen leave actor1 empty.
+    """
+    actors = [a for a in _actor_spans(view) if a.attrs.get("actor_kind") not in ("media", "agency")]
+    text = view.doc.text
+    hedges = view.find(lx.HEDGE)
+    agent_cues = view.find(lx.AGENT_BEFORE)
+    patient_cues = view.find(lx.PATIENT_BEFORE)
+    froms = view.find(lx.FROM)
+    victims_words = view.find(lx.DEATH) + view.find(lx.INJURY) + view.find(lx.COMBATANTS)
+    perpetrators = view.find(lx.PERPETRATOR)
+
+    def follows(cues: list[Evidence], e: Span, gap: int = 2) -> bool:
+        return any(c[1] <= e.start and view.words_between(c[1], e.start) <= gap for c in cues)
+
+    def after_from(words: list[Evidence], e: Span) -> bool:
+        """`WORD ... من X` (or `في X`): X follows من, which follows one of `words` closely."""
+        for f0, f1 in froms + view.find(_IN_WORD):
+            if f1 <= e.start and view.words_between(f1, e.start) <= 1:
+                if any(w[1] <= f0 and view.words_between(w[1], f0) <= 2 for w in words):
+                    return True
+        return False
+
+    def possessive(e: Span) -> bool:
+        before = text[max(view.span.start, e.start - 6) : e.start]
+        return bool(re.search(r"(?:^|[\s\"“”«(])لـ?\s*[\"“”«]?\s*$|(?:^|\s)لـ?$", before))
+
+    def choice(e: Span) -> ActorChoice | None:
+        if e.attrs.get("canonical_id") in _UNKNOWN_IDS:
+            return None
+        return ActorChoice(_name(text, e), e)
+
+    agent_span: Span | None = None
+    patient_span: Span | None = None
+    if sub_event == "Armed clash":
+        between = re.search(lx.word("بين"), view.text)
+        if between:
+            start = view.to_doc(*between.span())[1]
+            sides = [a for a in actors if a.start >= start][:2]
+            if len(sides) == 2:
+                return choice(sides[0]), choice(sides[1])
+    if sub_event == "Other":  # surrender: the group that gives itself up, to the one after ل/الى
+        for a in actors:
+            if possessive(a) or follows(view.find(_TO), a, 1):
+                patient_span = a
+                break
+        agent_span = next((a for a in actors if a is not patient_span), None)
+        return (choice(agent_span) if agent_span else None), (choice(patient_span) if patient_span else None)
+    for a in actors:
+        if follows(agent_cues, a, 3) or after_from(perpetrators, a):
+            agent_span = a
+            break
+    if agent_span is None:
+        for a in actors:
+            if follows(patient_cues, a, 1) or possessive(a) or after_from(victims_words, a):
+                continue
+            after = view.words_between(trigger[1], a.start) if a.start >= trigger[1] else 99
+            before = view.words_between(a.end, trigger[0]) if a.end <= trigger[0] else 99
+            if after <= 3 or before <= 2:
+                agent_span = a
+                break
+    if agent_span is not None and _hedged(view, hedges, agent_span):
+        agent_span = None
+        hedged = True
+    else:
+        hedged = False
+    ranked = [
+        lambda a: after_from(victims_words, a) or follows(patient_cues, a, 3),
+        possessive,
+    ]
+    for test in ranked:
+        for a in actors:
+            if a is agent_span or (hedged and _hedged(view, hedges, a)):
+                continue
+            if test(a):
+                patient_span = a
+                break
+        if patient_span is not None:
+            break
+    agent = choice(agent_span) if agent_span else None
+    patient = choice(patient_span) if patient_span else None
+    if patient is None and any(
+        view.words_between(c[0], trigger[1]) <= 8 or any(view.words_between(c[0], w[1]) <= 3 for w in victims_words)
+        for c in view.find(lx.CIVILIANS)
+    ):
+        patient = ActorChoice("مدنيون", None)
+    if agent and patient and agent.name == patient.name:
+        patient = None
+    return agent, patient
+
+
+_IN_WORD = re.compile(lx.word(r"في", proclitics=False))
+_TO = re.compile(lx.word(r"(?:الي|الى|إلى)", proclitics=False))
+
+
+def _hedged(view: SentenceView, hedges: list[Evidence], a: Span) -> bool:
+    return any(h[1] <= a.start and view.words_between(h[1], a.start) <= 4 for h in hedges)
+
+
+def _name(text: str, span: Span) -> str:
+    return text[span.start : span.end]

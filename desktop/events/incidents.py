@@ -1,0 +1,387 @@
+"""The incident stage: ACLED-style events from trigger words, with each field bound to its evidence.
+
+For every sentence: find trigger words (`lexicon.TRIGGERS`, plus death words that imply violence),
+drop those that report no real event (threats, plans, denials, condemnations, tolls over weeks,
+accidents), choose one incident per kind of event in the sentence, and bind its fields (place,
+date, actors, killed and wounded). Finally merge the same event told twice and drop summary
+sentences whose events are told in detail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.document import Document, Span
+from desktop.events import lexicon as lx
+from desktop.events.fields import (
+    Evidence,
+    SentenceView,
+    casualties,
+    choose_actors,
+    choose_place,
+)
+from desktop.text.normalize import normalize_word
+
+log = logging.getLogger(__name__)
+
+VIOLENT = (lx.BATTLES, lx.EXPLOSIONS, lx.VAC)
+_PART_OF_DAY = re.compile(lx.word(r"(?:صباحا|مساء|ليلا|فجرا|ظهرا|عصرا|صباح|مساء|ليل|فجر)"))
+_FIRE = re.compile(lx.word(r"(?:ال)?نار"))
+
+
+@dataclass
+class Candidate:
+    """A trigger found in a sentence, before fields are bound."""
+
+    name: str
+    event_type: str
+    sub_event_type: str
+    span: Evidence
+    rank: int
+    generic: bool
+
+
+@dataclass
+class Incident:
+    """One extracted incident; `to_json` gives the contract form."""
+
+    event_type: str
+    sub_event_type: str
+    evidence: Evidence
+    trigger: Evidence
+    fields: dict[str, Any] = field(default_factory=dict)
+    fields_evidence: dict[str, Evidence] = field(default_factory=dict)
+    summary: bool = False
+    confidence: float = 0.6
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"event_type": self.event_type, "sub_event_type": self.sub_event_type}
+        for key in ("date", "time_precision", "location", "admin1", "country", "latitude", "longitude",
+                    "geo_precision", "actor1", "actor2", "fatalities", "injuries", "weapon"):
+            out[key] = self.fields.get(key)
+        for key in ("location_id", "actor1_id", "actor2_id", "actor1_canonical", "actor2_canonical",
+                    "inter1", "inter2", "weapon_class", "attribution"):
+            if self.fields.get(key) is not None:
+                out[key] = self.fields[key]
+        out["evidence"] = {"start": self.evidence[0], "end": self.evidence[1]}
+        out["trigger"] = {"start": self.trigger[0], "end": self.trigger[1]}
+        out["fields_evidence"] = {k: {"start": a, "end": b} for k, (a, b) in self.fields_evidence.items()}
+        out["confidence"] = round(self.confidence, 2)
+        return out
+
+
+# --- trigger detection --------------------------------------------------------------------------
+
+def _candidates(view: SentenceView) -> list[Candidate]:
+    found: list[Candidate] = []
+    for trig in lx.TRIGGERS:
+        for span in view.find(trig.pattern):
+            found.append(Candidate(trig.name, trig.event_type, trig.sub_event_type, span, trig.rank, trig.generic))
+    # Overlapping triggers: the higher rank keeps the words ("قصف جوي" is an air strike, not shelling).
+    found.sort(key=lambda c: (-c.rank, c.span[0]))
+    kept: list[Candidate] = []
+    for c in found:
+        if not any(c.span[0] < k.span[1] and k.span[0] < c.span[1] for k in kept):
+            kept.append(c)
+    # "أضرم النار" / "أطلق النار": fire words belong to their verb only.
+    return sorted(kept, key=lambda c: c.span[0])
+
+
+def _blocked(view: SentenceView, cand: Candidate) -> str | None:
+    """Why a trigger reports no real incident, or None when it does."""
+    t0 = cand.span[0]
+    for cue in view.find(lx.IRREALIS):
+        if cue[1] <= t0 and view.words_between(cue[1], t0) <= 6 and not view.has_break_between(cue[1], t0):
+            return "irrealis"
+    for neg in view.find(lx.NEGATION):
+        if neg[0] <= t0 <= neg[1] + 1:
+            return "negated"
+    if view.find(lx.AGGREGATE):
+        return "aggregate"
+    if cand.generic and any(a[1] + 1 >= t0 and a[1] <= t0 for a in view.find(lx.ANAPHORIC)):
+        return "anaphoric"
+    if cand.name in ("regain", "overtake") and not any(
+        e.label == "LOC" and e.start >= cand.span[1] and view.words_between(cand.span[1], e.start) <= 4
+        for e in view.entities
+    ):
+        return "no territory"
+    if view.find(lx.ACCIDENT) and cand.name in ("ied", "attack", "gunfire"):
+        return "accident"
+    if _future_verb(view, cand):
+        return "future"
+    return None
+
+
+def _future_verb(view: SentenceView, cand: Candidate) -> bool:
+    """A trigger verb with the future prefix س (`سيستهدف`)."""
+    word = view.doc.text[cand.span[0] : cand.span[1]]
+    return normalize_word(word).startswith(("سي", "ست", "سن")) and cand.name not in ("overtake",)
+
+
+def _death_candidate(view: SentenceView) -> Candidate | None:
+    """An incident implied by death words alone (`قتل 3 مدنيين برصاص ...`)."""
+    deaths = view.find(lx.DEATH)
+    if not deaths:
+        return None
+    if view.find(lx.ACCIDENT):
+        return None
+    span = deaths[0]
+    if view.find(lx.CIVILIANS) and not view.find(lx.COMBATANTS):
+        return Candidate("killing", lx.VAC, "Attack", span, 1, False)
+    # One-sided killing: a named group kills people who are not described as fighters.
+    agent_before = any(
+        e.label in ("ORG", "ACTOR") and e.end <= span[0] and view.words_between(e.end, span[0]) <= 6
+        for e in view.entities
+    )
+    fighters_killed = any(0 <= c[0] - span[1] and view.words_between(span[1], c[0]) <= 4
+                          for c in view.find(lx.COMBATANTS))
+    if agent_before and not fighters_killed and not view.find(lx.INJURY):
+        return Candidate("killing", lx.VAC, "Attack", span, 1, False)
+    return Candidate("killing", lx.BATTLES, "Armed clash", span, 1, False)
+
+
+def _refine(view: SentenceView, cand: Candidate, sentence_has: set[str]) -> Candidate:
+    """Adjust the sub-event type with cues from the rest of the sentence."""
+    name = cand.name
+    if name == "shelling" and view.find(lx.AIRCRAFT):
+        return Candidate("air", lx.EXPLOSIONS, "Air/drone strike", cand.span, 7, False)
+    if name in ("attack", "gunfire", "killing") and view.find(lx.CIVILIANS) and not view.find(lx.COMBATANTS):
+        return Candidate(name, lx.VAC, "Attack", cand.span, cand.rank, cand.generic)
+    if name == "protest":
+        if view.find(lx.DEATH) or view.find(lx.INJURY):
+            return Candidate(name, lx.PROTESTS, "Excessive force against protesters", cand.span, cand.rank, False)
+        if view.find(lx.INTERVENTION):
+            return Candidate(name, lx.PROTESTS, "Protest with intervention", cand.span, cand.rank, False)
+    if name == "disrupted" and not (sentence_has & {"ied", "shelling", "air", "suicide"} or
+                                    re.search(lx.word(r"(?:طائره|طائرات|مسيره|صاروخ|عبوه|عبوات|لغم|الغام|"
+                                                      r"متفجرات|مفخخه|اسلحه|ذخائر|هجوم)"), view.text)):
+        return Candidate(name, "", "", cand.span, 0, True)  # "أحبط" of something that is no weapon
+    return cand
+
+
+def _sentence_incidents(view: SentenceView) -> list[Incident]:
+    cands = _candidates(view)
+    if any(_blocked(view, c) == "anaphoric" for c in cands):
+        # The sentence comments on an event already told ("هذا الهجوم ... الذي استهدف").
+        cands = [c for c in cands if not c.generic]
+    cands = [c for c in cands if _blocked(view, c) is None]
+    names = {c.name for c in cands}
+    cands = [_refine(view, c, names) for c in cands]
+    cands = [c for c in cands if c.event_type]
+    if "suicide" in names:  # a suicide bomber's car bomb is one suicide bombing
+        cands = [c for c in cands if c.name not in ("ied", "attack")]
+    specific = [c for c in cands if not c.generic]
+    if not specific:
+        death = _death_candidate(view)
+        if death and _blocked(view, death) is None:
+            specific = [death]
+        elif cands:
+            # A generic attack word alone counts only with something concrete around it.
+            if view.find(lx.DEATH) or view.find(lx.INJURY) or any(e.label == "LOC" for e in view.entities):
+                specific = [cands[0]]
+    if not specific:
+        return []
+    # One incident per kind of event in the sentence; the first trigger of a kind gives its position.
+    by_kind: dict[tuple[str, str], Candidate] = {}
+    for c in specific:
+        by_kind.setdefault((c.event_type, c.sub_event_type), c)
+    # Battles absorbed by a more specific violent event in the same sentence when they are only the
+    # "attack"/gunfire words describing it.
+    kinds = set(by_kind)
+    if any(k[0] in (lx.EXPLOSIONS, lx.VAC) for k in kinds):
+        for key in [k for k in kinds if k == (lx.BATTLES, "Armed clash")]:
+            if by_kind[key].name in ("attack", "gunfire", "killing"):
+                del by_kind[key]
+    out = []
+    for (event_type, sub), cand in sorted(by_kind.items(), key=lambda kv: kv[1].span[0]):
+        out.append(Incident(event_type, sub, (view.span.start, view.span.end), cand.span))
+    return out
+
+
+# --- fields -------------------------------------------------------------------------------------
+
+def _bind(view: SentenceView, inc: Incident, context: _Context) -> None:
+    f, ev = inc.fields, inc.fields_evidence
+    window = (view.span.start, view.span.end)
+    if inc.event_type in VIOLENT or inc.sub_event_type == "Excessive force against protesters":
+        killed, k_ev = casualties(view, "death", window)
+        wounded, w_ev = casualties(view, "injury", window)
+        f["fatalities"], f["injuries"] = killed, wounded
+        if k_ev:
+            ev["fatalities"] = k_ev
+        if w_ev:
+            ev["injuries"] = w_ev
+    else:
+        f["fatalities"], f["injuries"] = None, None
+    place = choose_place(view, inc.trigger)
+    if place is None and context.place is not None and context.place_sentence >= context.sentence - 1:
+        place = context.place
+    if place is not None:
+        s = place.span
+        f["location"] = view.doc.text[s.start : s.end]
+        f["location_id"] = s.attrs.get("canonical_id")
+        f["admin1"] = s.attrs.get("admin1")
+        f["country"] = s.attrs.get("country")
+        f["latitude"] = s.attrs.get("lat")
+        f["longitude"] = s.attrs.get("lon")
+        f["geo_precision"] = place.precision
+        ev["location"] = (s.start, s.end)
+    date = _choose_date(view, inc.trigger, context)
+    if date is not None:
+        f["date"] = date.attrs.get("value")
+        f["time_precision"] = date.attrs.get("time_precision")
+        ev["date"] = (date.start, date.end)
+    agent, patient = choose_actors(view, inc.trigger, inc.sub_event_type)
+    for key, actor in (("actor1", agent), ("actor2", patient)):
+        if actor is None:
+            f[key] = None
+            continue
+        f[key] = actor.name
+        if actor.span is not None:
+            ev[key] = (actor.span.start, actor.span.end)
+            f[f"{key}_id"] = actor.span.attrs.get("canonical_id")
+            f[f"{key}_canonical"] = actor.span.attrs.get("canonical")
+            f["inter1" if key == "actor1" else "inter2"] = actor.span.attrs.get("inter")
+        elif actor.name == "مدنيون":
+            f["inter2" if key == "actor2" else "inter1"] = 7
+    weapons = [e for e in view.entities if e.label == "WEAPON"]
+    if weapons:
+        w = min(weapons, key=lambda e: abs(e.start - inc.trigger[0]))
+        f["weapon"] = view.doc.text[w.start : w.end]
+        f["weapon_class"] = w.attrs.get("weapon_class")
+        ev["weapon"] = (w.start, w.end)
+    ev["event_type"] = inc.trigger
+    inc.summary = bool(view.find(lx.SUMMARY))
+    inc.confidence = 0.5 + 0.1 * sum(f.get(k) is not None for k in ("location", "date", "actor1", "fatalities"))
+
+
+@dataclass
+class _Context:
+    """What earlier sentences established: the last place and date, for sentences that omit them."""
+
+    place: Any = None
+    place_sentence: int = -10
+    date: Span | None = None
+    date_paragraph: int = -1
+    date_sentence: int = -1
+    sentence: int = 0
+
+
+def _choose_date(view: SentenceView, trigger: Evidence, context: _Context) -> Span | None:
+    dates = [d for d in view.dates if d.attrs.get("value")]
+    if dates:
+        best = min(dates, key=lambda d: abs(d.start - trigger[0]))
+        return best
+    if context.date is None:
+        return None
+    same_paragraph = context.date_paragraph == view.paragraph
+    right_after = context.date_sentence == context.sentence - 1 and bool(view.find(_PART_OF_DAY))
+    return context.date if (same_paragraph or right_after) else None
+
+
+def _too_old(view: SentenceView, doc_date: dt.date | None) -> bool:
+    """A sentence dated well before publication reports history, not the news."""
+    if doc_date is None:
+        return False
+    for d in view.dates:
+        value = d.attrs.get("value")
+        if isinstance(value, str):
+            try:
+                when = dt.date.fromisoformat(value)
+            except ValueError:
+                continue
+            if (doc_date - when).days > 45:
+                return True
+    return False
+
+
+# --- merging ------------------------------------------------------------------------------------
+
+def _key_place(inc: Incident) -> str:
+    return normalize_word(str(inc.fields.get("location") or ""))
+
+
+def _merge(incidents: list[Incident]) -> list[Incident]:
+    """One incident per event: same type, place and day merge; summaries yield to their details."""
+    details = [i for i in incidents if not i.summary]
+    kept: list[Incident] = []
+    for inc in incidents:
+        if inc.summary and any(
+            d is not inc and d.fields.get("date") == inc.fields.get("date")
+            and (d.fields.get("admin1") == inc.fields.get("admin1") or _key_place(d) == _key_place(inc))
+            and d.event_type in VIOLENT
+            for d in details
+        ):
+            continue
+        kept.append(inc)
+    out: list[Incident] = []
+    for inc in kept:
+        twin = next(
+            (o for o in out if o.sub_event_type == inc.sub_event_type and o.event_type == inc.event_type
+             and _key_place(o) and _key_place(o) == _key_place(inc)
+             and (o.fields.get("date") == inc.fields.get("date") or o.fields.get("date") is None
+                  or inc.fields.get("date") is None)
+             and (o.fields.get("actor1") is None or inc.fields.get("actor1") is None
+                  or o.fields.get("actor1") == inc.fields.get("actor1"))),
+            None,
+        )
+        if twin is None:
+            out.append(inc)
+            continue
+        if twin.fields.get("date") is None and inc.fields.get("date") is not None:
+            # Keep the fuller telling as the incident's evidence.
+            out[out.index(twin)] = inc
+            twin, inc = inc, twin
+        for key, value in inc.fields.items():
+            if twin.fields.get(key) is None and value is not None:
+                twin.fields[key] = value
+                if key in inc.fields_evidence:
+                    twin.fields_evidence[key] = inc.fields_evidence[key]
+        for key in ("fatalities", "injuries"):
+            a, b = twin.fields.get(key), inc.fields.get(key)
+            if a is not None and b is not None:
+                twin.fields[key] = min(a, b)  # ACLED: the lowest reported figure
+    return out
+
+
+# --- component ----------------------------------------------------------------------------------
+
+def _paragraph_of(doc: Document) -> list[int]:
+    """Paragraph number of each sentence (paragraphs are separated by line breaks)."""
+    out = []
+    for s in doc.layers.get("sentences", ()):
+        out.append(doc.text.count("\n", 0, s.start))
+    return out
+
+
+def find_incidents(doc: Document) -> list[Incident]:
+    sentences = doc.layers.get("sentences", [])
+    paragraphs = _paragraph_of(doc)
+    context = _Context()
+    found: list[Incident] = []
+    for i, sentence in enumerate(sentences):
+        context.sentence = i
+        view = SentenceView.build(doc, sentence, paragraphs[i])
+        incidents = [] if _too_old(view, doc.date) else _sentence_incidents(view)
+        for inc in incidents:
+            _bind(view, inc, context)
+        found.extend(i for i in incidents if i.fields.get("location") or i.fields.get("date"))
+        recent = choose_place(view, (view.span.end, view.span.end))
+        if recent is not None:
+            context.place, context.place_sentence = recent, i
+        dated = [d for d in view.dates if d.attrs.get("value") and d.attrs.get("precision") == "day"]
+        if dated:
+            context.date, context.date_paragraph, context.date_sentence = dated[-1], paragraphs[i], i
+    return _merge(found)
+
+
+def incidents_component(doc: Document) -> Document:
+    """Pipeline component: fill `doc.incidents` (contract dicts) and an `incidents` layer of evidence."""
+    incidents = find_incidents(doc)
+    doc.incidents = [inc.to_json() for inc in incidents]
+    doc.set_layer("incidents", [Span(i.evidence[0], i.evidence[1], i.sub_event_type) for i in incidents])
+    return doc

@@ -1,0 +1,196 @@
+"""Arabic event language: trigger words in verb, noun and passive forms, and the cues around them.
+
+Every pattern is written in normalized spelling (see `desktop.text.normalize`: ة→ه, ى→ي, أإآ→ا,
+no diacritics or tatweel) and matched against the normalized text of a sentence. `word()` wraps a
+fragment so that it matches a whole word with optional proclitics (و ف ب ل ك and ال).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+AR = "\u0621-\u064a"
+_PROCLITICS = r"(?:[وف]?(?:[بلك]|لل)?(?:ال)?)"
+
+
+def word(fragment: str, proclitics: bool = True) -> str:
+    """A regex matching `fragment` as a whole word, optionally preceded by proclitics."""
+    pre = _PROCLITICS if proclitics else ""
+    return rf"(?<![{AR}]){pre}(?:{fragment})(?![{AR}])"
+
+
+def any_word(*fragments: str) -> re.Pattern[str]:
+    return re.compile("|".join(word(f) for f in fragments))
+
+
+BATTLES = "Battles"
+EXPLOSIONS = "Explosions/Remote violence"
+VAC = "Violence against civilians"
+PROTESTS = "Protests"
+RIOTS = "Riots"
+STRATEGIC = "Strategic developments"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A kind of event word. `generic` triggers are absorbed by specific ones in the same sentence."""
+
+    name: str
+    pattern: re.Pattern[str]
+    event_type: str
+    sub_event_type: str
+    generic: bool = False
+    rank: int = 0  # higher wins when two triggers claim the same words or event
+
+
+def _t(name: str, event_type: str, sub: str, *fragments: str, generic: bool = False, rank: int = 0) -> Trigger:
+    return Trigger(name, any_word(*fragments), event_type, sub, generic, rank)
+
+
+TRIGGERS: tuple[Trigger, ...] = (
+    _t("suicide", EXPLOSIONS, "Suicide bomb",
+       r"انتحاري(?:ه|ين|ون|ان|تين|تان)?", r"(?:ف|ي|ت)?فجر(?:ت|وا|ا|ان)? (?:نفس(?:ه|ها|يهما|هم)|ذات(?:ه|ها))",
+       r"احزمه ناسفه", r"حزام(?:ا)? ناسف(?:ا)?", r"تفجير(?:ا)? انتحاري(?:ا)?", r"هجوم(?:ا)? انتحاري(?:ا)?",
+       rank=9),
+    _t("grenade", EXPLOSIONS, "Grenade", r"قنبل(?:ه|ات|تين|تان) يدوي(?:ه)?", rank=8),
+    _t("chemical", EXPLOSIONS, "Chemical weapon", r"(?:غاز|غازات) (?:الكلور|السارين|سام(?:ه)?)",
+       r"(?:اسلحه|سلاح) كيمياوي(?:ه)?", r"(?:اسلحه|سلاح) كيميائي(?:ه)?", r"هجوم(?:ا)? كيميائي(?:ا)?", rank=8),
+    _t("ied", EXPLOSIONS, "Remote explosive/landmine/IED",
+       r"عبو(?:ه|ات|تين|تان) (?:ناسف(?:ه)?|متفجر(?:ه)?|لاصق(?:ه)?)", r"لغم(?:ا)?", r"الغام", r"مفخخ(?:ه|ات|تين|تان)?",
+       r"تفجير(?:ين|ات|ا)?", r"انفجار(?:ين|ات|ا)?", r"(?:ف|ي|ت)?فجر(?:ت|وا|ا|ان)?", r"انفجر(?:ت)?", r"ناسف(?:ه)?",
+       rank=6),
+    _t("air", EXPLOSIONS, "Air/drone strike",
+       r"غار(?:ه|ات|تين|تان)", r"(?:قصف|ضرب(?:ه|ات)?) (?:جوي(?:ا|ه)?|بالطيران)", r"طائر(?:ه|ات) (?:مسير(?:ه)?|بدون طيار|بلا طيار)",
+       r"(?:ال)?طيران (?:ال)?(?:حربي|مسير)", r"مقاتلات", r"ضربات جويه", rank=7),
+    _t("shelling", EXPLOSIONS, "Shelling/artillery/missile attack",
+       r"(?:ي|ت)?قصف(?:ت|وا|ا)?", r"قذيف(?:ه|تين|تان)", r"قذائف", r"صاروخ(?:ا|ين|ان)?", r"صواريخ", r"هاون",
+       r"مدفعي(?:ه)?", r"راجم(?:ه|ات)", r"كاتيوشا", r"غراد", rank=5),
+    _t("clash", BATTLES, "Armed clash",
+       r"اشتباك(?:ات)?", r"(?:ي|ت)?شتبك(?:ت|وا|ون)?", r"اشتبك(?:ت|وا)?", r"معارك", r"معركه", r"مواجهات",
+       r"(?:ال)?قتال", r"كمين(?:ا)?", r"(?:ي|ت)?تبادل(?:ت|وا)? (?:ل)?اطلاق النار", rank=4),
+    _t("gunfire", BATTLES, "Armed clash",
+       r"(?:ا|ي|ت)?طلق(?:ت|وا|ا)?(?: [^ ]+){0,3} (?:ال)?نار", r"اطلاق (?:ال)?نار", r"(?:ب|)رصاص", r"(?:ال)?رصاص", r"قنص",
+       r"قناص(?:ه)?", rank=3),
+    _t("attack", BATTLES, "Armed clash",
+       r"هجوم(?:ا|ين)?", r"هجمات", r"(?:ي|ت)?هاجم(?:ت|وا|ون)?", r"هاجم(?:ت|وا)?", r"(?:ي|ت)?ستهدف(?:ت|وا)?",
+       r"استهدف(?:ت|وا)?", r"استهداف", r"اقتحم(?:ت|وا)?", r"اقتحام", generic=True, rank=2),
+    _t("regain", BATTLES, "Government regains territory",
+       r"استعاد(?:ت|وا)?", r"استعاده", r"(?:ي|ت)?ستعيد", r"حرر(?:ت|وا)?", r"تحرير", rank=4),
+    _t("overtake", BATTLES, "Non-state actor overtakes territory",
+       r"(?:ي|ت)?سيطر(?:ت|وا)? (?:علي|على)", r"السيطره (?:علي|على)", r"استولي(?:ت|وا)?", r"استيلاء", rank=3),
+    _t("execution", VAC, "Attack",
+       r"اعدم(?:ت|وا)?", r"اعدام(?:ات)?", r"(?:ي|ت)?عدم", r"ذبح(?:ت|وا)?", r"ذبح", r"مذبوح(?:ا|ين|ون)?", r"نحر",
+       r"اغتيال", r"اغتال(?:ت|وا)?", r"(?:ي|ت)?غتال", r"مجزره", r"مجازر", r"تصفيه", r"صلب(?:ت|وا)?", rank=6),
+    _t("abduction", VAC, "Abduction/forced disappearance",
+       r"اختطف(?:ت|وا)?", r"(?:ي|ت)?ختطف", r"اختطاف", r"خطف(?:ت|وا)?", r"(?:ي|ت)?خطف", r"اختطفت", rank=6),
+    _t("arrest", STRATEGIC, "Arrests",
+       r"اعتقل(?:ت|وا)?", r"(?:ي|ت)?عتقل", r"اعتقال(?:ات)?", r"(?:القاء|ألقي|القت|القي|يلقي|تلقي) القبض", r"القبض (?:علي|على)",
+       r"احتجز(?:ت|وا)?", r"احتجاز", r"توقيف", r"اوقف(?:ت)?", r"مداهم(?:ه|ات)", r"دهم(?:ت)?", rank=5),
+    _t("surrender", STRATEGIC, "Other",
+       r"سلم(?:وا)? انفسهم", r"سلم نفسه", r"استسلام", r"استسلم(?:ت|وا)?", r"انشقاق", r"انشق(?:وا)?", rank=4),
+    _t("disrupted", STRATEGIC, "Disrupted weapons use",
+       r"تفكيك", r"ابطال مفعول", r"احباط", r"احبط(?:ت)?", r"اسقاط", r"اسقط(?:ت|وا)?", r"ضبط(?:ت)?", rank=7),
+    _t("looting", STRATEGIC, "Looting/property destruction",
+       r"نهب(?:وا)?", r"احرق(?:ت|وا)?", r"احراق", r"اضرم(?:ت|وا)? (?:ال)?نار", r"هدم(?:ت|وا)?", r"تجريف", rank=3),
+    _t("protest", PROTESTS, "Peaceful protest",
+       r"تظاهر(?:ه|ات|وا|ت)?", r"مظاهر(?:ه|ات)", r"متظاهر(?:ين|ون)", r"احتجاج(?:ات|ا)?", r"احتج(?:وا)?",
+       r"(?:ي|ت)?حتج(?:ون)?", r"اعتصام(?:ا|ات)?", r"(?:ي|ت)?عتصم(?:ون)?", r"وقفه احتجاجيه", rank=4),
+    _t("riot", RIOTS, "Violent demonstration", r"اعمال شغب", r"شغب", r"مشاغبين", rank=6),
+)
+
+# Death and injury words: they make an incident on their own only with a violent cue; otherwise they
+# give the fatalities and injuries of the incident in their clause.
+DEATH = any_word(
+    r"مقتل", r"(?:ي|ت)?قتل(?:ت|وا|ون|ي|ا)?", r"قتل", r"قتلي", r"قتيل(?:ا|ين|ان)?", r"لقي(?:ت|وا|ا)? (?:مصرع|حتف)(?:ه|ها|هم|هما)?",
+    r"لقو(?:ا)? (?:مصرع|حتف)(?:ه|ها|هم|هما)?", r"مصرع", r"استشهد(?:ت|وا)?", r"استشهاد", r"شهيد(?:ا|ين|ان)?", r"شهداء",
+    r"(?:ي|ت)?لقي(?:ون)? حتف", r"سقوط (?:قتلي|ضحايا)", r"ضحايا", r"ضحيه", r"جثث", r"جثه", r"جثامين",
+    r"اعدم(?:ت|وا)?", r"اعدام", r"ذبح(?:ت|وا)?", r"مذبوح(?:ا|ين|ون)?", r"اغتيال", r"اغتال(?:ت|وا)?",
+)
+INJURY = any_word(
+    r"اصاب(?:ه|ات)", r"اصيب(?:ت|وا|ا)?", r"(?:ي|ت)?صاب", r"جرح(?:ي)?", r"جريح(?:ا|ين|ان)?", r"مصاب(?:ا|ين|ون)?",
+    r"جرحي", r"اصابت(?:هم|ه)",
+)
+KILL_AND_WOUND = re.compile(
+    word(r"(?:مقتل|قتل|قتلي) و(?:اصابه|جرح|اصابه|جرحي)") + "|" + word(r"(?:القتلي|قتلي) و(?:الجرحي|المصابين)")
+)
+
+# Words that show the clause is about aircraft (turns a shelling trigger into an air strike).
+AIRCRAFT = any_word(r"طائر(?:ه|ات|ات)", r"الطيران", r"طيران", r"مقاتلات", r"مروحي(?:ه|ات)", r"جوي(?:ه|ا)?",
+                    r"مسير(?:ه|ات)", r"درون")
+# Protest cues that make an apparent drone word a march, and drone words that make "مسيرة" not a march.
+DRONE = any_word(r"طائر(?:ه|ات) مسير(?:ه)?", r"مسيره مفخخه")
+INTERVENTION = any_word(r"تفريق", r"فرقت", r"(?:ي|ت)?فرق", r"الغاز المسيل", r"غاز مسيل", r"خراطيم")
+
+# Not incidents: threats, plans, denials, conditionals, condemnations, commemorations.
+IRREALIS = any_word(
+    r"سوف", r"(?:ي|ت)?هدد(?:ون)?", r"هدد(?:ت|وا)?", r"تهديد(?:ات)?", r"توعد(?:ت|وا)?", r"(?:ي|ت)?عتزم", r"(?:ي|ت)?نوي",
+    r"(?:ي|ت)?خطط(?:ون)?", r"مخطط(?:ا|ات)?", r"محتمل(?:ه)?", r"في حال", r"اذا", r"لو", r"لولا", r"(?:ي|ت)?مكن",
+    r"نفي", r"نفت", r"(?:ي|ت)?نفي", r"نفوا", r"ادان(?:ت|وا)?", r"(?:ي|ت)?دين", r"ادانه", r"استنكر(?:ت|وا)?",
+    r"(?:ي|ت)?ستنكر", r"استنكار", r"شجب(?:ت)?", r"ندد(?:ت|وا)?", r"(?:ي|ت)?ندد", r"ذكري", r"محاكمه", r"(?:ي|ت)?حاكم",
+    r"حكم(?:ت)? (?:ال)?محكمه", r"تحذير", r"حذر(?:ت)?", r"(?:ي|ت)?حذر", r"منع", r"لمنع", r"تجنب", r"خشيه", r"مخاوف",
+    r"(?:ي|ت)?خشي", r"دعا", r"دعت", r"(?:ي|ت)?دعو", r"(?:ي|ت)?طالب", r"سيناريو", r"تدريب(?:ات)?", r"مناورات",
+    r"تعازي", r"تعزيه", r"حداد", r"(?:ي|ت)?حقق", r"تحقيق(?:ات)?", r"رافض(?:ين|ون)?", r"رفض(?:ت|وا)?",
+    r"(?:ي|ت)?رفض(?:ون)?", r"رغب(?:ه|ته|تهم)", r"(?:ي|ت)?رغب(?:ون)?", r"محاول(?:ه|ات) فاشل(?:ه)?",
+    r"انطلاق", r"بدء", r"(?:ي|ت)?ستعد(?:ون)?", r"استعداد(?:ات)?", r"(?:ي|ت)?تاهب",
+)
+# A demonstrative before a generic trigger refers back to an event already told ("هذا الهجوم").
+ANAPHORIC = re.compile(word(r"(?:هذا|هذه|ذلك|تلك|هذين|هاتين)", proclitics=False) + r" ")
+NEGATION = re.compile(word(r"لم") + r" [^ ]+|" + word(r"لن") + r" [^ ]+|" + word(r"دون (?:وقوع|ان)"))
+# Tolls over weeks or months, and history.
+AGGREGATE = any_word(
+    r"خلال (?:ال)?(?:اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|شهور|عام|عامين|اعوام|سنه|سنوات|سنتين|ايام|الايام)",
+    r"منذ (?:بدايه|مطلع|اندلاع|بدء|انطلاق|مطلع)", r"حصيله", r"منذ (?:عام|سنوات|اشهر|شهور|اسابيع)",
+    r"ارتفع(?:ت)? (?:عدد|حصيله)", r"اجمالي", r"مجموع",
+)
+ACCIDENT = any_word(
+    r"حادث(?:ه)? (?:سير|مرور(?:ي)?)", r"انقلاب", r"(?:ال)?تدافع", r"غرق", r"زلزال", r"فيضان(?:ات)?", r"سيول",
+    r"عطل(?:ا)? فني(?:ا)?", r"تحطم", r"(?:ال)?حريق", r"صعق", r"تسرب", r"اصطدام", r"الاعصار", r"عاصفه",
+    r"انهيار (?:مبني|منزل|عماره)", r"تسمم",
+)
+# Modal hedges: an agent introduced this way is attributed, not certain.
+HEDGE = any_word(r"(?:ي|ت)?رجح", r"المرجح", r"يعتقد", r"(?:ي|ت)?شتبه", r"المشتبه", r"يرجح", r"المرحج", r"المرجح",
+                 r"(?:ي|ت)?عتقد", r"(?:ي|ت)?زعم", r"مزعوم")
+# A sentence that sums up several attacks told in detail elsewhere.
+SUMMARY = any_word(
+    r"(?:في|ب) (?:هجومين|هجمات|عمليتين|عمليات|تفجيرين|تفجيرات) (?:منفصل(?:ين|ه)|متفرق(?:ين|ه)|متزامن(?:ين|ه))",
+    r"هجومين منفصلين", r"هجمات متفرقه", r"عده هجمات", r"سلسله (?:هجمات|تفجيرات)",
+)
+
+# Victims.
+CIVILIANS = any_word(
+    r"مدني(?:ا|ين|ون|ان|تين)?", r"اطفال", r"طفل(?:ا|ه|ين|ان)?", r"نساء", r"امراه", r"سيد(?:ه|ات)", r"مواطن(?:ا|ين|ون)",
+    r"سكان", r"الاهالي", r"اهالي", r"مصلين", r"المصلين", r"طلاب", r"تلاميذ", r"صحفي(?:ا|ين|ون)?", r"مزارع(?:ين|ون)?",
+    r"عمال", r"رعاه", r"مدنيين", r"نازح(?:ين|ون)", r"لاجئ(?:ين|ون)", r"متظاهر(?:ين|ون)", r"مسعف(?:ين|ون)",
+)
+COMBATANTS = any_word(
+    r"عنصر(?:ا|ين|ان)?", r"عناصر", r"جندي(?:ا|ين|ان)?", r"جنود", r"مقاتل(?:ا|ين|ون|ان)?", r"مسلح(?:ا|ين|ون|ان)?",
+    r"ضابط(?:ا|ين|ان)?", r"ضباط", r"شرطي(?:ا|ين|ان)?", r"(?:رجال|افراد) (?:ال)?(?:امن|شرطه)", r"عسكري(?:ا|ين|ون|ان)?",
+    r"قيادي(?:ا|ين|ان)?", r"قائد(?:ا)?", r"قاده", r"حارس", r"حراس", r"ارهابي(?:ا|ين|ون)", r"متشدد(?:ين|ون)",
+    r"ميليشيا", r"ميليشيات", r"مرتزق(?:ه)?", r"انتحاري(?:ين|ون)?", r"منتسب(?:ين|ي)", r"دورية", r"دوريه",
+)
+UNKNOWN_AGENT = any_word(r"مجهول(?:ين|ون|ان)", r"مسلح(?:ين|ون|ان) مجهول(?:ين|ون|ان)", r"مجهولي الهويه")
+
+# Agent cues (before an actor name) and patient cues.
+AGENT_BEFORE = any_word(r"من قبل", r"علي (?:يد|ايدي)", r"على (?:يد|ايدي)", r"شن(?:ه|ها|ت|وا)", r"نفذ(?:ه|ها|ت|وا)",
+                        r"تبنا(?:ه|ها)", r"تبني", r"(?:ب|)قياده")
+PATIENT_BEFORE = any_word(r"ضد", r"علي", r"على", r"استهدف(?:ت)?", r"صفوف", r"تجمع(?:ا|ات)?", r"مواقع", r"مقرات",
+                          r"حاجز(?:ا)?", r"نقطه", r"دوريه", r"رتل(?:ا)?", r"لقوات", r"مع")
+# Words naming perpetrators: "انتحاري من داعش", "عناصر من التنظيم" make the group after من the agent.
+PERPETRATOR = any_word(r"انتحاري(?:ه|ين|ون|ان)?", r"مسلح(?:ين|ون)", r"عناصر", r"عنصر", r"مقاتل(?:ين|ون|و)",
+                       r"خلايا", r"خليه", r"مجموعه", r"مجموعات", r"طائرات", r"طائره", r"مدفعيه")
+FROM = re.compile(word(r"من", proclitics=False))
+
+# Singular and dual victim nouns next to a death word give a count when no number is written.
+SINGULAR_VICTIM = any_word(
+    r"عنصر", r"جندي", r"مقاتل", r"شخص", r"مدني", r"طفل", r"امراه", r"قيادي", r"ضابط", r"شرطي", r"مسلح", r"قائد",
+    r"مواطن", r"صحفي", r"رجل", r"شاب", r"عسكري", r"حارس", r"مسؤول", r"ناشط",
+)
+DUAL_VICTIM = any_word(
+    r"عنصرين", r"جنديين", r"مقاتلين", r"شخصين", r"مدنيين", r"طفلين", r"امراتين", r"قياديين", r"ضابطين", r"شرطيين",
+    r"عنصران", r"جنديان", r"شخصان", r"طفلان", r"ضابطان", r"شرطيان",
+)
+
+# Location cues: prepositions that introduce the place of the event, and those that weaken it.
+NEAR = any_word(r"قرب", r"بالقرب من", r"محيط", r"اطراف", r"ضواحي", r"شرق(?:ي)?", r"غرب(?:ي)?", r"شمال(?:ي)?",
+                r"جنوب(?:ي)?", r"ريف", r"مشارف", r"اطراف", r"جوار", r"مدخل")

@@ -1,0 +1,267 @@
+"""Undoable analyst edits: each `QUndoCommand` calls one store operation and knows its inverse.
+
+A command is applied once by `Controller.execute` (so a refused edit shows a message and never
+enters the stack); later redo/undo calls replay it. Each operation is one store transaction, so every
+step, including undo, is saved at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from desktop.gui.i18n import tr
+from desktop.gui.qt import QUndoCommand
+from desktop.gui.views import EntityView, IncidentView
+
+if TYPE_CHECKING:
+    from desktop.gui.controller import Controller
+
+log = logging.getLogger(__name__)
+
+
+class EditCommand(QUndoCommand):
+    """Base: `apply()` does the edit, `revert()` undoes it; `article_id` is what to refresh."""
+
+    def __init__(self, controller: Controller, text: str, article_id: int | None) -> None:
+        super().__init__(text)
+        self.controller = controller
+        self.ops = controller.ops
+        self.article_id = article_id
+        self._applied = False
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    # QUndoStack calls redo() on push: the first time the edit is already applied.
+    def redo(self) -> None:
+        if not self._applied:
+            self._applied = True
+            return
+        self.controller.guarded(self.apply)
+        self.controller.notify(self.article_id, self.broad)
+
+    def undo(self) -> None:
+        self.controller.guarded(self.revert)
+        self.controller.notify(self.article_id, self.broad)
+
+    broad = False  # True when the edit may touch other articles (dictionary entries)
+
+
+class FunctionCommand(EditCommand):
+    """An edit given as two closures (for simple setters whose inverse is the same setter)."""
+
+    def __init__(
+        self,
+        controller: Controller,
+        text: str,
+        article_id: int | None,
+        do: Callable[[], Any],
+        undo: Callable[[], Any],
+        broad: bool = False,
+    ) -> None:
+        super().__init__(controller, text, article_id)
+        self._do, self._undo = do, undo
+        self.broad = broad
+
+    def apply(self) -> None:
+        self._do()
+
+    def revert(self) -> None:
+        self._undo()
+
+
+def set_incident_field(controller: Controller, incident: IncidentView, name: str, value: Any) -> EditCommand:
+    ops = controller.ops
+    before = ops.field_state(incident.id, name)
+    return FunctionCommand(
+        controller,
+        tr("Edit {field}").format(field=name),
+        incident.article_id,
+        lambda: ops.set_incident_field(incident.id, name, value),
+        lambda: ops.restore_field(incident.id, name, before),
+    )
+
+
+def set_incident_status(controller: Controller, incidents: list[IncidentView], status: str) -> EditCommand:
+    ops = controller.ops
+    olds = [(i.id, i.status) for i in incidents]
+    article_id = incidents[0].article_id if len({i.article_id for i in incidents}) == 1 else None
+
+    def do() -> None:
+        for iid, _ in olds:
+            ops.set_incident_status(iid, status)
+
+    def undo() -> None:
+        for iid, old in olds:
+            ops.set_incident_status(iid, old)
+
+    text = tr("Accept incident") if status == "accepted" else tr("Reject incident")
+    return FunctionCommand(controller, text, article_id, do, undo, broad=article_id is None)
+
+
+class CreateIncident(EditCommand):
+    """A new analyst incident (from a selection, or a copy when splitting)."""
+
+    def __init__(
+        self, controller: Controller, article_id: int, fields: dict[str, Any], evidence: tuple[int, int] | None
+    ) -> None:
+        super().__init__(controller, tr("Create incident"), article_id)
+        self.fields, self.evidence = fields, evidence
+        self.incident_id: int | None = None
+
+    def apply(self) -> None:
+        assert self.article_id is not None
+        self.incident_id = self.ops.create_incident(self.article_id, self.fields, self.evidence).id
+
+    def revert(self) -> None:
+        if self.incident_id is not None:
+            self.ops.delete_incident(self.incident_id)
+            self.incident_id = None
+
+
+class SplitIncident(EditCommand):
+    """Cut an incident's evidence at `at`: a second incident gets the rest and a copy of the fields."""
+
+    def __init__(self, controller: Controller, incident: IncidentView, at: int) -> None:
+        super().__init__(controller, tr("Split incident"), incident.article_id)
+        self.incident, self.at = incident, at
+        self.second_id: int | None = None
+
+    def apply(self) -> None:
+        self.second_id = self.ops.split_incident(self.incident.id, self.at)
+
+    def revert(self) -> None:
+        if self.second_id is not None:
+            self.ops.unsplit_incident(self.incident.id, self.second_id, self.incident.status)
+            self.second_id = None
+
+
+class MergeIncidents(EditCommand):
+    """Merge `other` into `keep`: empty fields of `keep` take `other`'s values; `other` is rejected.
+
+    Done with field edits and a status change (not the store's destructive merge) so that undo
+    restores both incidents exactly.
+    """
+
+    def __init__(self, controller: Controller, keep: IncidentView, other: IncidentView) -> None:
+        super().__init__(controller, tr("Merge incidents"), keep.article_id)
+        self.keep, self.other = keep, other
+        self.filled: dict[str, Any] = {
+            k: v for k, v in other.fields.items() if v not in (None, "") and keep.get(k) in (None, "")
+        }
+        self.before = {name: self.ops.field_state(keep.id, name) for name in self.filled}
+
+    def apply(self) -> None:
+        for name, value in self.filled.items():
+            self.ops.set_incident_field(self.keep.id, name, value)
+        self.ops.set_incident_status(self.other.id, "rejected")
+
+    def revert(self) -> None:
+        for name, state in self.before.items():
+            self.ops.restore_field(self.keep.id, name, state)
+        self.ops.set_incident_status(self.keep.id, self.keep.status)
+        self.ops.set_incident_status(self.other.id, self.other.status)
+
+
+class AddEntity(EditCommand):
+    def __init__(self, controller: Controller, article_id: int, start: int, end: int, type_: str) -> None:
+        super().__init__(controller, tr("Tag entity"), article_id)
+        self.start, self.end, self.type = start, end, type_
+        self.entity_id: int | None = None
+
+    def apply(self) -> None:
+        assert self.article_id is not None
+        self.entity_id = self.ops.add_entity(self.article_id, self.start, self.end, self.type).id
+
+    def revert(self) -> None:
+        if self.entity_id is not None:
+            self.ops.delete_entity(self.entity_id)
+            self.entity_id = None
+
+
+class DeleteEntity(EditCommand):
+    def __init__(self, controller: Controller, entity: EntityView, article_id: int) -> None:
+        super().__init__(controller, tr("Delete entity"), article_id)
+        self.entity = entity
+        self.entity_id = entity.id
+
+    def apply(self) -> None:
+        self.ops.delete_entity(self.entity_id)
+
+    def revert(self) -> None:
+        self.entity_id = self.ops.restore_entity(self.entity, self.article_id or 0)
+
+
+def relabel_entity(controller: Controller, entity: EntityView, article_id: int, new_type: str) -> EditCommand:
+    ops = controller.ops
+    return FunctionCommand(
+        controller,
+        tr("Relabel entity"),
+        article_id,
+        lambda: ops.update_entity(entity.id, type_=new_type),
+        lambda: ops.revert_entity(entity),
+    )
+
+
+def accept_entity(controller: Controller, entity: EntityView, article_id: int) -> EditCommand:
+    ops = controller.ops
+    return FunctionCommand(
+        controller,
+        tr("Accept entity"),
+        article_id,
+        lambda: ops.set_entity_status(entity.id, "accepted"),
+        lambda: ops.set_entity_status(entity.id, entity.status),
+    )
+
+
+def link_entity(
+    controller: Controller, entity: EntityView, article_id: int, canonical: str, kind: str
+) -> EditCommand:
+    ops = controller.ops
+    return FunctionCommand(
+        controller,
+        tr("Link entity"),
+        article_id,
+        lambda: ops.link_entity(entity.id, canonical, kind),
+        lambda: ops.revert_entity(entity),
+    )
+
+
+class AddDictionaryEntry(EditCommand):
+    """A project dictionary entry; the store applies it to every article (so it is a broad edit)."""
+
+    broad = True
+
+    def __init__(self, controller: Controller, article_id: int, surface: str, type_: str, name: str) -> None:
+        super().__init__(controller, tr("Add dictionary entry"), article_id)
+        self.surface, self.type, self.name = surface, type_, name
+        self.entry: Any = None
+
+    def apply(self) -> None:
+        self.entry = self.ops.add_dictionary_entry(self.surface, self.type, self.name)
+
+    def revert(self) -> None:
+        if self.entry is not None:
+            self.ops.remove_dictionary_entry(self.entry)
+            self.entry = None
+
+
+def set_tags(controller: Controller, article_id: int, old: list[str], new: list[str]) -> EditCommand:
+    ops = controller.ops
+    return FunctionCommand(
+        controller, tr("Edit tags"), article_id,
+        lambda: ops.set_tags(article_id, new), lambda: ops.set_tags(article_id, old),
+    )
+
+
+def set_note(controller: Controller, article_id: int, old: str, new: str) -> EditCommand:
+    ops = controller.ops
+    return FunctionCommand(
+        controller, tr("Edit note"), article_id,
+        lambda: ops.set_note(article_id, new), lambda: ops.set_note(article_id, old),
+    )

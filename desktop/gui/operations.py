@@ -1,0 +1,474 @@
+"""Thin operations between the widgets and the project store (`desktop.store`).
+
+Widgets never see SQL, store rows or NLP: they call a `ProjectOps` method and get the plain records
+of `desktop.gui.views`. Each edit is one store operation, hence one transaction with its audit row.
+No Qt here, so this layer is testable without a display.
+
+Where the store lacks an operation the GUI needs, a small adapter lives here and is marked
+ADAPTER; each is listed in the GUI report so the store can grow the real operation.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop.errors import InputError, RasidError
+from desktop.gui.views import (
+    ArticleFilter,
+    ArticleRow,
+    ArticleView,
+    EntityView,
+    ImportSummary,
+    IncidentView,
+)
+from desktop.store.project import Project
+
+log = logging.getLogger(__name__)
+
+ProgressFn = Callable[[int, int | None, str], None]
+
+ENTITY_KIND = {"PER": "actor", "ORG": "actor", "LOC": "place"}
+_WORD_CHAR = re.compile(r"\w")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldState:
+    """What an incident field looked like before an edit (for undo)."""
+
+    analyst_set: bool
+    analyst: Any
+    status: str
+
+
+def open_project(path: str | Path) -> ProjectOps:
+    return ProjectOps(Project.open(path))
+
+
+def create_project(path: str | Path) -> ProjectOps:
+    return ProjectOps(Project.create(path))
+
+
+class ProjectOps:
+    """Everything the GUI does to one open project."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+
+    @property
+    def path(self) -> Path:
+        return self.project.path
+
+    @property
+    def name(self) -> str:
+        return self.project.path.name
+
+    def close(self) -> None:
+        self.project.close()
+
+    # --- articles ------------------------------------------------------------------------------
+
+    def _store_filter(self, f: ArticleFilter) -> Any:
+        from desktop.store.articles import ArticleFilter as StoreFilter
+
+        return StoreFilter(tag=f.tag or None, status=f.status or None, has_incidents=f.has_incidents)
+
+    def count_articles(self, f: ArticleFilter) -> int:
+        if f.query.strip():
+            return int(self.project.search(f.query, self._store_filter(f), 0, 1).total)
+        return self.project.articles.count(self._store_filter(f))
+
+    def article_page(self, offset: int, limit: int, order_by: str, f: ArticleFilter) -> list[ArticleRow]:
+        if f.query.strip():
+            page = self.project.search(f.query, self._store_filter(f), offset, limit, "rank")
+            ids = [int(_attr(hit, "article_id", "id")) for hit in page.hits]
+            summaries = self.project.articles.list(0, len(ids) or 1, "id", _ids_filter(ids)) if ids else []
+            by_id = {s.id: s for s in summaries}
+            ordered = [by_id[i] for i in ids if i in by_id]
+        else:
+            ordered = self.project.articles.list(offset, limit, order_by, self._store_filter(f))
+        return self._rows(ordered)
+
+    def _rows(self, summaries: Iterable[Any]) -> list[ArticleRow]:
+        summaries = list(summaries)
+        statuses = self._review_statuses([s.id for s in summaries])
+        return [
+            ArticleRow(
+                id=s.id,
+                title=s.title,
+                date=s.date or "",
+                source=s.source,
+                incidents=s.incidents,
+                status=statuses.get(s.id, "new"),
+                tags=tuple(self.project.tags.of(s.id)),
+            )
+            for s in summaries
+        ]
+
+    def _review_statuses(self, ids: list[int]) -> dict[int, str]:
+        """ADAPTER: an article is `reviewed` when all its incidents are, `in progress` when some are."""
+        if not ids:
+            return {}
+        rows = self.project.query(
+            "SELECT article_id, sum(status = 'new'), count(*) FROM incidents "
+            f"WHERE article_id IN ({','.join('?' * len(ids))}) GROUP BY article_id",
+            ids,
+        )
+        out: dict[int, str] = {}
+        for article_id, new, total in rows:
+            out[int(article_id)] = "new" if new == total else "reviewed" if new == 0 else "in progress"
+        return out
+
+    def article_row(self, article_id: int) -> ArticleRow | None:
+        rows = self._rows(self.project.articles.list(0, 1, "id", _ids_filter([article_id])))
+        return rows[0] if rows else None
+
+    def article(self, article_id: int) -> ArticleView:
+        a = self.project.articles.get(article_id)
+        return ArticleView(
+            id=a.id,
+            external_id=a.external_id,
+            title=a.title,
+            date=a.date or "",
+            source=a.source,
+            url=a.url,
+            text=a.text,
+            tags=tuple(self.project.tags.of(a.id)),
+            note=self.project.notes.get(a.id),
+        )
+
+    def article_id_for(self, key: str) -> int:
+        """The article named on the command line: its external id, else its numeric id."""
+        try:
+            return self.project.articles.by_external_id(key).id
+        except RasidError:
+            if key.isdigit():
+                return self.project.articles.get(int(key)).id
+            raise
+
+    def first_article_id(self) -> int | None:
+        page = self.project.articles.list(0, 1, "-date")
+        return page[0].id if page else None
+
+    # --- entities ------------------------------------------------------------------------------
+
+    def entities(self, article_id: int) -> list[EntityView]:
+        return [_entity_view(e) for e in self.project.entities.for_article(article_id)]
+
+    def entity(self, entity_id: int) -> EntityView:
+        return _entity_view(self.project.entities.get(entity_id))
+
+    def add_entity(self, article_id: int, start: int, end: int, type_: str) -> EntityView:
+        return _entity_view(self.project.entities.add(article_id, start, end, type_))
+
+    def update_entity(self, entity_id: int, type_: str | None = None, attrs: dict[str, Any] | None = None) -> None:
+        self.project.entities.update(entity_id, type=type_, attrs=attrs)
+
+    def revert_entity(self, before: EntityView) -> None:
+        """Put an entity back as it was (type, attributes, status) — the inverse of an update."""
+        self.project.entities.update(before.id, type=before.type, attrs=dict(before.attrs))
+        self.set_entity_status(before.id, before.status)
+
+    def set_entity_status(self, entity_id: int, status: str) -> None:
+        if status == "accepted":
+            self.project.entities.accept(entity_id)
+        elif status == "rejected":
+            self.project.entities.reject(entity_id)
+        else:  # ADAPTER: the store has no public way back to `new`/`edited`
+            self.project.entities._set_status(entity_id, status)
+
+    def delete_entity(self, entity_id: int) -> None:
+        self.project.entities.delete(entity_id)
+
+    def restore_entity(self, before: EntityView, article_id: int) -> int:
+        """Undo a delete: a machine entity was only rejected, an analyst one is added again."""
+        if before.origin == "auto":
+            self.set_entity_status(before.id, before.status)
+            return before.id
+        return self.project.entities.add(article_id, before.start, before.end, before.type, dict(before.attrs)).id
+
+    def link_entity(self, entity_id: int, canonical: str, kind: str) -> None:
+        """Link an entity to an actor or place: dictionary entry data when there is one."""
+        entity = self.project.entities.get(entity_id)
+        attrs = dict(entity.attrs)
+        attrs["canonical_name"] = canonical
+        attrs["canonical_id"] = canonical
+        for entry in self.project.dictionary.lookup(canonical):
+            attrs["canonical_id"] = f"{entry.kind}:{entry.key}"
+            if entry.actor_type:
+                attrs["actor_type"] = entry.actor_type
+            if entry.latitude is not None and entry.longitude is not None:
+                attrs["latitude"], attrs["longitude"] = entry.latitude, entry.longitude
+            break
+        self.project.entities.update(entity_id, attrs=attrs)
+
+    # --- dictionary ----------------------------------------------------------------------------
+
+    def add_dictionary_entry(self, surface: str, type_: str, name: str) -> tuple[int, list[int]]:
+        """Add an actor/place to the project dictionary and tag it in every article.
+
+        ADAPTER: the store keeps entries but does not apply them; until it does (a
+        `dictionary.apply(entry)` in one transaction), each mention found by search is tagged here.
+        Returns the entry id and the ids of the entities added (for undo).
+        """
+        from desktop.store.dictionary import DictionaryEntry
+
+        surface = surface.strip()
+        if not surface:
+            raise InputError("Select the name to add to the dictionary first.")
+        kind = ENTITY_KIND.get(type_, "actor")
+        entry = self.project.dictionary.add(
+            DictionaryEntry(kind=kind, key=name.strip() or surface, name=name.strip() or surface,
+                            aliases=[surface] if surface != name else [], attrs={"type": type_})
+        )
+        added: list[int] = []
+        with self.project.transaction():
+            for article_id in self._articles_mentioning(surface):
+                text = self.project.articles.get(article_id).text
+                taken = [(e.start, e.end) for e in self.project.entities.for_article(article_id)
+                         if e.status != "rejected"]
+                for start in _mentions(text, surface):
+                    end = start + len(surface)
+                    if any(s < end and start < e for s, e in taken):
+                        continue
+                    attrs = {"canonical_name": entry.name, "canonical_id": f"{kind}:{entry.key}"}
+                    added.append(self.project.entities.add(article_id, start, end, type_, attrs).id)
+                    taken.append((start, end))
+        assert entry.id is not None
+        return entry.id, added
+
+    def remove_dictionary_entry(self, handle: tuple[int, list[int]]) -> None:
+        entry_id, entity_ids = handle
+        with self.project.transaction():
+            for eid in entity_ids:
+                self.project.entities.delete(eid)
+            self.project.dictionary.delete(entry_id)
+
+    def _articles_mentioning(self, surface: str) -> list[int]:
+        try:
+            ids: list[int] = []
+            offset = 0
+            while True:
+                page = self.project.search(f'"{surface}"', None, offset, 500, "rank")
+                batch = [int(_attr(h, "article_id", "id")) for h in page.hits]
+                ids += batch
+                offset += len(batch)
+                if len(batch) < 500:
+                    return ids
+        except (ModuleNotFoundError, RasidError):  # no search index yet: scan
+            return [
+                i for i in self.project.articles.ids() if surface in self.project.articles.get(i).text
+            ]
+
+    def completions(self) -> list[str]:
+        """Names of actors and places for completion: the project dictionary plus bundled gazetteers."""
+        names: set[str] = set()
+        for entry in self.project.dictionary.list(limit=100_000):
+            names.add(entry.name)
+            names.update(entry.aliases)
+        names.update(_gazetteer_names())
+        return sorted(n for n in names if n)
+
+    # --- incidents -----------------------------------------------------------------------------
+
+    def incidents(self, article_id: int) -> list[IncidentView]:
+        return [_incident_view(i) for i in self.project.incidents.for_article(article_id)]
+
+    def incident(self, incident_id: int) -> IncidentView:
+        return _incident_view(self.project.incidents.get(incident_id))
+
+    def field_state(self, incident_id: int, name: str) -> FieldState:
+        inc = self.project.incidents.get(incident_id)
+        f = inc.fields.get(name)
+        return FieldState(bool(f and f.analyst_set), f.analyst if f else None, inc.status)
+
+    def set_incident_field(self, incident_id: int, name: str, value: Any) -> None:
+        self.project.incidents.update_field(incident_id, name, value)
+
+    def restore_field(self, incident_id: int, name: str, state: FieldState) -> None:
+        with self.project.transaction():
+            if state.analyst_set:
+                self.project.incidents.update_field(incident_id, name, state.analyst)
+            else:
+                self.project.incidents.clear_field(incident_id, name)
+            self.set_incident_status(incident_id, state.status)
+
+    def set_incident_status(self, incident_id: int, status: str) -> None:
+        if status == "accepted":
+            self.project.incidents.accept(incident_id)
+        elif status == "rejected":
+            self.project.incidents.reject(incident_id)
+        else:  # ADAPTER: no public way back to `new`/`edited`
+            self.project.incidents._set_status(incident_id, status, "restore")
+
+    def create_incident(
+        self, article_id: int, fields: dict[str, Any], evidence: tuple[int, int] | None
+    ) -> IncidentView:
+        if evidence is None:
+            raise InputError("Select the sentence that reports the incident first.")
+        return _incident_view(self.project.incidents.create_from_span(article_id, *evidence, fields=fields))
+
+    def delete_incident(self, incident_id: int) -> None:
+        self.project.incidents.delete(incident_id)
+
+    def split_incident(self, incident_id: int, at: int) -> int:
+        _, second = self.project.incidents.split(incident_id, at)
+        return second.id
+
+    def unsplit_incident(self, first_id: int, second_id: int, status: str) -> None:
+        """Undo a split: fold the second part back into the first (merge restores the span)."""
+        with self.project.transaction():
+            self.project.incidents.merge(first_id, second_id)
+            self.set_incident_status(first_id, status)
+
+    # --- tags and notes ------------------------------------------------------------------------
+
+    def tags(self, article_id: int) -> list[str]:
+        return self.project.tags.of(article_id)
+
+    def set_tags(self, article_id: int, tags: list[str]) -> None:
+        self.project.tags.set(article_id, tags)
+
+    def all_tags(self) -> list[str]:
+        return [name for name, _ in self.project.tags.all()]
+
+    def note(self, article_id: int) -> str:
+        return self.project.notes.get(article_id)
+
+    def set_note(self, article_id: int, body: str) -> None:
+        self.project.notes.set(article_id, body)
+
+    # --- background work -----------------------------------------------------------------------
+
+    def import_paths(self, paths: list[str], progress: ProgressFn, cancel: threading.Event) -> ImportSummary:
+        report = self.project.import_paths(paths, progress=_progress_adapter(progress), cancel=cancel)
+        return _summary(report, cancel)
+
+    def reextract(self, progress: ProgressFn, cancel: threading.Event) -> ImportSummary:
+        report = self.project.reextract(progress=_progress_adapter(progress), cancel=cancel)
+        return _summary(report, cancel)
+
+    def stats(self) -> dict[str, Any]:
+        return self.project.stats()
+
+
+# --- conversions -------------------------------------------------------------------------------
+
+def _attr(obj: Any, *names: str) -> Any:
+    for name in names:
+        if isinstance(obj, dict) and name in obj:
+            return obj[name]
+        if hasattr(obj, name):
+            return getattr(obj, name)
+    raise AttributeError(names[0])
+
+
+def _ids_filter(ids: list[int]) -> Any:
+    from desktop.store.articles import ArticleFilter as StoreFilter
+
+    return StoreFilter(ids=ids)
+
+
+def _entity_view(e: Any) -> EntityView:
+    return EntityView(
+        id=e.id, start=e.start, end=e.end, type=e.type, text=e.text, status=e.status, origin=e.origin,
+        canonical_id=e.canonical_id, canonical_name=e.canonical_name, attrs=dict(e.attrs),
+    )
+
+
+def _incident_view(i: Any) -> IncidentView:
+    return IncidentView(
+        id=i.id,
+        article_id=i.article_id,
+        status=i.status,
+        origin=i.origin,
+        fields={name: f.value for name, f in i.fields.items()},
+        evidence=i.evidence,
+        fields_evidence={name: f.evidence for name, f in i.fields.items() if f.evidence is not None},
+    )
+
+
+def _mentions(text: str, surface: str) -> list[int]:
+    """Starts of `surface` in `text` not glued to a longer word (one-letter proclitics allowed)."""
+    out: list[int] = []
+    start = text.find(surface)
+    while start >= 0:
+        end = start + len(surface)
+        before = text[start - 1] if start else " "
+        before2 = text[start - 2] if start > 1 else " "
+        after = text[end] if end < len(text) else " "
+        proclitic = before in "وبلفك" and not _WORD_CHAR.match(before2)
+        if (not _WORD_CHAR.match(before) or proclitic) and not _WORD_CHAR.match(after):
+            out.append(start)
+        start = text.find(surface, start + 1)
+    return out
+
+
+def _gazetteer_names() -> list[str]:
+    """Names in the bundled gazetteers (empty while `desktop.nlp.gazetteer` does not exist)."""
+    try:
+        from desktop.nlp import gazetteer  # type: ignore[attr-defined]
+    except ImportError:
+        return []
+    try:
+        loaded = gazetteer.load_gazetteers()
+    except RasidError as exc:
+        log.warning("gazetteers unavailable: %s", exc)
+        return []
+    names: list[str] = []
+    for value in (loaded.values() if isinstance(loaded, dict) else [loaded]):
+        items = value.values() if isinstance(value, dict) else value
+        for item in items if isinstance(items, Iterable) else []:
+            if isinstance(item, str):
+                names.append(item)
+            else:
+                for attr in ("name", "name_ar", "canonical"):
+                    n = getattr(item, attr, None) or (item.get(attr) if isinstance(item, dict) else None)
+                    if isinstance(n, str):
+                        names.append(n)
+                        break
+    return names
+
+
+def _progress_adapter(progress: ProgressFn) -> Any:
+    def call(*args: Any, **kwargs: Any) -> None:
+        # the store's callback: (done, total, message) or a progress record
+        if len(args) == 1 and not kwargs:
+            rec = args[0]
+            message = getattr(rec, "current", "") or getattr(rec, "message", "")
+            progress(int(_attr(rec, "done")), _attr(rec, "total"), str(message or ""))
+            return
+        done = args[0] if args else kwargs.get("done", 0)
+        total = args[1] if len(args) > 1 else kwargs.get("total")
+        message = args[2] if len(args) > 2 else kwargs.get("message", "")
+        progress(int(done), None if total is None else int(total), str(message or ""))
+
+    return call
+
+
+def _summary(report: Any, cancel: threading.Event) -> ImportSummary:
+    def n(*names: str) -> int:
+        try:
+            value = _attr(report, *names)
+        except AttributeError:
+            return 0
+        return len(value) if isinstance(value, list | tuple) else int(value or 0)
+
+    messages: tuple[str, ...] = ()
+    try:
+        errors = _attr(report, "errors", "failures")
+        messages = tuple(str(e) for e in list(errors)[:20])
+    except AttributeError:
+        pass
+    return ImportSummary(
+        imported=n("imported", "added"),
+        skipped=n("skipped", "duplicates"),
+        failed=n("failed", "errors"),
+        cancelled=cancel.is_set() or bool(getattr(report, "cancelled", False)),
+        messages=messages,
+    )

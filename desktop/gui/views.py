@@ -1,0 +1,103 @@
+"""Plain, Qt-free records the widgets display: what `operations` returns from the project store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """One line of the article list."""
+
+    id: int
+    title: str
+    date: str
+    source: str
+    incidents: int
+    status: str
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """An article opened in the reader."""
+
+    id: int
+    external_id: str
+    title: str
+    date: str
+    source: str
+    url: str
+    text: str
+    tags: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityView:
+    """A highlighted span; `start`/`end` are code-point offsets into the article text."""
+
+    id: int
+    start: int
+    end: int
+    type: str
+    text: str
+    status: str = "new"
+    origin: str = "auto"
+    canonical_id: str | None = None
+    canonical_name: str | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def actor_type(self) -> str | None:
+        value = self.attrs.get("actor_type")
+        return str(value) if value else None
+
+    @property
+    def coordinates(self) -> tuple[float, float] | None:
+        lat, lon = self.attrs.get("latitude"), self.attrs.get("longitude")
+        if isinstance(lat, int | float) and isinstance(lon, int | float):
+            return float(lat), float(lon)
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentView:
+    """An incident with its current field values and the evidence of each field (code points)."""
+
+    id: int
+    article_id: int
+    status: str
+    origin: str
+    fields: dict[str, Any]
+    evidence: tuple[int, int] | None = None
+    fields_evidence: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def get(self, name: str) -> Any:
+        return self.fields.get(name)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFilter:
+    """What the article list shows: a full-text query plus optional tag/status/incident filters."""
+
+    query: str = ""
+    tag: str | None = None
+    status: str | None = None
+    has_incidents: bool | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.query and self.tag is None and self.status is None and self.has_incidents is None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    """What an import did."""
+
+    imported: int = 0
+    skipped: int = 0
+    failed: int = 0
+    cancelled: bool = False
+    messages: tuple[str, ...] = ()

@@ -1,0 +1,89 @@
+"""Decoding text files of unknown encoding: UTF-8, BOMs (UTF-8/UTF-16/UTF-32), windows-1256, ISO-8859-6.
+
+UTF-8 is tried strictly first, since a non-UTF-8 Arabic file almost never decodes as UTF-8. Without
+a BOM, windows-1256 and ISO-8859-6 are both decoded and scored: the share of Arabic letters among
+the letters, minus a heavy penalty for characters that should not occur in text (C0/C1 controls,
+undefined bytes, Latin-1 letters that cp1256 keeps in the Arabic range's place). The two encodings
+put the Arabic letters at different byte values, so the wrong one yields mostly Latin letters,
+symbols or undefined bytes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from desktop.errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+CANDIDATES = ("cp1256", "iso-8859-6")
+
+
+def _is_arabic(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff"
+
+
+def score(text: str) -> float:
+    """How much `text` looks like Arabic prose: higher is better; negative means implausible."""
+    if not text:
+        return 0.0
+    letters = arabic = bad = 0
+    for ch in text:
+        if ch in "\n\r\t":
+            continue
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Cn", "Co") or ch == "\ufffd":
+            bad += 1
+        elif cat.startswith("L"):
+            letters += 1
+            if _is_arabic(ch):
+                arabic += 1
+            elif "\u00c0" <= ch <= "\u024f":
+                bad += 0.5  # accented Latin letters: cp1256 bytes read as Latin
+    return arabic / max(letters, 1) - 5.0 * bad / len(text)
+
+
+def decode_bytes(data: bytes, name: str = "file") -> tuple[str, str]:
+    """(text, encoding name) of raw file bytes; raises InputError when no encoding fits."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(enc), enc
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name} starts with a {enc} byte-order mark but is not valid {enc}.") from exc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _looks_utf16(data):
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if score(text) > 0.5:
+                return text, enc
+    best: tuple[float, str, str] | None = None
+    for enc in CANDIDATES:
+        text = data.decode(enc, errors="replace")
+        s = score(text)
+        if best is None or s > best[0]:
+            best = (s, text, enc)
+    assert best is not None
+    if best[0] < 0.3:
+        raise InputError(
+            f"{name} is not in a text encoding Rasid recognizes (UTF-8, UTF-16, windows-1256, ISO-8859-6); "
+            "save it as UTF-8."
+        )
+    return best[1], best[2]
+
+
+def _looks_utf16(data: bytes) -> bool:
+    sample = data[:2000]
+    return len(sample) >= 4 and sample.count(0) > len(sample) // 4

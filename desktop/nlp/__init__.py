@@ -1,0 +1,1 @@
+"""Entities: gazetteers, the statistical NER model and the entity stage that combines them."""

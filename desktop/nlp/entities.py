@@ -1,0 +1,360 @@
+"""The entity stage: PER, ORG, LOC, WEAPON spans from the NER model, the gazetteers and rules.
+
+- Gazetteer matching: longest match over token windows; the first token is looked up without its
+  proclitics (`وبالموصل` -> `الموصل`), a `لل` contraction with its article restored (`للتحالف` ->
+  `التحالف`). Linked spans carry the canonical id and name, places their coordinates, admin1 and
+  country, actors their ACLED inter code.
+- The statistical model (`desktop.nlp.ner`) tags each sentence; its chunks are trimmed of proclitics
+  and linked to the gazetteers when their text is a known name.
+- Resolution: overlapping spans keep the longest (a name inside a longer name is not emitted twice);
+  on equal spans a linked gazetteer entry beats the model, except that a person found by the model
+  beats an ambiguous (weak) place or actor key.
+Every entity has `origin` (gazetteer, model, rule) and a `confidence`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from desktop.document import Document, Span
+from desktop.nlp.gazetteer import Actor, Entry, Gazetteers, Place, Weapon, load_gazetteers
+from desktop.text.normalize import normalize_word
+from desktop.text.segment import base_start
+
+log = logging.getLogger(__name__)
+
+MODEL_TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
+_WORD_LABELS = frozenset({"ar", "latin", "num"})
+# Cue words before a place name that license an ambiguous (weak) key.
+_PLACE_CUES = frozenset(normalize_word(w) for w in (
+    "مدينة بلدة قرية محافظة ولاية منطقة حي مخيم ريف مدينتي بلدتي قريتي مطار قاعدة حقل ناحية قضاء إقليم "
+    "جنوب شمال شرق غرب شرقي غربي جنوبي شمالي قرب محيط أطراف بمحافظة ببلدة بمدينة بقرية"
+).split())
+_ACTOR_CUES = frozenset(normalize_word(w) for w in (
+    "تنظيم جماعة حركة قوات ميليشيا ميليشيات مليشيا فصيل فصائل عناصر مقاتلي مسلحي لواء كتائب حزب جبهة "
+    "جيش وحدات الحشد مجلس ائتلاف"
+).split())
+_TITLES = frozenset(normalize_word(w) for w in (
+    "الرئيس الوزير الملك الأمير الشيخ القيادي القائد المتحدث الناطق العميد اللواء العقيد المقدم الرائد "
+    "النقيب الملازم الدكتور د السيد السيدة الصحفي الناشط المحلل الإعلامي المسؤول الجنرال المبعوث السفير "
+    "الإمام المرشد زعيم رئيس وزير نائب مدير قائد المدعو الشهيد الراحل"
+).split())
+# Administrative head nouns are not part of a place's name (`بلدة الصبحة` -> `الصبحة`); facility
+# heads are (`مطار كويرس`, `مخيم اليرموك`, `قاعدة العند`).
+_ADMIN_HEADS = frozenset(normalize_word(w) for w in (
+    "بلدة قرية مدينة محافظة ريف منطقة ناحية حي بلدتي قريتي مدينتي منطقتي حيي قضاء مركز بلدات قرى مدن "
+    "مناطق أحياء"
+).split())
+_ORG_HEADS = frozenset(normalize_word(w) for w in ("تنظيم", "ميليشيا", "مليشيا", "ميلشيا", "جماعة"))
+# A single-word place name that is also this frequent a word needs a cue or the model's agreement.
+_COMMON_WORD = 30
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    label: str
+    origin: str
+    confidence: float
+    attrs: dict[str, Any]
+    weak: bool = False
+
+    def length(self) -> int:
+        return self.end - self.start
+
+
+# --- linking ------------------------------------------------------------------------------------
+
+def place_attrs(place: Place) -> dict[str, Any]:
+    return {
+        "canonical_id": place.id,
+        "canonical": place.name_ar,
+        "name_en": place.name_en,
+        "feature": place.feature,
+        "lat": place.lat,
+        "lon": place.lon,
+        "admin1": place.admin1_ar or (place.name_ar if place.feature == "admin1" else None),
+        "admin1_en": place.admin1_en or (place.name_en if place.feature == "admin1" else None),
+        "country": place.country,
+        "iso2": place.iso2,
+        "population": place.population or None,
+        "source": place.source or None,
+    }
+
+
+def actor_attrs(actor: Actor) -> dict[str, Any]:
+    return {
+        "generic": True if actor.id.startswith("gen-") else None,
+        "canonical_id": actor.id,
+        "canonical": actor.name_ar,
+        "name_en": actor.name_en,
+        "actor_id": actor.id,
+        "inter": actor.inter,
+        "actor_kind": actor.kind,
+        "country": actor.country or None,
+    }
+
+
+def weapon_attrs(weapon: Weapon) -> dict[str, Any]:
+    return {"canonical_id": weapon.id, "canonical": weapon.name_ar, "weapon_class": weapon.weapon_class}
+
+
+def entry_candidate(entry: Entry, start: int, end: int, key: str, origin: str, conf: float) -> Candidate:
+    kind, item = entry
+    if kind == "place":
+        assert isinstance(item, Place)
+        return Candidate(start, end, "LOC", origin, conf, place_attrs(item), item.is_weak(key))
+    if kind == "actor":
+        assert isinstance(item, Actor)
+        # Generic groups (`قوات الأمن`, `مسلحون مجهولون`) are actors but not named entities.
+        label = "ACTOR" if item.id.startswith("gen-") else "ORG"
+        return Candidate(start, end, label, origin, conf, actor_attrs(item), item.is_weak(key))
+    assert isinstance(item, Weapon)
+    return Candidate(start, end, "WEAPON", origin, conf, weapon_attrs(item))
+
+
+# --- the stage ----------------------------------------------------------------------------------
+
+class EntityRecognizer:
+    """Combines gazetteer matches, the NER model and rules into entity spans."""
+
+    def __init__(self, gazetteers: Gazetteers, use_model: bool = True) -> None:
+        from desktop.text.clitics import get_segmenter
+
+        self.gaz = gazetteers
+        self.word_count = get_segmenter().count
+        self.phrases = gazetteers.phrases()
+        self.max_words = max((k.count(" ") + 1 for k in self.phrases), default=1)
+        self._tagger: Any = None
+        self.use_model = use_model
+
+    @property
+    def tagger(self) -> Any:
+        if self._tagger is None and self.use_model:
+            from desktop.nlp.ner import get_tagger
+
+            self._tagger = get_tagger()
+        return self._tagger
+
+    def __call__(self, doc: Document) -> Document:
+        tokens = doc.layers.get("tokens", [])
+        found: list[Candidate] = []
+        for sent_tokens in sentence_tokens(doc, tokens):
+            if not sent_tokens:
+                continue
+            keys = [self._key(doc.text, t) for t in sent_tokens]
+            found.extend(self._gazetteer(doc.text, sent_tokens, keys))
+            if self.use_model:
+                found.extend(self._model(doc.text, sent_tokens, keys))
+        taken = [*doc.layers.get("dates", ()), *doc.layers.get("numbers", ())]
+        found = [c for c in found if not any(c.start < t.end and t.start < c.end for t in taken)]
+        for c in found:
+            self._trim_head(doc.text, tokens, c)
+        chosen = self._coherent(self._resolve(found))
+        doc.set_layer("entities", [Span(c.start, c.end, c.label, self._attrs(c)) for c in chosen])
+        return doc
+
+    @staticmethod
+    def _coherent(cands: list[Candidate]) -> list[Candidate]:
+        """Drop minor one-word places in countries the article otherwise never names.
+
+        A GeoNames village called `الجيب` (West Bank) in an article about Deir ez-Zor is the word
+        "pocket"; a village of the article's own country named the same way is more likely meant.
+        """
+        def minor(c: Candidate) -> bool:
+            a = c.attrs
+            return (c.label == "LOC" and c.origin == "gazetteer" and a.get("source") != "curated"
+                    and a.get("feature") not in ("country", "admin1", "city") and (a.get("population") or 0) < 100_000
+                    and " " not in a.get("canonical", "") and c.confidence >= 0.5)
+
+        strong = {c.attrs.get("iso2") for c in cands if c.label == "LOC" and not minor(c)}
+        strong |= {c.attrs.get("iso2") for c in cands if c.label == "LOC" and c.attrs.get("cued")}
+        return [c for c in cands if not minor(c) or c.attrs.get("cued") or c.attrs.get("iso2") in strong]
+
+    def _trim_head(self, text: str, tokens: Sequence[Span], c: Candidate) -> None:
+        """Drop an administrative head noun (places) or a group noun before a known actor name."""
+        words = text[c.start : c.end].split(" ")
+        if len(words) < 2:
+            return
+        head = normalize_word(words[0])
+        if c.label == "LOC" and head in _ADMIN_HEADS:
+            c.start += len(words[0]) + 1
+        elif c.label == "ORG" and head in _ORG_HEADS and " ".join(normalize_word(w) for w in words[1:]) in self.phrases:
+            c.start += len(words[0]) + 1
+
+    @staticmethod
+    def _key(text: str, token: Span) -> str:
+        return normalize_word(text[token.start : token.end]) if token.label in _WORD_LABELS else ""
+
+    @staticmethod
+    def _attrs(c: Candidate) -> dict[str, Any]:
+        attrs = {k: v for k, v in c.attrs.items() if v is not None and k not in ("cued", "source", "population")}
+        attrs["origin"] = c.origin
+        attrs["confidence"] = round(c.confidence, 3)
+        return attrs
+
+    def _first_keys(self, text: str, token: Span) -> list[tuple[str, int]]:
+        """Lookup keys for the first token of a window, with the start offset each implies."""
+        key = normalize_word(text[token.start : token.end])
+        out = [(key, token.start)]
+        base = base_start(token)
+        if base != token.start:
+            stripped = normalize_word(text[base : token.end])
+            prefix = str(token.attrs.get("prefix", ""))
+            if prefix.endswith("ل") and stripped.startswith("ل") and not stripped.startswith("ال"):
+                # لل contraction: look up with the article restored; the span keeps the whole token.
+                out.append(("ا" + stripped, token.start))
+            else:
+                out.append((stripped, base))
+        return out
+
+    def _gazetteer(self, text: str, tokens: Sequence[Span], keys: Sequence[str]) -> list[Candidate]:
+        out: list[Candidate] = []
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            if tok.label not in _WORD_LABELS or tok.label == "num":
+                continue
+            firsts = self._first_keys(text, tok)
+            for length in range(min(self.max_words, n - i), 0, -1):
+                window = keys[i + 1 : i + length]
+                if length > 1 and (not all(window) or tokens[i + length - 1].label not in _WORD_LABELS):
+                    continue
+                tail = " ".join(window)
+                hit = None
+                for first, start in firsts:
+                    phrase = f"{first} {tail}" if tail else first
+                    entries = self.phrases.get(phrase)
+                    if entries:
+                        hit = (entries, start, phrase)
+                        break
+                if hit is None:
+                    continue
+                entries, start, phrase = hit
+                end = tokens[i + length - 1].end
+                cand = entry_candidate(entries[0], start, end, phrase, "gazetteer", 0.9)
+                if not cand.weak and length == 1 and cand.label == "LOC" and self._common(entries[0], phrase):
+                    cand.weak = True
+                if self._cued(keys, i, cand.label):
+                    cand.attrs["cued"] = True
+                elif cand.weak:
+                    cand.confidence = 0.45
+                if len(entries) > 1 and entries[0][0] != entries[1][0]:
+                    cand.attrs["alternatives"] = [e[0] for e in entries[1:3]]
+                out.append(cand)
+                break
+        return out
+
+    def _common(self, entry: Entry, key: str) -> bool:
+        """A lesser place whose one-word name is also a common word (`الجيب`, `كسر`, `البقعة`)."""
+        place = entry[1]
+        assert isinstance(place, Place)
+        if place.feature == "country" or (place.feature == "city" and place.population >= 100_000):
+            return False
+        canonical = normalize_word(place.name_ar)
+        if " " in canonical and canonical.split(" ")[0] == key:
+            return True  # a clipped form (`الضفة` of `الضفة الغربية`) is an ordinary word too
+        return self.word_count(key) >= _COMMON_WORD or self.word_count(key.removeprefix("ال")) >= _COMMON_WORD
+
+    @staticmethod
+    def _cued(keys: Sequence[str], i: int, label: str) -> bool:
+        prev = keys[i - 1] if i > 0 else ""
+        cues = _PLACE_CUES if label == "LOC" else _ACTOR_CUES
+        return prev in cues
+
+    def _model(self, text: str, tokens: Sequence[Span], keys: Sequence[str]) -> list[Candidate]:
+        words = [text[t.start : t.end] for t in tokens]
+        tagged = self.tagger.tag_with_confidence(words)
+        out: list[Candidate] = []
+        i = 0
+        while i < len(tagged):
+            tag, conf = tagged[i]
+            if tag == "O":
+                i += 1
+                continue
+            kind = tag[2:]
+            j = i + 1
+            confs = [conf]
+            while j < len(tagged) and tagged[j][0] == f"I-{kind}":
+                confs.append(tagged[j][1])
+                j += 1
+            label = MODEL_TYPES.get(kind, kind)
+            start = base_start(tokens[i])
+            prefix = str(tokens[i].attrs.get("prefix", ""))
+            if prefix.endswith("ل") and tokens[i].attrs.get("core", 0) - tokens[i].attrs.get("base", 0) == 1:
+                start = tokens[i].start  # لل contraction: keep the whole token
+            cand = Candidate(start, tokens[j - 1].end, label, "model", min(confs), {})
+            self._link(cand, " ".join([normalize_word(text[start : tokens[i].end]), *keys[i + 1 : j]]))
+            if label == "PER" and keys[i] in _TITLES and j - i > 1:
+                cand.start = tokens[i + 1].start  # a title is not part of the name
+            out.append(cand)
+            i = j
+        return out
+
+    def _link(self, cand: Candidate, key: str) -> None:
+        entries = self.phrases.get(key)
+        if not entries:
+            return
+        wanted = {"LOC": "place", "ORG": "actor"}.get(cand.label)
+        match = next((e for e in entries if e[0] == wanted), None)
+        if match is None and cand.label in ("LOC", "ORG", "MISC"):
+            match = entries[0]
+        if match is None:
+            return
+        linked = entry_candidate(match, cand.start, cand.end, key, "model", cand.confidence)
+        cand.label = linked.label if cand.label != "PER" else cand.label
+        cand.attrs.update(linked.attrs)
+
+    @staticmethod
+    def _resolve(cands: list[Candidate]) -> list[Candidate]:
+        """Non-overlapping spans: longer first; on ties the better-founded one."""
+
+        def strength(c: Candidate) -> tuple[float, ...]:
+            linked = 1.0 if "canonical_id" in c.attrs else 0.0
+            weak_penalty = 1.0 if c.weak and c.confidence < 0.5 else 0.0
+            person_bonus = 1.0 if c.label == "PER" and c.origin == "model" else 0.0
+            return (c.length(), linked - weak_penalty + person_bonus * weak_penalty, c.confidence)
+
+        chosen: list[Candidate] = []
+        for c in sorted(cands, key=strength, reverse=True):
+            if c.weak and c.confidence < 0.5 and c.origin == "gazetteer":
+                # An ambiguous key alone needs the model's agreement.
+                agree = any(o.origin == "model" and o.start == c.start and o.end == c.end for o in cands)
+                if not agree:
+                    continue
+            if any(c.start < k.end and k.start < c.end for k in chosen):
+                continue
+            chosen.append(c)
+        # Model-only spans without support: keep them when the model is confident enough.
+        chosen = [c for c in chosen if c.origin != "model" or c.confidence >= 0.5 or "canonical_id" in c.attrs]
+        return sorted(chosen, key=lambda c: c.start)
+
+
+def sentence_tokens(doc: Document, tokens: Sequence[Span]) -> list[list[Span]]:
+    """Tokens grouped by sentence in one pass (tokens outside every sentence are dropped)."""
+    sentences = doc.layers.get("sentences") or [Span(0, len(doc.text), "sentence")]
+    groups: list[list[Span]] = [[] for _ in sentences]
+    k = 0
+    for tok in tokens:
+        while k < len(sentences) and sentences[k].end <= tok.start:
+            k += 1
+        if k == len(sentences):
+            break
+        if sentences[k].start <= tok.start and tok.end <= sentences[k].end:
+            groups[k].append(tok)
+    return groups
+
+
+@lru_cache(maxsize=1)
+def default_recognizer() -> EntityRecognizer:
+    return EntityRecognizer(load_gazetteers())
+
+
+def entities_component(doc: Document) -> Document:
+    """Pipeline component: fill the `entities` layer."""
+    return default_recognizer()(doc)

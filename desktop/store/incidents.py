@@ -1,0 +1,371 @@
+"""Incidents: ACLED-style records per article, with a machine and an analyst value for every field.
+
+A field's effective value is the analyst's when set, else the machine's. Re-extraction replaces
+machine values only; analyst values, analyst-created incidents and reviewed incidents survive.
+"""
+
+from __future__ import annotations
+
+import builtins
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.errors import InputError, NotFoundError
+from desktop.store.audit import record
+from desktop.store.common import ProjectLike, dumps, loads, now
+
+# Keys of an extractor's incident dict that are not fields.
+NON_FIELDS = frozenset({"evidence", "fields_evidence", "confidence", "id", "origin", "status"})
+Evidence = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class IncidentField:
+    """One field of an incident: machine and analyst values (JSON values) with their evidence spans."""
+
+    name: str
+    machine: Any = None
+    analyst: Any = None
+    analyst_set: bool = False
+    machine_evidence: Evidence | None = None
+    analyst_evidence: Evidence | None = None
+
+    @property
+    def value(self) -> Any:
+        return self.analyst if self.analyst_set else self.machine
+
+    @property
+    def evidence(self) -> Evidence | None:
+        return self.analyst_evidence if self.analyst_set else self.machine_evidence
+
+
+@dataclass(frozen=True)
+class Incident:
+    id: int
+    article_id: int
+    origin: str
+    status: str
+    evidence: Evidence | None
+    confidence: float | None
+    fields: dict[str, IncidentField] = field(default_factory=dict)
+
+    def value(self, name: str) -> Any:
+        f = self.fields.get(name)
+        return None if f is None else f.value
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract form with effective values, plus `id`, `origin` and `status`."""
+        out: dict[str, Any] = {name: f.value for name, f in sorted(self.fields.items())}
+        out["evidence"] = None if self.evidence is None else {"start": self.evidence[0], "end": self.evidence[1]}
+        out["fields_evidence"] = {
+            name: {"start": f.evidence[0], "end": f.evidence[1]}
+            for name, f in sorted(self.fields.items())
+            if f.evidence is not None
+        }
+        out["confidence"] = self.confidence
+        out.update(id=self.id, origin=self.origin, status=self.status)
+        return out
+
+
+def _span(d: Any) -> Evidence | None:
+    if isinstance(d, dict) and "start" in d and "end" in d:
+        return int(d["start"]), int(d["end"])
+    return None
+
+
+def _pair(a: Any, b: Any) -> Evidence | None:
+    return None if a is None or b is None else (int(a), int(b))
+
+
+def insert_machine_incident(conn: sqlite3.Connection, article_id: int, inc: dict[str, Any]) -> int:
+    ev = _span(inc.get("evidence"))
+    stamp = now()
+    cur = conn.execute(
+        "INSERT INTO incidents (article_id, evidence_start, evidence_end, confidence, origin, status, created_at, "
+        "updated_at) VALUES (?, ?, ?, ?, 'auto', 'new', ?, ?)",
+        (article_id, ev[0] if ev else None, ev[1] if ev else None, inc.get("confidence"), stamp, stamp),
+    )
+    iid = int(cur.lastrowid or 0)
+    _write_machine_fields(conn, iid, inc)
+    return iid
+
+
+def _write_machine_fields(conn: sqlite3.Connection, incident_id: int, inc: dict[str, Any]) -> None:
+    fev = inc.get("fields_evidence") or {}
+    names = [k for k in inc if k not in NON_FIELDS]
+    conn.execute(
+        "UPDATE incident_fields SET machine_value = NULL, machine_start = NULL, machine_end = NULL "
+        "WHERE incident_id = ?",
+        (incident_id,),
+    )
+    for name in names:
+        ev = _span(fev.get(name))
+        conn.execute(
+            "INSERT INTO incident_fields (incident_id, name, machine_value, machine_start, machine_end) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(incident_id, name) DO UPDATE SET machine_value = excluded.machine_value, "
+            "machine_start = excluded.machine_start, machine_end = excluded.machine_end",
+            (incident_id, name, dumps(inc[name]), ev[0] if ev else None, ev[1] if ev else None),
+        )
+    conn.execute(
+        "DELETE FROM incident_fields WHERE incident_id = ? AND machine_value IS NULL AND analyst_value IS NULL",
+        (incident_id,),
+    )
+
+
+def replace_machine_incidents(conn: sqlite3.Connection, article_id: int, incidents: Iterable[dict[str, Any]]) -> int:
+    """Swap the article's unreviewed machine incidents for `incidents`, keeping the analyst's work.
+
+    A new machine incident whose evidence overlaps a kept machine incident (accepted, edited or
+    rejected) with the same machine event type refreshes that incident's machine values instead of
+    being added; rejected incidents are thereby not proposed again.
+    """
+    conn.execute("DELETE FROM incidents WHERE article_id = ? AND origin = 'auto' AND status = 'new'", (article_id,))
+    kept: list[tuple[int, Evidence | None, Any]] = []
+    for r in conn.execute(
+        "SELECT i.id, i.evidence_start, i.evidence_end, f.machine_value FROM incidents i LEFT JOIN incident_fields f "
+        "ON f.incident_id = i.id AND f.name = 'event_type' WHERE i.article_id = ? AND i.origin = 'auto'",
+        (article_id,),
+    ):
+        kept.append((r[0], _pair(r[1], r[2]), loads(r[3])))
+    used: set[int] = set()
+    added = 0
+    for inc in incidents:
+        ev = _span(inc.get("evidence"))
+        best, best_overlap = None, 0
+        for iid, kev, ktype in kept:
+            if iid in used or ev is None or kev is None or ktype != inc.get("event_type"):
+                continue
+            overlap = min(ev[1], kev[1]) - max(ev[0], kev[0])
+            if overlap > best_overlap:
+                best, best_overlap = iid, overlap
+        if best is not None:
+            used.add(best)
+            _write_machine_fields(conn, best, inc)
+            conn.execute(
+                "UPDATE incidents SET confidence = ? WHERE id = ?", (inc.get("confidence"), best)
+            )
+        else:
+            insert_machine_incident(conn, article_id, inc)
+            added += 1
+    return added
+
+
+class IncidentManager:
+    """Incident queries and the analyst's incident operations (each one audited)."""
+
+    def __init__(self, project: ProjectLike) -> None:
+        self._p = project
+
+    def get(self, incident_id: int) -> Incident:
+        conn = self._p.conn
+        row = conn.execute(
+            "SELECT id, article_id, origin, status, evidence_start, evidence_end, confidence FROM incidents "
+            "WHERE id = ?",
+            (incident_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no incident {incident_id} in this project.")
+        return self._build(row, self._fields([incident_id]).get(incident_id, {}))
+
+    def for_article(self, article_id: int, include_rejected: bool = True) -> builtins.list[Incident]:
+        extra = "" if include_rejected else " AND status != 'rejected'"
+        rows = self._p.conn.execute(
+            "SELECT id, article_id, origin, status, evidence_start, evidence_end, confidence FROM incidents "
+            f"WHERE article_id = ?{extra} ORDER BY evidence_start, id",
+            (article_id,),
+        ).fetchall()
+        fields = self._fields([r[0] for r in rows])
+        return [self._build(r, fields.get(r[0], {})) for r in rows]
+
+    def _fields(self, ids: builtins.list[int]) -> dict[int, dict[str, IncidentField]]:
+        out: dict[int, dict[str, IncidentField]] = {}
+        if not ids:
+            return out
+        rows = self._p.conn.execute(
+            "SELECT incident_id, name, machine_value, machine_start, machine_end, analyst_value, analyst_start, "
+            f"analyst_end FROM incident_fields WHERE incident_id IN ({','.join('?' * len(ids))})",
+            ids,
+        ).fetchall()
+        for r in rows:
+            out.setdefault(r[0], {})[r[1]] = IncidentField(
+                r[1], loads(r[2]), loads(r[5]), r[5] is not None, _pair(r[3], r[4]), _pair(r[6], r[7])
+            )
+        return out
+
+    @staticmethod
+    def _build(row: Any, fields: dict[str, IncidentField]) -> Incident:
+        return Incident(row[0], row[1], row[2], row[3], _pair(row[4], row[5]), row[6], fields)
+
+    # --- analyst operations ------------------------------------------------------------------
+
+    def update_field(
+        self, incident_id: int, name: str, value: Any, evidence: Evidence | None = None
+    ) -> Incident:
+        """Set the analyst's value (any JSON value, None included) of one field."""
+        if not name or name in NON_FIELDS:
+            raise InputError(f"{name!r} is not an incident field.")
+        old = self.get(incident_id)
+        with self._p.transaction() as conn:
+            if evidence is not None:
+                _check_span(conn, old.article_id, evidence)
+            conn.execute(
+                "INSERT INTO incident_fields (incident_id, name, analyst_value, analyst_start, analyst_end) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(incident_id, name) DO UPDATE SET "
+                "analyst_value = excluded.analyst_value, analyst_start = excluded.analyst_start, "
+                "analyst_end = excluded.analyst_end",
+                (incident_id, name, dumps(value), *(evidence or (None, None))),
+            )
+            self._touch(conn, incident_id, "edited" if old.origin == "auto" else old.status)
+            record(conn, "update_field", "incident", incident_id, old.article_id,
+                   {name: old.value(name)}, {name: value})
+        return self.get(incident_id)
+
+    def clear_field(self, incident_id: int, name: str) -> Incident:
+        """Drop the analyst's value of a field, so the machine value shows again."""
+        old = self.get(incident_id)
+        f = old.fields.get(name)
+        if f is None or not f.analyst_set:
+            return old
+        with self._p.transaction() as conn:
+            conn.execute(
+                "UPDATE incident_fields SET analyst_value = NULL, analyst_start = NULL, analyst_end = NULL "
+                "WHERE incident_id = ? AND name = ?",
+                (incident_id, name),
+            )
+            conn.execute(
+                "DELETE FROM incident_fields WHERE incident_id = ? AND name = ? AND machine_value IS NULL",
+                (incident_id, name),
+            )
+            self._touch(conn, incident_id, old.status)
+            record(conn, "clear_field", "incident", incident_id, old.article_id, {name: f.analyst}, {name: f.machine})
+        return self.get(incident_id)
+
+    def accept(self, incident_id: int) -> Incident:
+        return self._set_status(incident_id, "accepted", "accept")
+
+    def reject(self, incident_id: int) -> Incident:
+        return self._set_status(incident_id, "rejected", "reject")
+
+    def _set_status(self, incident_id: int, status: str, action: str) -> Incident:
+        old = self.get(incident_id)
+        if old.status == status:
+            return old
+        with self._p.transaction() as conn:
+            self._touch(conn, incident_id, status)
+            record(conn, action, "incident", incident_id, old.article_id, {"status": old.status}, {"status": status})
+        return self.get(incident_id)
+
+    def create_from_span(
+        self, article_id: int, start: int, end: int, fields: dict[str, Any] | None = None
+    ) -> Incident:
+        """An analyst-created incident whose evidence is [start, end) of the article (status `accepted`)."""
+        with self._p.transaction() as conn:
+            _check_span(conn, article_id, (start, end))
+            iid = self._insert_analyst(conn, article_id, (start, end), None, fields or {})
+            new = self.get(iid)
+            record(conn, "create", "incident", iid, article_id, None, new.to_json())
+        return new
+
+    def _insert_analyst(
+        self,
+        conn: sqlite3.Connection,
+        article_id: int,
+        evidence: Evidence | None,
+        confidence: float | None,
+        fields: dict[str, Any],
+        field_evidence: dict[str, Evidence | None] | None = None,
+    ) -> int:
+        stamp = now()
+        cur = conn.execute(
+            "INSERT INTO incidents (article_id, evidence_start, evidence_end, confidence, origin, status, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, 'analyst', 'accepted', ?, ?)",
+            (article_id, *(evidence or (None, None)), confidence, stamp, stamp),
+        )
+        iid = int(cur.lastrowid or 0)
+        for name, value in fields.items():
+            if name in NON_FIELDS:
+                continue
+            ev = (field_evidence or {}).get(name)
+            conn.execute(
+                "INSERT INTO incident_fields (incident_id, name, analyst_value, analyst_start, analyst_end) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (iid, name, dumps(value), *(ev or (None, None))),
+            )
+        return iid
+
+    def merge(self, keep_id: int, other_id: int) -> Incident:
+        """Fold `other_id` into `keep_id` (same article): empty fields of the kept one take the other's
+        values, the evidence becomes the span covering both, and the other incident is deleted."""
+        keep, other = self.get(keep_id), self.get(other_id)
+        if keep_id == other_id:
+            raise InputError("An incident cannot be merged with itself.")
+        if keep.article_id != other.article_id:
+            raise InputError("Only incidents of the same article can be merged.")
+        with self._p.transaction() as conn:
+            for name, f in other.fields.items():
+                if keep.value(name) in (None, "", []) and f.value not in (None, "", []):
+                    conn.execute(
+                        "INSERT INTO incident_fields (incident_id, name, analyst_value, analyst_start, analyst_end) "
+                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(incident_id, name) DO UPDATE SET "
+                        "analyst_value = excluded.analyst_value, analyst_start = excluded.analyst_start, "
+                        "analyst_end = excluded.analyst_end",
+                        (keep_id, name, dumps(f.value), *(f.evidence or (None, None))),
+                    )
+            spans = [s for s in (keep.evidence, other.evidence) if s]
+            if spans:
+                conn.execute(
+                    "UPDATE incidents SET evidence_start = ?, evidence_end = ? WHERE id = ?",
+                    (min(s[0] for s in spans), max(s[1] for s in spans), keep_id),
+                )
+            conn.execute("DELETE FROM incidents WHERE id = ?", (other_id,))
+            self._touch(conn, keep_id, "edited" if keep.origin == "auto" else keep.status)
+            record(conn, "merge", "incident", keep_id, keep.article_id,
+                   {"kept": keep.to_json(), "merged": other.to_json()}, self.get(keep_id).to_json())
+        return self.get(keep_id)
+
+    def split(self, incident_id: int, at: int) -> tuple[Incident, Incident]:
+        """Cut an incident's evidence at offset `at`: the original keeps [start, at), a new analyst
+        incident gets [at, end) and a copy of the effective field values, for the analyst to correct."""
+        old = self.get(incident_id)
+        if old.evidence is None or not old.evidence[0] < at < old.evidence[1]:
+            raise InputError("The split point must lie inside the incident's evidence span.")
+        start, end = old.evidence
+        with self._p.transaction() as conn:
+            conn.execute(
+                "UPDATE incidents SET evidence_end = ? WHERE id = ?", (at, incident_id)
+            )
+            self._touch(conn, incident_id, "edited" if old.origin == "auto" else old.status)
+            values = {n: f.value for n, f in old.fields.items()}
+            evs = {n: f.evidence for n, f in old.fields.items() if f.evidence and f.evidence[0] >= at}
+            new_id = self._insert_analyst(conn, old.article_id, (at, end), old.confidence, values, evs)
+            first, second = self.get(incident_id), self.get(new_id)
+            record(conn, "split", "incident", incident_id, old.article_id, old.to_json(),
+                   {"first": first.to_json(), "second": second.to_json()})
+        return first, second
+
+    def delete(self, incident_id: int) -> None:
+        """Delete an analyst-created incident; a machine incident is rejected instead."""
+        old = self.get(incident_id)
+        if old.origin == "auto":
+            self.reject(incident_id)
+            return
+        with self._p.transaction() as conn:
+            conn.execute("DELETE FROM incidents WHERE id = ?", (incident_id,))
+            record(conn, "delete", "incident", incident_id, old.article_id, old.to_json(), None)
+
+    @staticmethod
+    def _touch(conn: sqlite3.Connection, incident_id: int, status: str) -> None:
+        conn.execute("UPDATE incidents SET status = ?, updated_at = ? WHERE id = ?", (status, now(), incident_id))
+
+    def count(self) -> int:
+        return int(self._p.conn.execute("SELECT count(*) FROM incidents").fetchone()[0])
+
+
+def _check_span(conn: sqlite3.Connection, article_id: int, span: Evidence) -> None:
+    row = conn.execute("SELECT length(text) FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"There is no article {article_id} in this project.")
+    if not 0 <= span[0] < span[1] <= int(row[0]):
+        raise InputError(f"The span {span[0]}..{span[1]} is outside the article's text (0..{row[0]}).")

@@ -1,0 +1,344 @@
+"""The `Project`: one SQLite file holding articles, annotations, analyst work and its audit trail.
+
+One `Project` owns the connection; managers hang off it (`project.articles`, `.entities`,
+`.incidents`, `.tags`, `.notes`, `.dictionary`, `.audit`) and every write goes through
+`project.transaction()`, which wraps one user action and turns SQLite failures (full disk,
+read-only folder, damaged file) into typed `ProjectError`s after rolling back.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from desktop.errors import (
+    ProjectError,
+    ProjectFormatError,
+    ProjectFullError,
+    ProjectReadOnlyError,
+)
+from desktop.store.articles import ArticleFilter, ArticleManager
+from desktop.store.audit import AuditLog
+from desktop.store.dictionary import DictionaryManager
+from desktop.store.entities import EntityManager
+from desktop.store.incidents import IncidentManager
+from desktop.store.lock import ProjectLock
+from desktop.store.notes import NoteManager, TagManager
+from desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION, check_header, migrate
+
+if TYPE_CHECKING:
+    from desktop.document import Document
+    from desktop.store.extraction import ImportReport, ProgressCallback
+    from desktop.store.search import SearchPage
+
+log = logging.getLogger(__name__)
+
+
+def translate_sqlite_error(exc: sqlite3.Error, path: Path) -> ProjectError:
+    """A clear, typed error for an SQLite failure during an action on the project at `path`."""
+    msg = str(exc).lower()
+    if "full" in msg:
+        return ProjectFullError(f"The disk holding {path.name} is full; the last action was rolled back.")
+    if "readonly" in msg or "read-only" in msg or "unable to open" in msg or "permission" in msg:
+        return ProjectReadOnlyError(
+            f"{path.name} cannot be written (read-only file or folder); the last action was rolled back."
+        )
+    if "malformed" in msg or "not a database" in msg or "corrupt" in msg:
+        return ProjectFormatError(f"{path.name} is damaged ({exc}); open a backup copy.")
+    if "locked" in msg or "busy" in msg:
+        return ProjectError(f"{path.name} is busy in another process; try again in a moment.")
+    return ProjectError(f"The project {path.name} could not be changed ({exc}); the action was rolled back.")
+
+
+class Project:
+    """An open project file. Use `Project.create` / `Project.open`, ideally as a context manager."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: ProjectLock | None, read_only: bool) -> None:
+        self.path = path
+        self.read_only = read_only
+        self._conn: sqlite3.Connection | None = conn
+        self._lock = lock
+        self._depth = 0
+        self._thread = threading.get_ident()
+        self.articles = ArticleManager(self)
+        self.entities = EntityManager(self)
+        self.incidents = IncidentManager(self)
+        self.tags = TagManager(self)
+        self.notes = NoteManager(self)
+        self.dictionary = DictionaryManager(self)
+        self.audit = AuditLog(self)
+
+    # --- opening and closing ---------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | Path) -> Project:
+        """A new, empty project at `path` (which must not exist yet)."""
+        path = Path(path)
+        if path.exists():
+            raise ProjectError(f"{path} already exists; choose another name or open it.")
+        if not path.parent.is_dir():
+            raise ProjectError(f"The folder {path.parent} does not exist.")
+        lock = ProjectLock(path)
+        lock.acquire()
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            lock.release()
+            raise translate_sqlite_error(exc, path) from exc
+        try:
+            conn.execute("PRAGMA page_size = 4096")
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            _configure(conn)
+            migrate(conn)
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as exc:
+            conn.close()
+            lock.release()
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+            raise translate_sqlite_error(exc, path) from exc
+        log.info("created project %s", path)
+        return cls(path, conn, lock, read_only=False)
+
+    @classmethod
+    def open(cls, path: str | Path, read_only: bool = False) -> Project:
+        """Open an existing project; a file that is not a current Rasid project is refused untouched."""
+        path = Path(path)
+        if not path.exists():
+            raise ProjectError(f"{path} does not exist.")
+        if path.is_dir():
+            raise ProjectError(f"{path} is a folder, not a project file.")
+        check_header(path)
+        lock: ProjectLock | None = None
+        if not read_only:
+            lock = ProjectLock(path)
+            lock.acquire()
+        try:
+            conn = _connect(path, read_only)
+        except sqlite3.Error as exc:
+            if lock:
+                lock.release()
+            raise translate_sqlite_error(exc, path) from exc
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if app_id != APPLICATION_ID:
+                raise ProjectFormatError(f"{path} is not a Rasid project.")
+            if version > SCHEMA_VERSION:
+                raise ProjectFormatError(
+                    f"{path} was written by a newer version of Rasid (schema {version}); update Rasid to open it."
+                )
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            if version < SCHEMA_VERSION:
+                if read_only:
+                    raise ProjectFormatError(
+                        f"{path} was written by an older version of Rasid; open it once for writing to upgrade it."
+                    )
+                migrate(conn)
+        except (sqlite3.Error, ProjectError) as exc:
+            conn.close()
+            if lock:
+                lock.release()
+            if isinstance(exc, ProjectError):
+                raise
+            raise translate_sqlite_error(exc, path) from exc
+        return cls(path, conn, lock, read_only=read_only)
+
+    def close(self) -> None:
+        """Checkpoint and close the connection, then release the lock (safe to call twice)."""
+        if self._conn is None:
+            return
+        try:
+            if not self.read_only:
+                try:
+                    self._conn.execute("PRAGMA optimize")
+                    self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                except sqlite3.Error:
+                    log.warning("could not checkpoint %s on close", self.path, exc_info=True)
+            self._conn.close()
+        finally:
+            self._conn = None
+            if self._lock:
+                self._lock.release()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise ProjectError(f"The project {self.path.name} is closed.")
+        return self._conn
+
+    @property
+    def closed(self) -> bool:
+        return self._conn is None
+
+    # --- transactions ----------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One user action: all of it is written, or (on any error) none of it. Nested calls join."""
+        conn = self.conn
+        if self.read_only:
+            raise ProjectReadOnlyError(f"{self.path.name} is open read-only; reopen it for writing to change it.")
+        if self._depth:
+            self._depth += 1
+            try:
+                yield conn
+            finally:
+                self._depth -= 1
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise translate_sqlite_error(exc, self.path) from exc
+        self._depth = 1
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                log.debug("rollback failed", exc_info=True)
+            if isinstance(exc, sqlite3.Error):
+                raise translate_sqlite_error(exc, self.path) from exc
+            raise
+        finally:
+            self._depth = 0
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        """Rows of a read query, with SQLite failures turned into typed errors."""
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise translate_sqlite_error(exc, self.path) from exc
+
+    # --- whole-project operations ------------------------------------------------------------
+
+    def save_copy(self, target: str | Path) -> Path:
+        """A consistent copy of the project at `target` (SQLite backup API; works while open)."""
+        target = Path(target)
+        if target.resolve() == self.path.resolve():
+            raise ProjectError("A copy cannot overwrite the project itself.")
+        try:
+            dest = sqlite3.connect(target)
+            try:
+                self.conn.backup(dest)
+                dest.execute("PRAGMA journal_mode = WAL")
+            finally:
+                dest.close()
+        except sqlite3.Error as exc:
+            target.unlink(missing_ok=True)
+            raise translate_sqlite_error(exc, target) from exc
+        return target
+
+    def integrity_check(self) -> str:
+        """`ok`, or SQLite's description of the damage."""
+        rows = self.query("PRAGMA integrity_check")
+        return "; ".join(str(r[0]) for r in rows)
+
+    def import_paths(
+        self,
+        paths: Sequence[str | Path],
+        defaults: dict[str, str] | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+        jobs: int = 0,
+        extractor: Callable[[Document], Document] | None = None,
+    ) -> ImportReport:
+        """Import files and folders (see `desktop.store.extraction.import_paths`)."""
+        from desktop.store.extraction import import_paths
+
+        return import_paths(self, paths, defaults, progress, cancel, jobs, extractor)
+
+    def reextract(
+        self,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+        jobs: int = 0,
+        extractor: Callable[[Document], Document] | None = None,
+    ) -> ImportReport:
+        """Run the current pipeline again on every article, keeping the analyst's work."""
+        from desktop.store.extraction import reextract
+
+        return reextract(self, progress, cancel, jobs, extractor)
+
+    def search(
+        self,
+        query: str = "",
+        filters: ArticleFilter | None = None,
+        offset: int = 0,
+        limit: int = 20,
+        order_by: str = "rank",
+    ) -> SearchPage:
+        """Articles matching `query` (see `desktop.store.search`) and `filters`, one page at a time."""
+        from desktop.store.search import search
+
+        return search(self, query, filters, offset, limit, order_by)
+
+    def stats(self) -> dict[str, Any]:
+        """Counts for a project overview (articles, entities and incidents by status, tags, size)."""
+        one = lambda sql: self.query(sql)[0][0]  # noqa: E731
+        out: dict[str, Any] = {
+            "path": str(self.path),
+            "schema_version": one("PRAGMA user_version"),
+            "articles": one("SELECT count(*) FROM articles"),
+            "near_duplicates": one("SELECT count(*) FROM articles WHERE near_dup_of IS NOT NULL"),
+            "articles_with_incidents": one(
+                "SELECT count(DISTINCT article_id) FROM incidents WHERE status != 'rejected'"
+            ),
+            "entities": {r[0]: r[1] for r in self.query("SELECT status, count(*) FROM entities GROUP BY status")},
+            "entity_types": {r[0]: r[1] for r in self.query("SELECT type, count(*) FROM entities GROUP BY type")},
+            "incidents": {r[0]: r[1] for r in self.query("SELECT status, count(*) FROM incidents GROUP BY status")},
+            "tags": one("SELECT count(*) FROM tags"),
+            "notes": one("SELECT count(*) FROM notes"),
+            "dictionary_entries": one("SELECT count(*) FROM dictionary"),
+            "audit_rows": one("SELECT count(*) FROM audit"),
+            "size_bytes": self.path.stat().st_size,
+        }
+        return out
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA busy_timeout = 2000")
+    conn.execute("PRAGMA cache_size = -32000")
+    conn.execute("PRAGMA temp_store = MEMORY")
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        uri = path.resolve().as_uri() + "?mode=ro"
+        wal = Path(str(path) + "-wal")
+        if not wal.exists() and not _writable_dir(path.parent):
+            uri += "&immutable=1"  # a closed project in a read-only folder: nobody can be writing it
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("PRAGMA busy_timeout = 2000")
+        return conn
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")
+    _configure(conn)
+    return conn
+
+
+def _writable_dir(folder: Path) -> bool:
+    import os
+
+    return os.access(folder, os.W_OK)

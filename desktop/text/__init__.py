@@ -1,0 +1,1 @@
+"""Text layer: normalization with offset maps, tokens, clitics, sentences, numbers and dates."""
