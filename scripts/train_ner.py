@@ -124,11 +124,21 @@ def ensure_resources() -> list[Path]:
     return used
 
 
-def train(sents: list[Sentence], model: Path, fx: FeatureExtractor, c1: float, c2: float,
-          max_iter: int) -> None:
+def featurize(corpora: list[list[Sentence]], fx: FeatureExtractor, doc: bool) -> list[list[list[str]]]:
+    """Attribute lists for every sentence; each corpus is a run of consecutive sentences."""
+    out: list[list[list[str]]] = []
+    for corpus in corpora:
+        toks = [[t for t, _ in s] for s in corpus]
+        out += fx.document(toks) if doc else [fx.sentence(t) for t in toks]
+    return out
+
+
+def train(corpora: list[list[Sentence]], model: Path, fx: FeatureExtractor, c1: float, c2: float,
+          max_iter: int, doc: bool) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
-    for s in sents:
-        trainer.append(fx.sentence([t for t, _ in s]), [g for _, g in s])
+    sents = [s for corpus in corpora for s in corpus]
+    for s, x in zip(sents, featurize(corpora, fx, doc), strict=True):
+        trainer.append(x, [g for _, g in s])
     trainer.set_params({
         "c1": c1,
         "c2": c2,
@@ -138,14 +148,14 @@ def train(sents: list[Sentence], model: Path, fx: FeatureExtractor, c1: float, c
     trainer.train(str(model))
 
 
-def evaluate(model: Path, dev: list[Sentence], fx: FeatureExtractor) -> dict[str, object]:
+def evaluate(model: Path, dev: list[Sentence], fx: FeatureExtractor, doc: bool) -> dict[str, object]:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     with tempfile.TemporaryDirectory() as tmp:
         sys_path = Path(tmp) / "sys.txt"
         with sys_path.open("w", encoding="utf-8") as fh:
-            for s in dev:
-                tags = tagger.tag(fx.sentence([t for t, _ in s]))
+            for s, x in zip(dev, featurize([dev], fx, doc), strict=True):
+                tags = tagger.tag(x)
                 for (tok, _), tag in zip(s, tags, strict=True):
                     fh.write(f"{tok} {tag}\n")
                 fh.write("\n")
@@ -155,11 +165,11 @@ def evaluate(model: Path, dev: list[Sentence], fx: FeatureExtractor) -> dict[str
     return result
 
 
-def aqmar_sents() -> list[Sentence]:
+def aqmar_corpora() -> list[list[Sentence]]:
     files = sorted(need(AQMAR_DIR).glob("*.txt"))
     if not files:
         sys.exit(f"missing data files: {AQMAR_DIR}/*.txt")
-    return [s for f in files for s in read_conll(f, aqmar=True)]
+    return [read_conll(f, aqmar=True) for f in files]
 
 
 def sha256(path: Path) -> str:
@@ -173,18 +183,20 @@ def main() -> None:
     ap.add_argument("--c2", type=float, default=C2)
     ap.add_argument("--max-iter", type=int, default=MAX_ITER)
     ap.add_argument("--aqmar", action="store_true", help="add AQMAR to the training data")
+    ap.add_argument("--no-doc", dest="doc", action="store_false",
+                    help="sentence features only (no document evidence from neighbouring sentences)")
     args = ap.parse_args()
 
     name_files = ensure_resources()
     fx = FeatureExtractor(Resources.load(MODELS))
-    extra = aqmar_sents() if args.aqmar else []
+    extra = aqmar_corpora() if args.aqmar else []
     dev = read_conll(SPLIT_DEV)
 
     t0 = time.time()
     with tempfile.TemporaryDirectory() as tmp:
         split_model = Path(tmp) / "split.crfsuite"
-        train(read_conll(SPLIT_TRAIN) + extra, split_model, fx, args.c1, args.c2, args.max_iter)
-        metrics = evaluate(split_model, dev, fx)
+        train([read_conll(SPLIT_TRAIN), *extra], split_model, fx, args.c1, args.c2, args.max_iter, args.doc)
+        metrics = evaluate(split_model, dev, fx, args.doc)
     print(f"split run ({time.time() - t0:.0f}s) c1={args.c1} c2={args.c2} iter={args.max_iter} "
           f"aqmar={args.aqmar}")
     print(json.dumps(metrics))
@@ -193,7 +205,7 @@ def main() -> None:
 
     t0 = time.time()
     model = MODELS / "ner.crfsuite"
-    train(read_conll(ANER_FULL) + extra, model, fx, args.c1, args.c2, args.max_iter)
+    train([read_conll(ANER_FULL), *extra], model, fx, args.c1, args.c2, args.max_iter, args.doc)
     print(f"full model trained in {time.time() - t0:.0f}s -> {model}")
     data_files = [ANER_FULL, SPLIT_TRAIN, SPLIT_DEV, *name_files, DATA / "news" / "ant-corpus.jsonl.gz"]
     if args.aqmar:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO
+REPO = Path(__file__).resolve().parent.parent
 
 ARTICLE = (
     "أعلنت مصادر محلية مقتل 13 عنصراً من قسد في البصيرة أمس السبت.\r\n"

@@ -94,6 +94,8 @@ def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[
         if lo <= a < hi:
             return None, (a, _b)
     subsets = [a for a, _ in view.find(_SUBSET)]
+    # Another casualty word between a number and this one claims the number ("قتل 28 وأصيب 55").
+    others = [w for w in view.find(lx.INJURY if kind == "death" else lx.DEATH)]
     total = 0
     found = False
     evidence: Evidence | None = None
@@ -117,6 +119,8 @@ def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[
             ):
                 continue
             if any(min(num.start, w0) < s < max(num.start, w0) for s in subsets):
+                continue
+            if any(min(num.end, w0) <= o[0] < max(num.start, w1) for o in others):
                 continue
             if gap < best_gap:
                 best, best_gap = num, gap
@@ -306,4 +310,6 @@ def _hedged(view: SentenceView, hedges: list[Evidence], a: Span) -> bool:
 
 
 def _name(text: str, span: Span) -> str:
-    return text[span.start : span.end]
+    """The actor as named in the text, with a fused لل contraction given back its article."""
+    name = text[span.start : span.end]
+    return "ال" + name[2:] if name.startswith("لل") else name

@@ -29,6 +29,8 @@ from desktop.text.normalize import normalize_word
 log = logging.getLogger(__name__)
 
 VIOLENT = (lx.BATTLES, lx.EXPLOSIONS, lx.VAC)
+# Evidence score from which a sentence counts as reporting an incident (see `_reported`).
+REPORTED = 2.5
 _PART_OF_DAY = re.compile(lx.word(r"(?:صباحا|مساء|ليلا|فجرا|ظهرا|عصرا|صباح|مساء|ليل|فجر)"))
 _FIRE = re.compile(lx.word(r"(?:ال)?نار"))
 
@@ -56,6 +58,7 @@ class Incident:
     fields: dict[str, Any] = field(default_factory=dict)
     fields_evidence: dict[str, Evidence] = field(default_factory=dict)
     summary: bool = False
+    headline: bool = False
     confidence: float = 0.6
 
     def to_json(self) -> dict[str, Any]:
@@ -95,8 +98,11 @@ def _blocked(view: SentenceView, cand: Candidate) -> str | None:
     """Why a trigger reports no real incident, or None when it does."""
     t0 = cand.span[0]
     for cue in view.find(lx.IRREALIS):
-        if cue[1] <= t0 and view.words_between(cue[1], t0) <= 6 and not view.has_break_between(cue[1], t0):
+        if cue[1] <= t0 and view.words_between(cue[1], t0) <= 8 and not view.has_break_between(cue[1], t0):
             return "irrealis"
+    for cue in view.find(lx.PURPOSE):
+        if cue[1] <= t0 and view.words_between(cue[1], t0) <= 1:
+            return "purpose"
     for neg in view.find(lx.NEGATION):
         if neg[0] <= t0 <= neg[1] + 1:
             return "negated"
@@ -105,7 +111,8 @@ def _blocked(view: SentenceView, cand: Candidate) -> str | None:
     if cand.generic and any(a[1] + 1 >= t0 and a[1] <= t0 for a in view.find(lx.ANAPHORIC)):
         return "anaphoric"
     if cand.name in ("regain", "overtake") and not any(
-        e.label == "LOC" and e.start >= cand.span[1] and view.words_between(cand.span[1], e.start) <= 4
+        e.label == "LOC" and e.start >= cand.span[1] and (view.words_between(cand.span[1], e.start) <= 4 or
+                                                           _object_of(view, cand, e))
         for e in view.entities
     ):
         return "no territory"
@@ -113,7 +120,15 @@ def _blocked(view: SentenceView, cand: Candidate) -> str | None:
         return "accident"
     if _future_verb(view, cand):
         return "future"
+    if any(cand.span[1] <= f[0] and view.words_between(cand.span[1], f[0]) <= 1 for f in view.find(lx.FIGURATIVE)):
+        return "figurative"
     return None
+
+
+def _object_of(view: SentenceView, cand: Candidate, place: Span) -> bool:
+    """A place introduced by على later in the trigger's clause (`سيطرت قوات ... على منطقة العين`)."""
+    between = view.doc.text[cand.span[1] : place.start]
+    return "على" in between and not view.has_break_between(cand.span[1], place.start)
 
 
 def _future_verb(view: SentenceView, cand: Candidate) -> bool:
@@ -137,7 +152,7 @@ def _death_candidate(view: SentenceView) -> Candidate | None:
         e.label in ("ORG", "ACTOR") and e.end <= span[0] and view.words_between(e.end, span[0]) <= 6
         for e in view.entities
     )
-    fighters_killed = any(0 <= c[0] - span[1] and view.words_between(span[1], c[0]) <= 4
+    fighters_killed = any(c[0] - span[1] >= 0 and view.words_between(span[1], c[0]) <= 4
                           for c in view.find(lx.COMBATANTS))
     if agent_before and not fighters_killed and not view.find(lx.INJURY):
         return Candidate("killing", lx.VAC, "Attack", span, 1, False)
@@ -192,6 +207,13 @@ def _sentence_incidents(view: SentenceView) -> list[Incident]:
     # Battles absorbed by a more specific violent event in the same sentence when they are only the
     # "attack"/gunfire words describing it.
     kinds = set(by_kind)
+    territory = {k for k in kinds if k[1] in ("Government regains territory", "Non-state actor overtakes territory")}
+    if territory:
+        # Fighting that takes a place is coded as the change of territory.
+        by_kind.pop((lx.BATTLES, "Armed clash"), None)
+        if len(territory) == 2:
+            by_kind.pop(min(territory, key=lambda k: by_kind[k].span[0]))
+        kinds = set(by_kind)
     if any(k[0] in (lx.EXPLOSIONS, lx.VAC) for k in kinds):
         for key in [k for k in kinds if k == (lx.BATTLES, "Armed clash")]:
             if by_kind[key].name in ("attack", "gunfire", "killing"):
@@ -254,6 +276,9 @@ def _bind(view: SentenceView, inc: Incident, context: _Context) -> None:
         f["weapon"] = view.doc.text[w.start : w.end]
         f["weapon_class"] = w.attrs.get("weapon_class")
         ev["weapon"] = (w.start, w.end)
+    if inc.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory"):
+        state = f.get("inter1") == 1
+        inc.sub_event_type = "Government regains territory" if state else "Non-state actor overtakes territory"
     ev["event_type"] = inc.trigger
     inc.summary = bool(view.find(lx.SUMMARY))
     inc.confidence = 0.5 + 0.1 * sum(f.get(k) is not None for k in ("location", "date", "actor1", "fatalities"))
@@ -284,9 +309,12 @@ def _choose_date(view: SentenceView, trigger: Evidence, context: _Context) -> Sp
 
 
 def _too_old(view: SentenceView, doc_date: dt.date | None) -> bool:
-    """A sentence dated well before publication reports history, not the news."""
+    """A sentence dated well before publication reports history, not the news.
+
+    Without a publication date, a sentence dated only by an explicit year (`عام 2004`) is history.
+    """
     if doc_date is None:
-        return False
+        return any(d.attrs.get("precision") == "year" and not d.attrs.get("relative") for d in view.dates)
     for d in view.dates:
         value = d.attrs.get("value")
         if isinstance(value, str):
@@ -299,6 +327,90 @@ def _too_old(view: SentenceView, doc_date: dt.date | None) -> bool:
     return False
 
 
+def _reported(view: SentenceView, inc: Incident) -> float:
+    """How strongly the sentence reports the incident as having happened (2 or more: it does).
+
+    A finite verb of violence near the trigger, a toll, a place and a date are evidence of a report;
+    an event noun after words such as قضية/منذ/ذكرى/مضاد is a reference to an event, not a report.
+    """
+    f = inc.fields
+    t0 = inc.trigger[0]
+    score = 0.0
+    if any(view.words_between(v[0], t0) <= 8 for v in view.find(lx.VERBAL)):
+        score += 1.5
+    if f.get("fatalities") is not None or f.get("injuries") is not None:
+        score += 1.5
+    elif view.find(lx.DEATH) or view.find(lx.INJURY):
+        score += 0.75
+    if f.get("location") and "location" in inc.fields_evidence and view.span.start <= inc.fields_evidence["location"][0] < view.span.end:
+        score += 1.0
+    elif f.get("location"):
+        score += 0.5
+    if view.dates:
+        score += 1.0
+    elif f.get("date"):
+        score += 0.5
+    if f.get("actor1") or f.get("actor2"):
+        score += 0.5
+    if any(r[1] <= t0 and view.words_between(r[1], t0) <= 1 for r in view.find(lx.REFERENCE)):
+        score -= 2.0
+    word = normalize_word(view.doc.text[inc.trigger[0] : inc.trigger[1]])
+    vague_place = f.get("location") is None or f.get("geo_precision") == 3
+    if lx.DEFINITE_NOUN.match(word) and f.get("fatalities") is None and f.get("injuries") is None \
+            and not view.dates and vague_place:
+        score -= 1.0  # "القتل والخطف": a kind of violence, not an event
+    if any(r[1] <= t0 and view.words_between(r[1], t0) == 0 for r in view.find(lx.RELATIVE)):
+        score -= 1.0  # "الذي قتل في انفجار": background about someone, not the news
+    return score
+
+
+def _share_casualties(incidents: list[Incident]) -> None:
+    """One toll per sentence: it belongs to the clash if there is one, else to the first incident."""
+    if len(incidents) < 2:
+        return
+    owner = next((i for i in incidents if i.event_type == lx.BATTLES), incidents[0])
+    for inc in incidents:
+        if inc is not owner:
+            for key in ("fatalities", "injuries"):
+                inc.fields[key] = None
+                inc.fields_evidence.pop(key, None)
+
+
+_AND_LIST = re.compile(r"^\s*(?:،|,)?\s*و\s*$|^\s*(?:،|,)\s*$")
+
+
+def _split_coordinated(view: SentenceView, incidents: list[Incident]) -> list[Incident]:
+    """`غارات على ديرلوك وحفطنين وخواكورك`: one incident per place of a coordinated list."""
+    out: list[Incident] = []
+    places = [e for e in view.entities if e.label == "LOC"]
+    text = view.doc.text
+    for inc in incidents:
+        out.append(inc)
+        loc = inc.fields_evidence.get("location")
+        if loc is None:
+            continue
+        chain = [p for p in places if p.start == loc[0]]
+        if not chain:
+            continue
+        current = chain[0]
+        for nxt in places:
+            if nxt.start <= current.end:
+                continue
+            if not _AND_LIST.match(text[current.end : nxt.start].replace("ال", "", 0)):
+                break
+            clone = Incident(inc.event_type, inc.sub_event_type, inc.evidence, inc.trigger,
+                             dict(inc.fields), dict(inc.fields_evidence), inc.summary, inc.headline,
+                             inc.confidence)
+            clone.fields.update(location=text[nxt.start : nxt.end], location_id=nxt.attrs.get("canonical_id"),
+                                admin1=nxt.attrs.get("admin1"), country=nxt.attrs.get("country"),
+                                latitude=nxt.attrs.get("lat"), longitude=nxt.attrs.get("lon"))
+            clone.fields_evidence["location"] = (nxt.start, nxt.end)
+            clone.fields["fatalities"] = clone.fields["injuries"] = None
+            out.append(clone)
+            current = nxt
+    return out
+
+
 # --- merging ------------------------------------------------------------------------------------
 
 def _key_place(inc: Incident) -> str:
@@ -307,9 +419,11 @@ def _key_place(inc: Incident) -> str:
 
 def _merge(incidents: list[Incident]) -> list[Incident]:
     """One incident per event: same type, place and day merge; summaries yield to their details."""
-    details = [i for i in incidents if not i.summary]
+    details = [i for i in incidents if not i.summary and not i.headline]
     kept: list[Incident] = []
     for inc in incidents:
+        if inc.headline and any(d.event_type == inc.event_type for d in details):
+            continue
         if inc.summary and any(
             d is not inc and d.fields.get("date") == inc.fields.get("date")
             and (d.fields.get("admin1") == inc.fields.get("admin1") or _key_place(d) == _key_place(inc))
@@ -358,9 +472,29 @@ def _paragraph_of(doc: Document) -> list[int]:
     return out
 
 
+_FOOTER = re.compile(r"^\s*(?:رابط الخبر|المصدر\s*:|اقرأ (?:أيضا|ايضا|أيضاً)|حقوق (?:النشر|الطبع))")
+
+
+def _headline_paragraphs(doc: Document) -> set[int]:
+    """Paragraphs that only repeat what the body tells: a short first line without a final period
+    (the headline, when an importer put it into the text) and footers such as `رابط الخبر`."""
+    out: set[int] = set()
+    lines = doc.text.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None:
+        line = lines[first].strip()
+        if len(line.split()) <= 20 and not line.endswith((".", "!", "؟", "?")) and len(lines) > first + 1:
+            out.add(first)
+    for i, line in enumerate(lines):
+        if _FOOTER.match(line):
+            out.add(i)
+    return out
+
+
 def find_incidents(doc: Document) -> list[Incident]:
     sentences = doc.layers.get("sentences", [])
     paragraphs = _paragraph_of(doc)
+    repeats = _headline_paragraphs(doc)
     context = _Context()
     found: list[Incident] = []
     for i, sentence in enumerate(sentences):
@@ -369,7 +503,10 @@ def find_incidents(doc: Document) -> list[Incident]:
         incidents = [] if _too_old(view, doc.date) else _sentence_incidents(view)
         for inc in incidents:
             _bind(view, inc, context)
-        found.extend(i for i in incidents if i.fields.get("location") or i.fields.get("date"))
+            inc.headline = paragraphs[i] in repeats
+        incidents = _split_coordinated(view, incidents)
+        _share_casualties(incidents)
+        found.extend(i for i in incidents if _reported(view, i) >= REPORTED)
         recent = choose_place(view, (view.span.end, view.span.end))
         if recent is not None:
             context.place, context.place_sentence = recent, i

@@ -661,11 +661,11 @@ class MainWindow(QMainWindow):
         if paths:
             self.start_import(paths)
 
-    def start_import(self, paths: list[str]) -> BackgroundTask | None:
+    def start_import(self, paths: list[str], extractor: Any = None) -> BackgroundTask | None:
         ops = self.ops
         if ops is None:
             return None
-        return self._start_task(lambda progress, cancel: ops.import_paths(paths, progress, cancel),
+        return self._start_task(lambda progress, cancel: ops.import_paths(paths, progress, cancel, extractor),
                                 tr("Importing…"))
 
     def reextract(self) -> BackgroundTask | None:

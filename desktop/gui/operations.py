@@ -345,8 +345,13 @@ class ProjectOps:
 
     # --- background work -----------------------------------------------------------------------
 
-    def import_paths(self, paths: list[str], progress: ProgressFn, cancel: threading.Event) -> ImportSummary:
-        report = self.project.import_paths(paths, progress=_progress_adapter(progress), cancel=cancel)
+    def import_paths(
+        self, paths: list[str], progress: ProgressFn, cancel: threading.Event, extractor: Any = None
+    ) -> ImportSummary:
+        """Import files; `extractor` replaces the NLP pipeline (tests and benchmarks pass a light one)."""
+        report = self.project.import_paths(
+            paths, progress=_progress_adapter(progress), cancel=cancel, extractor=extractor
+        )
         return _summary(report, cancel)
 
     def reextract(self, progress: ProgressFn, cancel: threading.Event) -> ImportSummary:

@@ -1,6 +1,6 @@
 """Decoding text files of unknown encoding: UTF-8, BOMs (UTF-8/UTF-16/UTF-32), windows-1256, ISO-8859-6.
 
-UTF-8 is tried strictly first, since a non-UTF-8 Arabic file almost never decodes as UTF-8. Without
+UTF-8 is tried strictly first (after BOMs and NUL-rich UTF-16 without a BOM), since a non-UTF-8 Arabic file almost never decodes as UTF-8. Without
 a BOM, windows-1256 and ISO-8859-6 are both decoded and scored: the share of Arabic letters among
 the letters, minus a heavy penalty for characters that should not occur in text (C0/C1 controls,
 undefined bytes, Latin-1 letters that cp1256 keeps in the Arabic range's place). The two encodings
@@ -56,19 +56,20 @@ def decode_bytes(data: bytes, name: str = "file") -> tuple[str, str]:
             try:
                 return data[len(bom) :].decode(enc), enc
             except UnicodeDecodeError as exc:
-                raise InputError(f"{name} starts with a {enc} byte-order mark but is not valid {enc}.") from exc
+                raise InputError(
+                    f"{name} starts with a {enc} byte-order mark but is not valid {enc}."
+                ) from exc
+    for enc in _utf16_guess(data):  # UTF-16 without a BOM: high bytes all 0x00 (ASCII) or 0x06 (Arabic)
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if score(text) > 0.5:
+            return text, enc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if _looks_utf16(data):
-        for enc in ("utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(enc)
-            except UnicodeDecodeError:
-                continue
-            if score(text) > 0.5:
-                return text, enc
     best: tuple[float, str, str] | None = None
     for enc in CANDIDATES:
         text = data.decode(enc, errors="replace")
@@ -84,6 +85,14 @@ def decode_bytes(data: bytes, name: str = "file") -> tuple[str, str]:
     return best[1], best[2]
 
 
-def _looks_utf16(data: bytes) -> bool:
-    sample = data[:2000]
-    return len(sample) >= 4 and sample.count(0) > len(sample) // 4
+def _utf16_guess(data: bytes) -> list[str]:
+    sample = data[:4000]
+    if len(sample) < 4 or (len(sample) % 2 and len(data) <= 4000):
+        return []
+    odd, even = sample[1::2], sample[0::2]
+    out = []
+    if sum(b in (0, 6) for b in odd) > 0.9 * len(odd):
+        out.append("utf-16-le")
+    if sum(b in (0, 6) for b in even) > 0.9 * len(even):
+        out.append("utf-16-be")
+    return out

@@ -11,10 +11,54 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-SKIP = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "template", "form",
-                  "button", "select", "svg", "iframe", "object", "embed", "menu"})
-BLOCKS = frozenset({"p", "div", "section", "article", "main", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-                    "blockquote", "td", "th", "tr", "table", "ul", "ol", "br", "pre", "figcaption", "dd", "dt"})
+SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "noscript",
+        "template",
+        "form",
+        "button",
+        "select",
+        "svg",
+        "iframe",
+        "object",
+        "embed",
+        "menu",
+    }
+)
+BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "td",
+        "th",
+        "tr",
+        "table",
+        "ul",
+        "ol",
+        "br",
+        "pre",
+        "figcaption",
+        "dd",
+        "dt",
+    }
+)
 CONTAINERS = frozenset({"article", "main", "section", "div", "td", "body"})
 VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "source", "wbr"})
 _ARABIC = re.compile(r"[\u0621-\u064a]")

@@ -38,8 +38,14 @@ def _read_bytes(path: Path) -> bytes:
 
 def _single(path: Path, text: str, title: str = "", date: str | None = None, url: str = "") -> RawArticle:
     return RawArticle(
-        text=text, external_id=path.stem, title=title, date=date, url=url, import_file=str(path),
-        name=str(path), derived_id=True,
+        text=text,
+        external_id=path.stem,
+        title=title,
+        date=date,
+        url=url,
+        import_file=str(path),
+        name=str(path),
+        derived_id=True,
     )
 
 
@@ -122,6 +128,7 @@ def read_pdf(path: Path) -> Iterator[Item]:
 
 
 # --- batches --------------------------------------------------------------------------------------
+
 
 def _open_batch(path: Path) -> IO[bytes]:
     return gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")

@@ -36,7 +36,9 @@ def expand(paths: Sequence[str | Path]) -> Iterator[Path | ImportFailure]:
                     yield fp
         elif p.exists():
             if _reader_suffix(p) not in READERS:
-                yield ImportFailure(str(p), f"the file type {''.join(p.suffixes) or '(none)'} is not supported.")
+                yield ImportFailure(
+                    str(p), f"the file type {''.join(p.suffixes) or '(none)'} is not supported."
+                )
             else:
                 yield p
         else:

@@ -52,7 +52,7 @@ _ADMIN_HEADS = frozenset(normalize_word(w) for w in (
 ).split())
 _ORG_HEADS = frozenset(normalize_word(w) for w in ("تنظيم", "ميليشيا", "مليشيا", "ميلشيا", "جماعة"))
 # A single-word place name that is also this frequent a word needs a cue or the model's agreement.
-_COMMON_WORD = 30
+_COMMON_WORD = 50
 
 
 @dataclass(slots=True)
@@ -254,7 +254,7 @@ class EntityRecognizer:
         """A lesser place whose one-word name is also a common word (`الجيب`, `كسر`, `البقعة`)."""
         place = entry[1]
         assert isinstance(place, Place)
-        if place.feature == "country" or (place.feature == "city" and place.population >= 100_000):
+        if place.feature in ("country", "admin1"):
             return False
         canonical = normalize_word(place.name_ar)
         if " " in canonical and canonical.split(" ")[0] == key:

@@ -40,12 +40,16 @@ for _cls, _words in {
         TRIGGERS.setdefault(_w, _cls)
 
 
+DOC_WINDOW = 10
+
+
 class Resources:
     """Lexicons and word clusters the features read; all keys are normalized words."""
 
     def __init__(self, clusters: dict[str, tuple[str, ...]], names: frozenset[str]) -> None:
-        self.clusters = clusters
+        self.clusters = clusters  # in the file's order: most frequent word first
         self.names = names
+        self.rank = {w: i for i, w in enumerate(clusters)}
 
     @classmethod
     def load(cls, folder: Path) -> Resources:
@@ -91,6 +95,8 @@ class FeatureExtractor:
         self.res = resources
         # word -> (own features, [features it gives to the token at offset -2, -1, +1, +2], key)
         self._cache: dict[str, tuple[list[str], tuple[list[str], ...], str]] = {}
+        # word -> (stem used as the document key or "" for frequent words, left atoms, right atoms)
+        self._doc_cache: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
 
     def _strip(self, w: str) -> tuple[str, str]:
         """(proclitics removed, proclitics and article removed), preferring known stems."""
@@ -139,10 +145,14 @@ class FeatureExtractor:
         if token[:1].isupper():
             own.append("cap")
         ctx: list[str] = ["w=" + w, "st=" + stem]
+        rank = self.res.rank.get(w)
+        fq = "oov" if rank is None else "1" if rank < 300 else "2" if rank < 3000 else "3" if rank < 15000 else "4"
+        own.append("fq=" + fq)
         names = self.res.names
         if w in names or stem in names or core in names:
-            own.append("name")
-            ctx.append("name")
+            flag = "nameF" if rank is not None and rank < 3000 else "name" if w in names else "nameS"
+            own.append(flag)
+            ctx.append(flag)
         trig = TRIGGERS.get(w) or TRIGGERS.get(stem) or TRIGGERS.get(core)
         if trig:
             own.append("tr=" + trig)
@@ -159,6 +169,11 @@ class FeatureExtractor:
             for i, cid in enumerate(cl):
                 own.append(f"{src}{i}={cid}")
                 ctx.append(f"c{i}={cid}")
+        if src == "c" and stem != w:
+            scl = self.res.clusters.get(stem)
+            if scl is not None:
+                for i, cid in enumerate(scl):
+                    own.append(f"k{i}={cid}")
         if shape != "A":
             ctx.append("sh=" + shape)
         ctxs = (
@@ -196,5 +211,76 @@ class FeatureExtractor:
                 feats.append("EOS")
             if i + 2 < n:
                 feats += words[i + 2][1][3]
+            out.append(feats)
+        return out
+
+    def _doc_word(self, token: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+        """(document key, evidence it gives its right neighbour, evidence it gives its left one)."""
+        hit = self._doc_cache.get(token)
+        if hit is not None:
+            return hit
+        own, _ctx, w = self._word(token)
+        stem, core = self._strip(w)
+        rank = self.res.rank.get(w)
+        key = "" if (rank is not None and rank < 300) or len(core) < 2 or not _is_arabic(w) and not w.isalpha() \
+            else core
+        trig = TRIGGERS.get(w) or TRIGGERS.get(stem) or TRIGGERS.get(core)
+        cl = self.res.clusters.get(w) or self.res.clusters.get(stem)
+        atoms: list[str] = []
+        if trig:
+            atoms.append("t" + trig)
+        if cl is not None:
+            atoms.append("c" + cl[0])
+        if rank is not None and rank < 300:
+            atoms.append("w" + w)
+        left = tuple("dL" + a for a in atoms)  # this word is the left neighbour of the keyed word
+        right = tuple("dR" + a for a in atoms)
+        out = (key, left, right)
+        if len(self._doc_cache) < 500_000:
+            self._doc_cache[token] = out
+        return out
+
+    def document(self, sents: Sequence[Sequence[str]], window: int = DOC_WINDOW) -> list[list[list[str]]]:
+        """Attribute lists for a run of consecutive sentences (an article), with document evidence.
+
+        Besides the sentence features, every token gets the contexts its normalized stem has in the
+        other sentences within `window` sentences on either side: trigger class and coarse cluster
+        of the word before and after each other occurrence (a name seen after "President" elsewhere
+        in the article is a person here too).
+        """
+        evidence: list[dict[str, set[str]]] = []
+        for sent in sents:
+            info = [self._doc_word(t) for t in sent]
+            ev: dict[str, set[str]] = {}
+            for i, (key, _l, _r) in enumerate(info):
+                if not key:
+                    continue
+                bag = ev.setdefault(key, set())
+                if i > 0:
+                    bag.update(info[i - 1][1])
+                else:
+                    bag.add("dLBOS")
+                if i + 1 < len(info):
+                    bag.update(info[i + 1][2])
+            evidence.append(ev)
+        out: list[list[list[str]]] = []
+        for si, sent in enumerate(sents):
+            feats = self.sentence(sent)
+            lo, hi = max(0, si - window), min(len(sents), si + window + 1)
+            others = [evidence[j] for j in range(lo, hi) if j != si]
+            for ti, tok in enumerate(sent):
+                key = self._doc_word(tok)[0]
+                if not key:
+                    continue
+                bag: set[str] = set()
+                seen = False
+                for ev in others:
+                    hit = ev.get(key)
+                    if hit is not None:
+                        bag |= hit
+                        seen = True
+                if seen:
+                    feats[ti].append("dseen")
+                    feats[ti].extend(sorted(bag))
             out.append(feats)
         return out

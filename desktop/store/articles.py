@@ -200,7 +200,9 @@ class ArticleManager:
 
     def count(self, filters: ArticleFilter | None = None) -> int:
         where, params = (filters or ArticleFilter()).where("a")
-        return int(self._p.conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0])
+        return int(
+            self._p.conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
+        )
 
     def ids(self) -> list[int]:
         return [int(r[0]) for r in self._p.conn.execute("SELECT id FROM articles ORDER BY id")]
@@ -231,9 +233,18 @@ class ArticleManager:
         """Remove an article and everything attached to it (audited)."""
         article = self.get(article_id)
         with self._p.transaction() as conn:
-            conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+            from desktop.store.search import unindex_article
+
+            unindex_article(conn, article_id)
             conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             from desktop.store.audit import record
 
-            record(conn, "delete", "article", article_id, article_id,
-                   {"external_id": article.external_id, "title": article.title}, None)
+            record(
+                conn,
+                "delete",
+                "article",
+                article_id,
+                article_id,
+                {"external_id": article.external_id, "title": article.title},
+                None,
+            )

@@ -32,9 +32,17 @@ def record(
 ) -> None:
     """Write one audit row; call it inside the transaction that makes the change."""
     conn.execute(
-        "INSERT INTO audit (at, action, target, target_id, article_id, old, new) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (now(), action, target, target_id, article_id,
-         None if old is None else dumps(old), None if new is None else dumps(new)),
+        "INSERT INTO audit (at, action, target, target_id, article_id, old, new) VALUES (?, ?, ?, ?, ?, ?, "
+        "?)",
+        (
+            now(),
+            action,
+            target,
+            target_id,
+            article_id,
+            None if old is None else dumps(old),
+            None if new is None else dumps(new),
+        ),
     )
 
 

@@ -62,7 +62,9 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="print as JSON")
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("reextract", help="run the current pipeline again on every article, keeping analyst work")
+    p = sub.add_parser(
+        "reextract", help="run the current pipeline again on every article, keeping analyst work"
+    )
     p.add_argument("project", help="project file")
     p.add_argument("-j", "--jobs", type=int, default=0, help="extraction processes (0: automatic)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -113,9 +115,12 @@ def _print_report(report: Any, as_json: bool, verb: str) -> None:
     if as_json:
         _out(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
         return
-    _out(f"{verb}: {report.imported}, skipped (duplicates): {len(report.skipped)}, failed: {len(report.failed)}, "
-         f"near-duplicates flagged: {len(report.near_duplicates)} ({report.seconds:.1f} s)"
-         + (" - cancelled" if report.cancelled else ""))
+    _out(
+        f"{verb}: {report.imported}, skipped (duplicates): {len(report.skipped)}, failed: "
+        f"{len(report.failed)}, "
+        f"near-duplicates flagged: {len(report.near_duplicates)} ({report.seconds:.1f} s)"
+        + (" - cancelled" if report.cancelled else "")
+    )
     for name, reason in report.skipped[:50]:
         _out(f"  skipped {name}: {reason}")
     for name, reason in report.failed:
@@ -166,15 +171,27 @@ def cmd_search(args: argparse.Namespace) -> int:
     from desktop.store.project import Project
 
     filters = ArticleFilter(
-        entity=args.entity, actor=args.actor, place=args.place, event_type=args.event_type,
-        date_from=args.date_from, date_to=args.date_to, tag=args.tag, status=args.status,
-        has_incidents=True if args.has_incidents else None, source=args.source,
+        entity=args.entity,
+        actor=args.actor,
+        place=args.place,
+        event_type=args.event_type,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        tag=args.tag,
+        status=args.status,
+        has_incidents=True if args.has_incidents else None,
+        source=args.source,
     )
     with Project.open(args.project, read_only=True) as project:
         page = project.search(args.query, filters, offset=args.offset, limit=args.limit, order_by=args.sort)
     if args.json:
-        _out(json.dumps({"total": page.total, "offset": page.offset, "hits": [h.to_json() for h in page.hits]},
-                        ensure_ascii=False, indent=1))
+        _out(
+            json.dumps(
+                {"total": page.total, "offset": page.offset, "hits": [h.to_json() for h in page.hits]},
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return 0
     shape = _shaper(args.shape)
     _out(f"{page.total} result(s)")

@@ -48,8 +48,18 @@ _COLS = "id, kind, key, name, aliases, latitude, longitude, admin1, country, act
 
 def _entry(r: Any) -> DictionaryEntry:
     return DictionaryEntry(
-        kind=r[1], key=r[2], name=r[3], aliases=loads(r[4]) or [], latitude=r[5], longitude=r[6], admin1=r[7],
-        country=r[8], actor_type=r[9], overrides=r[10], attrs=loads(r[11]) or {}, id=r[0],
+        kind=r[1],
+        key=r[2],
+        name=r[3],
+        aliases=loads(r[4]) or [],
+        latitude=r[5],
+        longitude=r[6],
+        admin1=r[7],
+        country=r[8],
+        actor_type=r[9],
+        overrides=r[10],
+        attrs=loads(r[11]) or {},
+        id=r[0],
     )
 
 
@@ -65,7 +75,9 @@ class DictionaryManager:
             raise NotFoundError(f"There is no dictionary entry {entry_id} in this project.")
         return _entry(row)
 
-    def list(self, kind: str | None = None, offset: int = 0, limit: int = 1000) -> builtins.list[DictionaryEntry]:
+    def list(
+        self, kind: str | None = None, offset: int = 0, limit: int = 1000
+    ) -> builtins.list[DictionaryEntry]:
         where, params = ("kind = ?", [kind]) if kind else ("1", [])
         rows = self._p.conn.execute(
             f"SELECT {_COLS} FROM dictionary WHERE {where} ORDER BY kind, name LIMIT ? OFFSET ?",
@@ -75,8 +87,10 @@ class DictionaryManager:
 
     def lookup(self, name: str, kind: str | None = None) -> builtins.list[DictionaryEntry]:
         """Entries one of whose names equals `name` after normalization."""
-        sql = (f"SELECT {', '.join('d.' + c.strip() for c in _COLS.split(','))} FROM dictionary_names n "
-               "JOIN dictionary d ON d.id = n.entry_id WHERE n.norm = ?")
+        sql = (
+            f"SELECT {', '.join('d.' + c.strip() for c in _COLS.split(','))} FROM dictionary_names n "
+            "JOIN dictionary d ON d.id = n.entry_id WHERE n.norm = ?"
+        )
         params: list[Any] = [normalize_word(name)]
         if kind:
             sql += " AND d.kind = ?"
@@ -97,7 +111,9 @@ class DictionaryManager:
                     _values(entry),
                 )
             except sqlite3.IntegrityError as exc:
-                raise InputError(f"The dictionary already has a {entry.kind} with key {entry.key!r}.") from exc
+                raise InputError(
+                    f"The dictionary already has a {entry.kind} with key {entry.key!r}."
+                ) from exc
             new = replace(entry, id=int(cur.lastrowid or 0))
             _write_names(conn, new)
             record(conn, "add", "dictionary", new.id, None, None, new.to_json())
@@ -111,12 +127,16 @@ class DictionaryManager:
         with self._p.transaction() as conn:
             try:
                 conn.execute(
-                    "UPDATE dictionary SET kind = ?, key = ?, name = ?, aliases = ?, latitude = ?, longitude = ?, "
-                    "admin1 = ?, country = ?, actor_type = ?, overrides = ?, attrs = ?, updated_at = ? WHERE id = ?",
+                    "UPDATE dictionary SET kind = ?, key = ?, name = ?, aliases = ?, latitude = ?, longitude "
+                    "= ?, "
+                    "admin1 = ?, country = ?, actor_type = ?, overrides = ?, attrs = ?, updated_at = ? WHERE "
+                    "id = ?",
                     (*_values(entry), entry.id),
                 )
             except sqlite3.IntegrityError as exc:
-                raise InputError(f"The dictionary already has a {entry.kind} with key {entry.key!r}.") from exc
+                raise InputError(
+                    f"The dictionary already has a {entry.kind} with key {entry.key!r}."
+                ) from exc
             _write_names(conn, entry)
             record(conn, "update", "dictionary", entry.id, None, old.to_json(), entry.to_json())
         return entry
@@ -136,11 +156,25 @@ def _validate(entry: DictionaryEntry) -> None:
 
 
 def _values(e: DictionaryEntry) -> tuple[Any, ...]:
-    return (e.kind, e.key, e.name, dumps(e.aliases), e.latitude, e.longitude, e.admin1, e.country, e.actor_type,
-            e.overrides, dumps(e.attrs), now())
+    return (
+        e.kind,
+        e.key,
+        e.name,
+        dumps(e.aliases),
+        e.latitude,
+        e.longitude,
+        e.admin1,
+        e.country,
+        e.actor_type,
+        e.overrides,
+        dumps(e.attrs),
+        now(),
+    )
 
 
 def _write_names(conn: sqlite3.Connection, entry: DictionaryEntry) -> None:
     conn.execute("DELETE FROM dictionary_names WHERE entry_id = ?", (entry.id,))
     for norm in entry.names():
-        conn.execute("INSERT OR IGNORE INTO dictionary_names (entry_id, norm) VALUES (?, ?)", (entry.id, norm))
+        conn.execute(
+            "INSERT OR IGNORE INTO dictionary_names (entry_id, norm) VALUES (?, ?)", (entry.id, norm)
+        )

@@ -66,10 +66,23 @@ def insert_entity(
     cid, cname = canonical_of(attrs)
     surface = text[start:end]
     cur = conn.execute(
-        "INSERT INTO entities (article_id, start, end, type, text, norm, canonical_id, canonical_name, attrs, "
+        "INSERT INTO entities (article_id, start, end, type, text, norm, canonical_id, canonical_name, "
+        "attrs, "
         "origin, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (article_id, start, end, type_, surface, normalize_word(surface), cid, cname, dumps(attrs),
-         origin, status, now()),
+        (
+            article_id,
+            start,
+            end,
+            type_,
+            surface,
+            normalize_word(surface),
+            cid,
+            cname,
+            dumps(attrs),
+            origin,
+            status,
+            now(),
+        ),
     )
     return int(cur.lastrowid or 0)
 
@@ -82,7 +95,9 @@ def replace_machine_entities(
     Reviewed rows (accepted, edited, rejected) and analyst rows stay; a machine entity with the
     same span and type as one of them is not added again (so a rejected one does not come back).
     """
-    conn.execute("DELETE FROM entities WHERE article_id = ? AND origin = 'auto' AND status = 'new'", (article_id,))
+    conn.execute(
+        "DELETE FROM entities WHERE article_id = ? AND origin = 'auto' AND status = 'new'", (article_id,)
+    )
     kept = {
         (r[0], r[1], r[2])
         for r in conn.execute("SELECT start, end, type FROM entities WHERE article_id = ?", (article_id,))
@@ -114,7 +129,8 @@ class EntityManager:
     def for_article(self, article_id: int, include_rejected: bool = True) -> builtins.list[Entity]:
         extra = "" if include_rejected else " AND status != 'rejected'"
         rows = self._p.conn.execute(
-            f"SELECT {_COLUMNS} FROM entities WHERE article_id = ?{extra} ORDER BY start, end DESC", (article_id,)
+            f"SELECT {_COLUMNS} FROM entities WHERE article_id = ?{extra} ORDER BY start, end DESC",
+            (article_id,),
         ).fetchall()
         return [_entity(r) for r in rows]
 
@@ -127,7 +143,9 @@ class EntityManager:
             _check_span(text, start, end)
             if not type.strip():
                 raise InputError("An entity needs a type (PER, ORG, LOC, ...).")
-            eid = insert_entity(conn, article_id, text, start, end, type.strip(), attrs or {}, "analyst", "accepted")
+            eid = insert_entity(
+                conn, article_id, text, start, end, type.strip(), attrs or {}, "analyst", "accepted"
+            )
             entity = self.get(eid)
             record(conn, "add", "entity", eid, article_id, None, entity.to_json())
         return entity
@@ -153,10 +171,22 @@ class EntityManager:
             surface = text[new_start:new_end]
             status = "edited" if old.origin == "auto" else old.status
             conn.execute(
-                "UPDATE entities SET start = ?, end = ?, type = ?, text = ?, norm = ?, attrs = ?, canonical_id = ?, "
+                "UPDATE entities SET start = ?, end = ?, type = ?, text = ?, norm = ?, attrs = ?, "
+                "canonical_id = ?, "
                 "canonical_name = ?, status = ?, updated_at = ? WHERE id = ?",
-                (new_start, new_end, type or old.type, surface, normalize_word(surface), dumps(new_attrs), cid,
-                 cname, status, now(), entity_id),
+                (
+                    new_start,
+                    new_end,
+                    type or old.type,
+                    surface,
+                    normalize_word(surface),
+                    dumps(new_attrs),
+                    cid,
+                    cname,
+                    status,
+                    now(),
+                    entity_id,
+                ),
             )
             new = self.get(entity_id)
             record(conn, "update", "entity", entity_id, old.article_id, old.to_json(), new.to_json())
@@ -183,9 +213,18 @@ class EntityManager:
         if old.status == status:
             return old
         with self._p.transaction() as conn:
-            conn.execute("UPDATE entities SET status = ?, updated_at = ? WHERE id = ?", (status, now(), entity_id))
-            record(conn, status[:-2] if status.endswith("ed") else status, "entity", entity_id, old.article_id,
-                   {"status": old.status}, {"status": status})
+            conn.execute(
+                "UPDATE entities SET status = ?, updated_at = ? WHERE id = ?", (status, now(), entity_id)
+            )
+            record(
+                conn,
+                status[:-2] if status.endswith("ed") else status,
+                "entity",
+                entity_id,
+                old.article_id,
+                {"status": old.status},
+                {"status": status},
+            )
         return self.get(entity_id)
 
     def count(self) -> int:

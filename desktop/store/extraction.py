@@ -115,7 +115,10 @@ def prepare(job: tuple[str, Any]) -> tuple[str, Any]:
         return ("fatal", str(exc))
     except Exception as exc:  # one bad article must not stop the batch
         log.debug("extraction failed for %s", payload.get("name"), exc_info=True)
-        return ("fail", (payload.get("name", "?"), f"internal error during extraction ({type(exc).__name__}: {exc})."))
+        return (
+            "fail",
+            (payload.get("name", "?"), f"internal error during extraction ({type(exc).__name__}: {exc})."),
+        )
 
 
 class _Stream:
@@ -172,6 +175,7 @@ def _auto_jobs(jobs: int, total: int | None) -> int:
 
 
 # --- import ---------------------------------------------------------------------------------------
+
 
 def import_paths(
     project: Project,
@@ -255,7 +259,10 @@ def _article_job(
     ext_id = item.external_id
     if ext_id in ids:
         if not item.derived_id:
-            return ("fail", (item.name, f"an article with id {ext_id!r} but a different text is already in the project."))
+            return (
+                "fail",
+                (item.name, f"an article with id {ext_id!r} but a different text is already in the project."),
+            )
         n = 2
         while f"{ext_id}~{n}" in ids:
             n += 1
@@ -263,18 +270,21 @@ def _article_job(
     hashes.add(digest)
     ids.add(ext_id)
     by_hash[digest] = item.name
-    return ("article", {
-        "name": item.name,
-        "external_id": ext_id,
-        "text": text,
-        "hash": digest,
-        "title": item.title or defaults.get("title", ""),
-        "date": item.date or defaults.get("date") or None,
-        "source": item.source or defaults.get("source", ""),
-        "url": item.url or defaults.get("url", ""),
-        "import_file": item.import_file,
-        "need_minhash": True,
-    })
+    return (
+        "article",
+        {
+            "name": item.name,
+            "external_id": ext_id,
+            "text": text,
+            "hash": digest,
+            "title": item.title or defaults.get("title", ""),
+            "date": item.date or defaults.get("date") or None,
+            "source": item.source or defaults.get("source", ""),
+            "url": item.url or defaults.get("url", ""),
+            "import_file": item.import_file,
+            "need_minhash": True,
+        },
+    )
 
 
 def _write_article(project: Project, p: dict[str, Any]) -> str | None:
@@ -283,8 +293,16 @@ def _write_article(project: Project, p: dict[str, Any]) -> str | None:
     try:
         with project.transaction() as conn:
             aid = project.articles.insert(
-                conn, external_id=p["external_id"], text=p["text"], content_hash=p["hash"], title=p["title"],
-                date=p["date"], source=p["source"], url=p["url"], import_file=p["import_file"], minhash=sig,
+                conn,
+                external_id=p["external_id"],
+                text=p["text"],
+                content_hash=p["hash"],
+                title=p["title"],
+                date=p["date"],
+                source=p["source"],
+                url=p["url"],
+                import_file=p["import_file"],
+                minhash=sig,
             )
             if sig is not None:
                 _near_duplicate(conn, aid, sig, p)
@@ -316,7 +334,9 @@ def _near_duplicate(conn: sqlite3.Connection, aid: int, sig: bytes, p: dict[str,
         if s >= THRESHOLD and (best is None or s > best[0]):
             best = (s, cid, row[1])
     if best is not None:
-        conn.execute("UPDATE articles SET near_dup_of = ?, near_dup_score = ? WHERE id = ?", (best[1], best[0], aid))
+        conn.execute(
+            "UPDATE articles SET near_dup_of = ?, near_dup_score = ? WHERE id = ?", (best[1], best[0], aid)
+        )
         p["near_dup"] = (best[2], best[0])
     conn.executemany(
         "INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES (?, ?, ?)",
@@ -325,6 +345,7 @@ def _near_duplicate(conn: sqlite3.Connection, aid: int, sig: bytes, p: dict[str,
 
 
 # --- re-extraction --------------------------------------------------------------------------------
+
 
 def reextract(
     project: Project,
@@ -356,7 +377,10 @@ def reextract(
                 ).fetchone()
                 if row is None:
                     continue
-                yield ("article", {"id": aid, "name": row[0], "external_id": row[0], "title": row[1], "text": row[2]})
+                yield (
+                    "article",
+                    {"id": aid, "name": row[0], "external_id": row[0], "title": row[1], "text": row[2]},
+                )
         finally:
             reader.close()
 

@@ -58,7 +58,9 @@ class Incident:
     def to_json(self) -> dict[str, Any]:
         """The contract form with effective values, plus `id`, `origin` and `status`."""
         out: dict[str, Any] = {name: f.value for name, f in sorted(self.fields.items())}
-        out["evidence"] = None if self.evidence is None else {"start": self.evidence[0], "end": self.evidence[1]}
+        out["evidence"] = (
+            None if self.evidence is None else {"start": self.evidence[0], "end": self.evidence[1]}
+        )
         out["fields_evidence"] = {
             name: {"start": f.evidence[0], "end": f.evidence[1]}
             for name, f in sorted(self.fields.items())
@@ -83,7 +85,8 @@ def insert_machine_incident(conn: sqlite3.Connection, article_id: int, inc: dict
     ev = _span(inc.get("evidence"))
     stamp = now()
     cur = conn.execute(
-        "INSERT INTO incidents (article_id, evidence_start, evidence_end, confidence, origin, status, created_at, "
+        "INSERT INTO incidents (article_id, evidence_start, evidence_end, confidence, origin, status, "
+        "created_at, "
         "updated_at) VALUES (?, ?, ?, ?, 'auto', 'new', ?, ?)",
         (article_id, ev[0] if ev else None, ev[1] if ev else None, inc.get("confidence"), stamp, stamp),
     )
@@ -104,27 +107,34 @@ def _write_machine_fields(conn: sqlite3.Connection, incident_id: int, inc: dict[
         ev = _span(fev.get(name))
         conn.execute(
             "INSERT INTO incident_fields (incident_id, name, machine_value, machine_start, machine_end) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(incident_id, name) DO UPDATE SET machine_value = excluded.machine_value, "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(incident_id, name) DO UPDATE SET machine_value = "
+            "excluded.machine_value, "
             "machine_start = excluded.machine_start, machine_end = excluded.machine_end",
             (incident_id, name, dumps(inc[name]), ev[0] if ev else None, ev[1] if ev else None),
         )
     conn.execute(
-        "DELETE FROM incident_fields WHERE incident_id = ? AND machine_value IS NULL AND analyst_value IS NULL",
+        "DELETE FROM incident_fields WHERE incident_id = ? AND machine_value IS NULL AND analyst_value IS "
+        "NULL",
         (incident_id,),
     )
 
 
-def replace_machine_incidents(conn: sqlite3.Connection, article_id: int, incidents: Iterable[dict[str, Any]]) -> int:
+def replace_machine_incidents(
+    conn: sqlite3.Connection, article_id: int, incidents: Iterable[dict[str, Any]]
+) -> int:
     """Swap the article's unreviewed machine incidents for `incidents`, keeping the analyst's work.
 
     A new machine incident whose evidence overlaps a kept machine incident (accepted, edited or
     rejected) with the same machine event type refreshes that incident's machine values instead of
     being added; rejected incidents are thereby not proposed again.
     """
-    conn.execute("DELETE FROM incidents WHERE article_id = ? AND origin = 'auto' AND status = 'new'", (article_id,))
+    conn.execute(
+        "DELETE FROM incidents WHERE article_id = ? AND origin = 'auto' AND status = 'new'", (article_id,)
+    )
     kept: list[tuple[int, Evidence | None, Any]] = []
     for r in conn.execute(
-        "SELECT i.id, i.evidence_start, i.evidence_end, f.machine_value FROM incidents i LEFT JOIN incident_fields f "
+        "SELECT i.id, i.evidence_start, i.evidence_end, f.machine_value FROM incidents i LEFT JOIN "
+        "incident_fields f "
         "ON f.incident_id = i.id AND f.name = 'event_type' WHERE i.article_id = ? AND i.origin = 'auto'",
         (article_id,),
     ):
@@ -143,9 +153,7 @@ def replace_machine_incidents(conn: sqlite3.Connection, article_id: int, inciden
         if best is not None:
             used.add(best)
             _write_machine_fields(conn, best, inc)
-            conn.execute(
-                "UPDATE incidents SET confidence = ? WHERE id = ?", (inc.get("confidence"), best)
-            )
+            conn.execute("UPDATE incidents SET confidence = ? WHERE id = ?", (inc.get("confidence"), best))
         else:
             insert_machine_incident(conn, article_id, inc)
             added += 1
@@ -184,7 +192,8 @@ class IncidentManager:
         if not ids:
             return out
         rows = self._p.conn.execute(
-            "SELECT incident_id, name, machine_value, machine_start, machine_end, analyst_value, analyst_start, "
+            "SELECT incident_id, name, machine_value, machine_start, machine_end, analyst_value, "
+            "analyst_start, "
             f"analyst_end FROM incident_fields WHERE incident_id IN ({','.join('?' * len(ids))})",
             ids,
         ).fetchall()
@@ -218,8 +227,15 @@ class IncidentManager:
                 (incident_id, name, dumps(value), *(evidence or (None, None))),
             )
             self._touch(conn, incident_id, "edited" if old.origin == "auto" else old.status)
-            record(conn, "update_field", "incident", incident_id, old.article_id,
-                   {name: old.value(name)}, {name: value})
+            record(
+                conn,
+                "update_field",
+                "incident",
+                incident_id,
+                old.article_id,
+                {name: old.value(name)},
+                {name: value},
+            )
         return self.get(incident_id)
 
     def clear_field(self, incident_id: int, name: str) -> Incident:
@@ -239,7 +255,15 @@ class IncidentManager:
                 (incident_id, name),
             )
             self._touch(conn, incident_id, old.status)
-            record(conn, "clear_field", "incident", incident_id, old.article_id, {name: f.analyst}, {name: f.machine})
+            record(
+                conn,
+                "clear_field",
+                "incident",
+                incident_id,
+                old.article_id,
+                {name: f.analyst},
+                {name: f.machine},
+            )
         return self.get(incident_id)
 
     def accept(self, incident_id: int) -> Incident:
@@ -254,7 +278,15 @@ class IncidentManager:
             return old
         with self._p.transaction() as conn:
             self._touch(conn, incident_id, status)
-            record(conn, action, "incident", incident_id, old.article_id, {"status": old.status}, {"status": status})
+            record(
+                conn,
+                action,
+                "incident",
+                incident_id,
+                old.article_id,
+                {"status": old.status},
+                {"status": status},
+            )
         return self.get(incident_id)
 
     def create_from_span(
@@ -307,7 +339,8 @@ class IncidentManager:
             for name, f in other.fields.items():
                 if keep.value(name) in (None, "", []) and f.value not in (None, "", []):
                     conn.execute(
-                        "INSERT INTO incident_fields (incident_id, name, analyst_value, analyst_start, analyst_end) "
+                        "INSERT INTO incident_fields (incident_id, name, analyst_value, analyst_start, "
+                        "analyst_end) "
                         "VALUES (?, ?, ?, ?, ?) ON CONFLICT(incident_id, name) DO UPDATE SET "
                         "analyst_value = excluded.analyst_value, analyst_start = excluded.analyst_start, "
                         "analyst_end = excluded.analyst_end",
@@ -321,8 +354,15 @@ class IncidentManager:
                 )
             conn.execute("DELETE FROM incidents WHERE id = ?", (other_id,))
             self._touch(conn, keep_id, "edited" if keep.origin == "auto" else keep.status)
-            record(conn, "merge", "incident", keep_id, keep.article_id,
-                   {"kept": keep.to_json(), "merged": other.to_json()}, self.get(keep_id).to_json())
+            record(
+                conn,
+                "merge",
+                "incident",
+                keep_id,
+                keep.article_id,
+                {"kept": keep.to_json(), "merged": other.to_json()},
+                self.get(keep_id).to_json(),
+            )
         return self.get(keep_id)
 
     def split(self, incident_id: int, at: int) -> tuple[Incident, Incident]:
@@ -333,16 +373,21 @@ class IncidentManager:
             raise InputError("The split point must lie inside the incident's evidence span.")
         start, end = old.evidence
         with self._p.transaction() as conn:
-            conn.execute(
-                "UPDATE incidents SET evidence_end = ? WHERE id = ?", (at, incident_id)
-            )
+            conn.execute("UPDATE incidents SET evidence_end = ? WHERE id = ?", (at, incident_id))
             self._touch(conn, incident_id, "edited" if old.origin == "auto" else old.status)
             values = {n: f.value for n, f in old.fields.items()}
             evs = {n: f.evidence for n, f in old.fields.items() if f.evidence and f.evidence[0] >= at}
             new_id = self._insert_analyst(conn, old.article_id, (at, end), old.confidence, values, evs)
             first, second = self.get(incident_id), self.get(new_id)
-            record(conn, "split", "incident", incident_id, old.article_id, old.to_json(),
-                   {"first": first.to_json(), "second": second.to_json()})
+            record(
+                conn,
+                "split",
+                "incident",
+                incident_id,
+                old.article_id,
+                old.to_json(),
+                {"first": first.to_json(), "second": second.to_json()},
+            )
         return first, second
 
     def delete(self, incident_id: int) -> None:
@@ -357,7 +402,9 @@ class IncidentManager:
 
     @staticmethod
     def _touch(conn: sqlite3.Connection, incident_id: int, status: str) -> None:
-        conn.execute("UPDATE incidents SET status = ?, updated_at = ? WHERE id = ?", (status, now(), incident_id))
+        conn.execute(
+            "UPDATE incidents SET status = ?, updated_at = ? WHERE id = ?", (status, now(), incident_id)
+        )
 
     def count(self) -> int:
         return int(self._p.conn.execute("SELECT count(*) FROM incidents").fetchone()[0])

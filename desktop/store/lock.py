@@ -22,7 +22,9 @@ class ProjectLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             if not isinstance(exc, PermissionError) and exc.errno != errno.EROFS:
-                raise ProjectReadOnlyError(f"Cannot create the lock file {self.path} ({exc.strerror}).") from exc
+                raise ProjectReadOnlyError(
+                    f"Cannot create the lock file {self.path} ({exc.strerror})."
+                ) from exc
             raise ProjectReadOnlyError(
                 f"The folder of {self.path.with_suffix('')} is read-only; open the project read-only instead."
             ) from exc

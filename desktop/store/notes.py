@@ -76,7 +76,8 @@ class NoteManager:
             if body.strip():
                 conn.execute(
                     "INSERT INTO notes (article_id, body, updated_at) VALUES (?, ?, ?) "
-                    "ON CONFLICT(article_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+                    "ON CONFLICT(article_id) DO UPDATE SET body = excluded.body, updated_at = "
+                    "excluded.updated_at",
                     (article_id, body, now()),
                 )
             else:

@@ -59,7 +59,9 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path) -> ProjectError:
 class Project:
     """An open project file. Use `Project.create` / `Project.open`, ideally as a context manager."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: ProjectLock | None, read_only: bool) -> None:
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, lock: ProjectLock | None, read_only: bool
+    ) -> None:
         self.path = path
         self.read_only = read_only
         self._conn: sqlite3.Connection | None = conn
@@ -133,13 +135,15 @@ class Project:
                 raise ProjectFormatError(f"{path} is not a Rasid project.")
             if version > SCHEMA_VERSION:
                 raise ProjectFormatError(
-                    f"{path} was written by a newer version of Rasid (schema {version}); update Rasid to open it."
+                    f"{path} was written by a newer version of Rasid (schema {version}); update Rasid to "
+                    f"open it."
                 )
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             if version < SCHEMA_VERSION:
                 if read_only:
                     raise ProjectFormatError(
-                        f"{path} was written by an older version of Rasid; open it once for writing to upgrade it."
+                        f"{path} was written by an older version of Rasid; open it once for writing to "
+                        f"upgrade it."
                     )
                 migrate(conn)
         except (sqlite3.Error, ProjectError) as exc:
@@ -171,7 +175,9 @@ class Project:
     def __enter__(self) -> Project:
         return self
 
-    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     @property
@@ -191,7 +197,9 @@ class Project:
         """One user action: all of it is written, or (on any error) none of it. Nested calls join."""
         conn = self.conn
         if self.read_only:
-            raise ProjectReadOnlyError(f"{self.path.name} is open read-only; reopen it for writing to change it.")
+            raise ProjectReadOnlyError(
+                f"{self.path.name} is open read-only; reopen it for writing to change it."
+            )
         if self._depth:
             self._depth += 1
             try:
@@ -299,9 +307,15 @@ class Project:
             "articles_with_incidents": one(
                 "SELECT count(DISTINCT article_id) FROM incidents WHERE status != 'rejected'"
             ),
-            "entities": {r[0]: r[1] for r in self.query("SELECT status, count(*) FROM entities GROUP BY status")},
-            "entity_types": {r[0]: r[1] for r in self.query("SELECT type, count(*) FROM entities GROUP BY type")},
-            "incidents": {r[0]: r[1] for r in self.query("SELECT status, count(*) FROM incidents GROUP BY status")},
+            "entities": {
+                r[0]: r[1] for r in self.query("SELECT status, count(*) FROM entities GROUP BY status")
+            },
+            "entity_types": {
+                r[0]: r[1] for r in self.query("SELECT type, count(*) FROM entities GROUP BY type")
+            },
+            "incidents": {
+                r[0]: r[1] for r in self.query("SELECT status, count(*) FROM incidents GROUP BY status")
+            },
             "tags": one("SELECT count(*) FROM tags"),
             "notes": one("SELECT count(*) FROM notes"),
             "dictionary_entries": one("SELECT count(*) FROM dictionary"),

@@ -151,9 +151,15 @@ CREATE TABLE meta (
 );
 
 -- Full-text index over a derived search text (normalized tokens; their clitic-stripped forms in
--- `base`, token-aligned so phrases match in either column). rowid = articles.id.
+-- `base`, token-aligned so phrases match in either column). rowid = articles.id. The index is
+-- contentless; the indexed text is kept zlib-compressed in `article_search` so that an article can
+-- be removed from the index exactly as it was added (FTS5 'delete' needs the old values).
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-    full, base, tokenize = "unicode61 remove_diacritics 0", columnsize = 0
+    full, base, content = '', tokenize = "unicode61 remove_diacritics 0"
+);
+CREATE TABLE article_search (
+    article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    data        BLOB NOT NULL
 );
 """
 

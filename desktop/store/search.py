@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -33,8 +34,20 @@ _WORD_KINDS = ("ar", "num", "latin")
 
 # --- indexing -------------------------------------------------------------------------------------
 
+_FORMS: dict[str, tuple[str, str]] = {}
+
+
 def word_forms(token: str) -> tuple[str, str]:
-    """The normalized form of a word and its form without proclitics (both lower-cased)."""
+    """The normalized form of a word and its form without proclitics (both lower-cased; cached)."""
+    hit = _FORMS.get(token)
+    if hit is None:
+        hit = _word_forms(token)
+        if len(_FORMS) < 300_000:
+            _FORMS[token] = hit
+    return hit
+
+
+def _word_forms(token: str) -> tuple[str, str]:
     full = normalize_word(token).lower()
     seg = get_segmenter().segment(token)
     if not seg.base and not seg.core:
@@ -66,12 +79,29 @@ def search_text(title: str, text: str) -> tuple[str, str]:
     return " ".join(full), " ".join(base)
 
 
+def unindex_article(conn: sqlite3.Connection, article_id: int) -> None:
+    """Remove an article from the (contentless) full-text index, using the text it was indexed with."""
+    row = conn.execute("SELECT data FROM article_search WHERE article_id = ?", (article_id,)).fetchone()
+    if row is None:
+        return
+    full, _, base = zlib.decompress(row[0]).decode("utf-8").partition("\x00")
+    conn.execute(
+        "INSERT INTO articles_fts (articles_fts, rowid, full, base) VALUES ('delete', ?, ?, ?)",
+        (article_id, full, base),
+    )
+    conn.execute("DELETE FROM article_search WHERE article_id = ?", (article_id,))
+
+
 def index_article(conn: sqlite3.Connection, article_id: int, columns: tuple[str, str]) -> None:
-    conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+    """(Re-)index an article's search text."""
+    unindex_article(conn, article_id)
     conn.execute("INSERT INTO articles_fts (rowid, full, base) VALUES (?, ?, ?)", (article_id, *columns))
+    data = zlib.compress(f"{columns[0]}\x00{columns[1]}".encode(), 6)
+    conn.execute("INSERT INTO article_search (article_id, data) VALUES (?, ?)", (article_id, data))
 
 
 # --- query parsing --------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Term:
@@ -226,6 +256,7 @@ def parse_query(query: str) -> ParsedQuery:
 
 # --- results --------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class SearchHit:
     """One matching article with a snippet of its original text and the matches' code-point offsets."""
@@ -247,9 +278,15 @@ class SearchHit:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "id": self.external_id, "article_id": self.article_id, "title": self.title, "date": self.date,
-            "source": self.source, "score": self.score, "snippet": self.snippet,
-            "snippet_start": self.snippet_start, "matches": [list(m) for m in self.matches],
+            "id": self.external_id,
+            "article_id": self.article_id,
+            "title": self.title,
+            "date": self.date,
+            "source": self.source,
+            "score": self.score,
+            "snippet": self.snippet,
+            "snippet_start": self.snippet_start,
+            "matches": [list(m) for m in self.matches],
         }
 
 
@@ -260,7 +297,11 @@ class SearchPage:
     hits: list[SearchHit]
 
 
-_ORDERS = {"rank": "rank", "date": "a.date IS NULL, a.date, a.id", "-date": "a.date IS NULL, a.date DESC, a.id DESC"}
+_ORDERS = {
+    "rank": "rank",
+    "date": "a.date IS NULL, a.date, a.id",
+    "-date": "a.date IS NULL, a.date DESC, a.id DESC",
+}
 SNIPPET_CHARS = 160
 
 

@@ -10,6 +10,7 @@ from rasid_stub import ARTICLES, stub_extract, write_jsonl
 
 from desktop.store import Project
 
+
 @pytest.fixture
 def project(tmp_path: Path) -> Iterator[Project]:
     with Project.create(tmp_path / "p.rasid") as p:
@@ -18,6 +19,8 @@ def project(tmp_path: Path) -> Iterator[Project]:
 
 @pytest.fixture
 def filled(project: Project, tmp_path: Path) -> Project:
-    report = project.import_paths([write_jsonl(tmp_path / "batch.jsonl", ARTICLES)], jobs=1, extractor=stub_extract)
+    report = project.import_paths(
+        [write_jsonl(tmp_path / "batch.jsonl", ARTICLES)], jobs=1, extractor=stub_extract
+    )
     assert report.imported == len(ARTICLES), report
     return project

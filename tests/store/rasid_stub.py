@@ -9,7 +9,12 @@ from pathlib import Path
 from desktop.document import Document, Span
 from desktop.text.normalize import normalize_word
 
-NAMES = {"الموصل": ("LOC", "mosul"), "بغداد": ("LOC", "baghdad"), "داعش": ("ORG", "isis"), "الرقة": ("LOC", "raqqa")}
+NAMES = {
+    "الموصل": ("LOC", "mosul"),
+    "بغداد": ("LOC", "baghdad"),
+    "داعش": ("ORG", "isis"),
+    "الرقة": ("LOC", "raqqa"),
+}
 _NAME_RE = re.compile("|".join(NAMES))
 _LOC_RE = re.compile("|".join(k for k, v in NAMES.items() if v[0] == "LOC"))
 _SENT_RE = re.compile(r"[^.؟!\n]+[.؟!]?")
@@ -45,21 +50,44 @@ def stub_extract(doc: Document) -> Document:
             "confidence": 0.8,
         }
         if place:
-            inc["fields_evidence"]["location"] = {"start": s.start() + place.start(), "end": s.start() + place.end()}
+            inc["fields_evidence"]["location"] = {
+                "start": s.start() + place.start(),
+                "end": s.start() + place.end(),
+            }
         incidents.append(inc)
     doc.incidents = incidents
     return doc
 
 
 ARTICLES = [
-    {"id": "a1", "title": "هجوم في الموصل", "date": "2024-03-01", "source": "وكالة الأنباء",
-     "text": "قُتل 5 مدنيين في هجوم شنّه تنظيم داعش على قرية قرب وبالموصل. وقالت الشرطة إن التحقيق مستمر."},
-    {"id": "a2", "title": "انفجار في بغداد", "date": "2024-03-05", "source": "الصباح",
-     "text": "أسفر انفجار سيارة مفخخة في بغداد عن سقوط ضحايا. وأعلنت السلطات حالة الطوارئ في العاصمة."},
-    {"id": "a3", "title": "اجتماع وزاري", "date": "2024-04-10", "source": "الصباح",
-     "text": "عقد وزراء الخارجية العرب اجتماعاً طارئاً لبحث الأوضاع الإقليمية، وأكدوا ضرورة الحل السياسي."},
-    {"id": "a4", "title": "معارك في الرقة", "date": "2024-05-20", "source": "وكالة الأنباء",
-     "text": "اندلعت اشتباكات عنيفة في الرقــــة بين فصائل مسلحة، ولم ترد أنباء عن قتلى حتى الآن."},
+    {
+        "id": "a1",
+        "title": "هجوم في الموصل",
+        "date": "2024-03-01",
+        "source": "وكالة الأنباء",
+        "text": "قُتل 5 مدنيين في هجوم شنّه تنظيم داعش على قرية قرب وبالموصل. وقالت الشرطة إن التحقيق مستمر.",
+    },
+    {
+        "id": "a2",
+        "title": "انفجار في بغداد",
+        "date": "2024-03-05",
+        "source": "الصباح",
+        "text": "أسفر انفجار سيارة مفخخة في بغداد عن سقوط ضحايا. وأعلنت السلطات حالة الطوارئ في العاصمة.",
+    },
+    {
+        "id": "a3",
+        "title": "اجتماع وزاري",
+        "date": "2024-04-10",
+        "source": "الصباح",
+        "text": "عقد وزراء الخارجية العرب اجتماعاً طارئاً لبحث الأوضاع الإقليمية، وأكدوا ضرورة الحل السياسي.",
+    },
+    {
+        "id": "a4",
+        "title": "معارك في الرقة",
+        "date": "2024-05-20",
+        "source": "وكالة الأنباء",
+        "text": "اندلعت اشتباكات عنيفة في الرقــــة بين فصائل مسلحة، ولم ترد أنباء عن قتلى حتى الآن.",
+    },
 ]
 
 

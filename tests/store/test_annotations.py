@@ -113,19 +113,36 @@ def test_tags_notes_and_filters(filled: Project) -> None:
     filled.tags.remove(a3, "مهم")
     assert filled.articles.count(ArticleFilter(tag="مهم")) == 1
     audit = filled.audit.entries()
-    assert [(e.action, e.target) for e in audit] == [("set", "tags"), ("set", "note"), ("set", "tags"), ("set", "tags")]
+    assert [(e.action, e.target) for e in audit] == [
+        ("set", "tags"),
+        ("set", "note"),
+        ("set", "tags"),
+        ("set", "tags"),
+    ]
     assert audit[1].new == "تحقق من عدد الضحايا"
 
 
 def test_dictionary_lookup_and_audit(project: Project) -> None:
-    entry = project.dictionary.add(DictionaryEntry(
-        kind="place", key="geonames:99072", name="الموصل", aliases=["موصل", "نينوى"], latitude=36.34,
-        longitude=43.13, admin1="نينوى", country="العراق", overrides="geonames:99072",
-    ))
+    entry = project.dictionary.add(
+        DictionaryEntry(
+            kind="place",
+            key="geonames:99072",
+            name="الموصل",
+            aliases=["موصل", "نينوى"],
+            latitude=36.34,
+            longitude=43.13,
+            admin1="نينوى",
+            country="العراق",
+            overrides="geonames:99072",
+        )
+    )
     assert [e.key for e in project.dictionary.lookup("المَوْصِل")] == ["geonames:99072"]
     assert project.dictionary.lookup("نينوى", kind="actor") == []
-    actor = project.dictionary.add(DictionaryEntry(kind="actor", key="isis", name="داعش", aliases=["تنظيم الدولة"],
-                                                   actor_type="Rebel group"))
+    actor = project.dictionary.add(
+        DictionaryEntry(
+            kind="actor", key="isis", name="داعش", aliases=["تنظيم الدولة"], actor_type="Rebel group"
+        )
+    )
     assert project.dictionary.lookup("تنظيم الدولة")[0].actor_type == "Rebel group"
     with pytest.raises(InputError, match="already has"):
         project.dictionary.add(DictionaryEntry(kind="actor", key="isis", name="x"))
@@ -135,7 +152,12 @@ def test_dictionary_lookup_and_audit(project: Project) -> None:
     assert project.dictionary.lookup("تنظيم الدولة") == []
     assert "geonames:99072" in project.dictionary.overrides("place")
     project.dictionary.delete(entry.id)
-    assert [e.action for e in project.audit.entries(target="dictionary")] == ["delete", "update", "add", "add"]
+    assert [e.action for e in project.audit.entries(target="dictionary")] == [
+        "delete",
+        "update",
+        "add",
+        "add",
+    ]
 
 
 def test_list_is_paginated_and_filtered(filled: Project) -> None:

@@ -25,8 +25,11 @@ STORY = (
 
 
 def test_exact_duplicates_are_skipped_and_reported(project: Project, tmp_path: Path) -> None:
-    dup = dict(ARTICLES[0], id="copy-of-a1", text="قُتل 5 مدنيين في هجوم شنّه تنظيم داعش على قرية قرب وبالموصل. "
-               "وقالت الشرطة إن التحقيق مستمر.")
+    dup = dict(
+        ARTICLES[0],
+        id="copy-of-a1",
+        text="قُتل 5 مدنيين في هجوم شنّه تنظيم داعش على قرية قرب وبالموصل. وقالت الشرطة إن التحقيق مستمر.",
+    )
     dup["text"] = dup["text"].replace("قُتل", "قتل")  # differs only by a diacritic: same normalized content
     batch = write_jsonl(tmp_path / "b.jsonl", [*ARTICLES, dup])
     report = project.import_paths([batch], jobs=1, extractor=stub_extract)
@@ -38,12 +41,18 @@ def test_exact_duplicates_are_skipped_and_reported(project: Project, tmp_path: P
 
 
 def test_near_duplicates_are_flagged_not_skipped(project: Project, tmp_path: Path) -> None:
-    other = STORY.replace("اليوم", "مساء اليوم").replace("ثلاثة", "أربعة") + " وقال مصدر أمني إن الوضع تحت السيطرة."
-    batch = write_jsonl(tmp_path / "b.jsonl", [
-        {"id": "x1", "source": "الصباح", "text": STORY},
-        {"id": "x2", "source": "المدى", "text": other},
-        {"id": "x3", "source": "المدى", "text": ARTICLES[2]["text"]},
-    ])
+    other = (
+        STORY.replace("اليوم", "مساء اليوم").replace("ثلاثة", "أربعة")
+        + " وقال مصدر أمني إن الوضع تحت السيطرة."
+    )
+    batch = write_jsonl(
+        tmp_path / "b.jsonl",
+        [
+            {"id": "x1", "source": "الصباح", "text": STORY},
+            {"id": "x2", "source": "المدى", "text": other},
+            {"id": "x3", "source": "المدى", "text": ARTICLES[2]["text"]},
+        ],
+    )
     report = project.import_paths([batch], jobs=1, extractor=stub_extract)
     assert report.imported == 3
     assert [(n, o) for n, o, _ in report.near_duplicates] == [("b.jsonl:2", "x1")]
@@ -56,16 +65,21 @@ def test_near_duplicates_are_flagged_not_skipped(project: Project, tmp_path: Pat
 def test_bad_records_fail_with_reasons_and_the_rest_goes_on(project: Project, tmp_path: Path) -> None:
     batch = tmp_path / "b.jsonl"
     batch.write_text(
-        json.dumps(ARTICLES[0], ensure_ascii=False) + "\n"
+        json.dumps(ARTICLES[0], ensure_ascii=False)
+        + "\n"
         + "{not json\n"
-        + json.dumps({"id": "nt", "title": "بلا نص"}, ensure_ascii=False) + "\n"
-        + json.dumps({"id": "bd", "text": "نص", "date": "أمس"}, ensure_ascii=False) + "\n"
-        + json.dumps(dict(ARTICLES[1], id="a1"), ensure_ascii=False) + "\n",
+        + json.dumps({"id": "nt", "title": "بلا نص"}, ensure_ascii=False)
+        + "\n"
+        + json.dumps({"id": "bd", "text": "نص", "date": "أمس"}, ensure_ascii=False)
+        + "\n"
+        + json.dumps(dict(ARTICLES[1], id="a1"), ensure_ascii=False)
+        + "\n",
         encoding="utf-8",
     )
     (tmp_path / "x.xyz").write_text("نص", encoding="utf-8")
-    report = project.import_paths([batch, tmp_path / "missing.txt", tmp_path / "x.xyz"], jobs=1,
-                                  extractor=stub_extract)
+    report = project.import_paths(
+        [batch, tmp_path / "missing.txt", tmp_path / "x.xyz"], jobs=1, extractor=stub_extract
+    )
     assert report.imported == 1
     reasons = dict(report.failed)
     assert reasons["b.jsonl:2"].startswith("malformed JSON")
@@ -82,7 +96,9 @@ def test_defaults_fill_missing_metadata_and_file_ids(project: Project, tmp_path:
     (folder / "خبر.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "in" / "خبر.txt").write_text(ARTICLES[2]["text"], encoding="utf-8")
     report = project.import_paths(
-        [tmp_path / "in"], defaults={"source": "أرشيف", "date": "2023-01-02", "title": ""}, jobs=1,
+        [tmp_path / "in"],
+        defaults={"source": "أرشيف", "date": "2023-01-02", "title": ""},
+        jobs=1,
         extractor=stub_extract,
     )
     assert report.imported == 2 and not report.failed
@@ -108,7 +124,9 @@ def test_progress_and_cancel(project: Project, tmp_path: Path) -> None:
     assert project.import_paths([batch], cancel=cancel, jobs=1, extractor=stub_extract).imported == 0
 
 
-def test_default_extractor_is_the_pipeline(project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_extractor_is_the_pipeline(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import desktop.pipeline
 
     calls: list[str] = []
@@ -143,7 +161,9 @@ def test_gzip_batch_on_two_processes_keeps_order(project: Project, tmp_path: Pat
 
 
 def test_full_disk_during_import_stops_cleanly(project: Project, tmp_path: Path) -> None:
-    records: list[dict[str, Any]] = [{"id": f"r{i}", "text": STORY + " " + "إضافة " * (i * 50)} for i in range(40)]
+    records: list[dict[str, Any]] = [
+        {"id": f"r{i}", "text": STORY + " " + "إضافة " * (i * 50)} for i in range(40)
+    ]
     pages = project.conn.execute("PRAGMA page_count").fetchone()[0]
     project.conn.execute(f"PRAGMA max_page_count = {pages + 12}")
     with pytest.raises(ProjectFullError, match="full"):
@@ -152,5 +172,5 @@ def test_full_disk_during_import_stops_cleanly(project: Project, tmp_path: Path)
     n = project.articles.count()
     assert 0 < n < 40
     assert project.integrity_check() == "ok"
-    fts = project.conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
+    fts = project.conn.execute("SELECT count(*) FROM article_search").fetchone()[0]
     assert fts == n

@@ -188,8 +188,12 @@ def _read_only_folder(tmp_path: Path) -> Iterator[tuple[Path, Callable[[], None]
             os.chmod(folder, 0o755)
         return
     folder = Path(tempfile.mkdtemp(prefix="rasid-ro-"))
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)],
-                      capture_output=True).returncode != 0:
+    if (
+        subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], capture_output=True
+        ).returncode
+        != 0
+    ):
         folder.rmdir()
         pytest.skip("running as root without permission to mount a read-only file system")
     try:

@@ -12,11 +12,27 @@ from desktop.store import ArticleFilter, Project
 from desktop.store.search import parse_query
 
 DOCS = [
-    {"id": "m1", "date": "2024-01-10", "text": "سقطت قذيفة هاون في هجوم وبالموصل القديمة صباح اليوم وأصابت ثلاثة أشخاص."},
+    {
+        "id": "m1",
+        "date": "2024-01-10",
+        "text": "سقطت قذيفة هاون في هجوم وبالموصل القديمة صباح اليوم وأصابت ثلاثة أشخاص.",
+    },
     {"id": "m2", "date": "2024-02-11", "text": "وصل وفد حكومي إلى الموصل لتفقد مشاريع إعادة الإعمار."},
-    {"id": "b1", "date": "2024-03-12", "text": "أعلنت الحكومة العراقية في بغداد عن إجراءات أمنية جديدة للمُدُن."},
-    {"id": "q1", "date": "2024-04-13", "text": "شهدت مدينة الرقـــة اشتباكات بين مسلحين، وقالت مصادر محلية إن الإمارة أُعلنت."},
-    {"id": "e1", "date": "2024-05-14", "text": "استقبل أمير المنطقة الشرقية وزير الداخلية في مقر الإمارة بالدمام."},
+    {
+        "id": "b1",
+        "date": "2024-03-12",
+        "text": "أعلنت الحكومة العراقية في بغداد عن إجراءات أمنية جديدة للمُدُن.",
+    },
+    {
+        "id": "q1",
+        "date": "2024-04-13",
+        "text": "شهدت مدينة الرقـــة اشتباكات بين مسلحين، وقالت مصادر محلية إن الإمارة أُعلنت.",
+    },
+    {
+        "id": "e1",
+        "date": "2024-05-14",
+        "text": "استقبل أمير المنطقة الشرقية وزير الداخلية في مقر الإمارة بالدمام.",
+    },
 ]
 
 
@@ -100,5 +116,19 @@ def test_malformed_queries_raise_query_error(corpus: Project, query: str, messag
 
 def test_fts_syntax_in_user_input_is_quoted(corpus: Project) -> None:
     for q in ["الموصل*", "full:الموصل", "NEAR(الموصل بغداد)", "الموصل^", "{base}", "a - b", "'"]:
-        corpus.search(q)  # never an sqlite3 error
+        try:
+            corpus.search(q)
+        except QueryError:
+            pass  # a clear message is fine; an sqlite3 error is not
     assert parse_query("full:الموصل").expression.count('"') >= 2
+
+
+def test_deleted_and_reindexed_articles_leave_the_index_consistent(corpus: Project) -> None:
+    m1 = corpus.articles.by_external_id("m1").id
+    corpus.articles.delete(m1)
+    assert ids(corpus, "الموصل") == {"m2"}
+    corpus.reextract(jobs=1, extractor=stub_extract)
+    assert ids(corpus, "الموصل") == {"m2"}
+    assert ids(corpus, "الرقة") == {"q1"}
+    corpus.conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
+    assert corpus.audit.entries()[0].action == "delete"
