@@ -219,7 +219,10 @@ def choose_actors(view: SentenceView, trigger: Evidence, sub_event: str) -> tupl
     agent_cues = view.find(lx.AGENT_BEFORE)
     patient_cues = view.find(lx.PATIENT_BEFORE)
     froms = view.find(lx.FROM)
-    victims_words = view.find(lx.DEATH) + view.find(lx.INJURY) + view.find(lx.COMBATANTS)
+    harm = view.find(lx.DEATH) + view.find(lx.INJURY)
+    # Fighters named right after a death or injury word are its victims ("مقتل 13 عنصرا من قسد").
+    victims_words = harm + [c for c in view.find(lx.COMBATANTS)
+                            if any(h[1] <= c[0] and view.words_between(h[1], c[0]) <= 3 for h in harm)]
     perpetrators = view.find(lx.PERPETRATOR)
 
     def follows(cues: list[Evidence], e: Span, gap: int = 2) -> bool:

@@ -120,7 +120,7 @@ def _blocked(view: SentenceView, cand: Candidate) -> str | None:
         return "accident"
     if _future_verb(view, cand):
         return "future"
-    if any(cand.span[1] <= f[0] and view.words_between(cand.span[1], f[0]) <= 1 for f in view.find(lx.FIGURATIVE)):
+    if any(cand.span[1] <= f[0] and view.words_between(cand.span[1], f[0]) <= 3 for f in view.find(lx.FIGURATIVE)):
         return "figurative"
     return None
 

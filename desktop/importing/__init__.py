@@ -1,4 +1,4 @@
-"""Reading articles from files: text, HTML, Word, PDF and JSONL/JSON/CSV batches (optionally gzipped), folders."""
+"""Reading articles from files: text, HTML, Word, PDF, JSONL/JSON/CSV batches (also gzipped) and folders."""
 
 from __future__ import annotations
 

@@ -71,4 +71,5 @@ def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of two signatures."""
     va = struct.unpack(f"<{NUM_HASHES}Q", a)
     vb = struct.unpack(f"<{NUM_HASHES}Q", b)
-    return sum(x == y for x, y in zip(va, vb, strict=True)) / NUM_HASHES
+    same: int = sum(x == y for x, y in zip(va, vb, strict=True))
+    return same / NUM_HASHES

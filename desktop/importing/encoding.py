@@ -1,6 +1,7 @@
 """Decoding text files of unknown encoding: UTF-8, BOMs (UTF-8/UTF-16/UTF-32), windows-1256, ISO-8859-6.
 
-UTF-8 is tried strictly first (after BOMs and NUL-rich UTF-16 without a BOM), since a non-UTF-8 Arabic file almost never decodes as UTF-8. Without
+UTF-8 is tried strictly first (after BOMs and BOM-less UTF-16), since a non-UTF-8 Arabic file
+almost never decodes as UTF-8. Without
 a BOM, windows-1256 and ISO-8859-6 are both decoded and scored: the share of Arabic letters among
 the letters, minus a heavy penalty for characters that should not occur in text (C0/C1 controls,
 undefined bytes, Latin-1 letters that cp1256 keeps in the Arabic range's place). The two encodings
@@ -33,7 +34,8 @@ def score(text: str) -> float:
     """How much `text` looks like Arabic prose: higher is better; negative means implausible."""
     if not text:
         return 0.0
-    letters = arabic = bad = 0
+    letters = arabic = 0
+    bad = 0.0
     for ch in text:
         if ch in "\n\r\t":
             continue

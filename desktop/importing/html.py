@@ -79,6 +79,7 @@ class _Extractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.root = _Node("root")
         self.stack: list[_Node] = [self.root]
+        self.skip_tag: str | None = None  # the outermost dropped element being skipped
         self.skip_depth = 0
         self.title = ""
         self.in_title = False
@@ -93,14 +94,18 @@ class _Extractor(HTMLParser):
                 self.meta[key.lower()] = d["content"]
             return
         if tag in VOID:
-            if tag == "br" and not self.skip_depth:
+            if tag == "br" and self.skip_tag is None:
                 self._write("\n")
             return
         if tag == "title":
             self.in_title = True
             return
-        if self.skip_depth or tag in SKIP:
-            self.skip_depth += 1
+        if self.skip_tag is not None:
+            if tag == self.skip_tag:
+                self.skip_depth += 1
+            return
+        if tag in SKIP:
+            self.skip_tag, self.skip_depth = tag, 1
             return
         if tag in BLOCKS:
             self._write("\n")
@@ -117,9 +122,11 @@ class _Extractor(HTMLParser):
         if tag == "title":
             self.in_title = False
             return
-        if self.skip_depth:
-            if tag in SKIP or self.skip_depth > 0:
+        if self.skip_tag is not None:
+            if tag == self.skip_tag:
                 self.skip_depth -= 1
+                if not self.skip_depth:
+                    self.skip_tag = None
             return
         if tag in BLOCKS:
             self._write("\n")
@@ -133,7 +140,7 @@ class _Extractor(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title += data
-        elif not self.skip_depth:
+        elif self.skip_tag is None:
             self._write(data)
 
     def _write(self, s: str) -> None:

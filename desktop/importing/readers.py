@@ -131,7 +131,9 @@ def read_pdf(path: Path) -> Iterator[Item]:
 
 
 def _open_batch(path: Path) -> IO[bytes]:
-    return gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")
+    if path.suffix.lower() == ".gz":
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return path.open("rb")
 
 
 def _batch_suffix(path: Path) -> str:
@@ -210,7 +212,8 @@ def read_csv(path: Path) -> Iterator[Item]:
             enc = "utf-8-sig"
         except UnicodeDecodeError:
             _, enc = decode_bytes(head[: head.rfind(b"\n") + 1] or head, path.name)
-        stream = io.TextIOWrapper(_Prefixed(head, rest), encoding=enc, errors="strict", newline="")
+        buffered = io.BufferedReader(_Prefixed(head, rest))
+        stream = io.TextIOWrapper(buffered, encoding=enc, errors="strict", newline="")
         try:
             reader = csv.DictReader(stream)
             if reader.fieldnames is None or "text" not in [f.strip().lower() for f in reader.fieldnames]:

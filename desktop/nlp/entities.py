@@ -33,8 +33,14 @@ _WORD_LABELS = frozenset({"ar", "latin", "num"})
 # Cue words before a place name that license an ambiguous (weak) key.
 _PLACE_CUES = frozenset(normalize_word(w) for w in (
     "مدينة بلدة قرية محافظة ولاية منطقة حي مخيم ريف مدينتي بلدتي قريتي مطار قاعدة حقل ناحية قضاء إقليم "
-    "جنوب شمال شرق غرب شرقي غربي جنوبي شمالي قرب محيط أطراف بمحافظة ببلدة بمدينة بقرية"
+    "بمحافظة ببلدة بمدينة بقرية بمنطقة وبلدة ومدينة وقرية"
 ).split())
+# Direction adjectives are place names only after a cue (`الغربية` is also "western").
+_DIRECTION_WORDS = frozenset(normalize_word(w) for w in (
+    "الشرقية الغربية الشمالية الجنوبية الوسطى الشرقي الغربي الشمالي الجنوبي"
+).split())
+# Prepositions after which a country adjective form (`سورية`) is the country, not "Syrian".
+_PLACE_PREPOSITIONS = frozenset(normalize_word(w) for w in "في من إلى الى على عن داخل خارج نحو باتجاه و".split())
 _ACTOR_CUES = frozenset(normalize_word(w) for w in (
     "تنظيم جماعة حركة قوات ميليشيا ميليشيات مليشيا فصيل فصائل عناصر مقاتلي مسلحي لواء كتائب حزب جبهة "
     "جيش وحدات الحشد مجلس ائتلاف"
@@ -50,7 +56,11 @@ _ADMIN_HEADS = frozenset(normalize_word(w) for w in (
     "بلدة قرية مدينة محافظة ريف منطقة ناحية حي بلدتي قريتي مدينتي منطقتي حيي قضاء مركز بلدات قرى مدن "
     "مناطق أحياء"
 ).split())
-_ORG_HEADS = frozenset(normalize_word(w) for w in ("تنظيم", "ميليشيا", "مليشيا", "ميلشيا", "جماعة"))
+_ORG_HEADS = frozenset(normalize_word(w) for w in (
+    "تنظيم ميليشيا مليشيا ميلشيا ميليشيات مليشيات جماعة عناصر مقاتلي مسلحي طائرات قوات وكالة"
+).split())
+_NISBA_TAIL = re.compile(r"^(?:ال)?[\u0621-\u064a]{3,}ي(?:ه)?$")
+_ADMIN_HEADS_EXTRA = frozenset(normalize_word(w) for w in ("نهر", "جبل", "جبال"))
 # A single-word place name that is also this frequent a word needs a cue or the model's agreement.
 _COMMON_WORD = 50
 
@@ -156,6 +166,9 @@ class EntityRecognizer:
         found = [c for c in found if not any(c.start < t.end and t.start < c.end for t in taken)]
         for c in found:
             self._trim_head(doc.text, tokens, c)
+        for c in found:
+            self._context_label(doc.text, c)
+        found = [c for c in found if c.label != "DROP"]
         chosen = self._coherent(self._resolve(found))
         doc.set_layer("entities", [Span(c.start, c.end, c.label, self._attrs(c)) for c in chosen])
         return doc
@@ -177,16 +190,50 @@ class EntityRecognizer:
         strong |= {c.attrs.get("iso2") for c in cands if c.label == "LOC" and c.attrs.get("cued")}
         return [c for c in cands if not minor(c) or c.attrs.get("cued") or c.attrs.get("iso2") in strong]
 
+    def _context_label(self, text: str, c: Candidate) -> None:
+        """Relabel by context: a quoted place name is a newspaper (`لـ«الشرق الأوسط»`), a country
+        adjective after an indefinite noun is "Syrian" (`فصائل سورية`), and `قوات النظام` describes
+        an actor without naming it."""
+        before = text[max(0, c.start - 2) : c.start]
+        after = text[c.end : c.end + 1]
+        surface = normalize_word(text[c.start : c.end])
+        if c.label == "LOC" and before.endswith("«") and after == "»" and c.attrs.get("feature") != "country":
+            c.label, c.attrs = "ORG", {"actor_kind": "media"}
+            return
+        if c.label == "ORG" and ("النظام" in surface.split() or surface.endswith(" الاسد")):
+            c.label = "ACTOR"
+            return
+        if c.label == "LOC" and " " not in surface and surface.endswith("يه") and c.attrs.get("feature") == "country":
+            prev_words = text[max(0, c.start - 20) : c.start].split()
+            prev = normalize_word(prev_words[-1]) if prev_words else ""
+            if prev and prev not in _PLACE_PREPOSITIONS and not prev.startswith(("ال", "وال")) \
+                    and not prev[-1:] in "،,.:«»\"()":
+                c.label = "DROP"
+                return
+        if c.label == "LOC" and surface in _DIRECTION_WORDS and not c.attrs.get("cued"):
+            c.label = "DROP"
+
     def _trim_head(self, text: str, tokens: Sequence[Span], c: Candidate) -> None:
         """Drop an administrative head noun (places) or a group noun before a known actor name."""
         words = text[c.start : c.end].split(" ")
         if len(words) < 2:
             return
         head = normalize_word(words[0])
-        if c.label == "LOC" and head in _ADMIN_HEADS:
+        rest = " ".join(normalize_word(w) for w in words[1:])
+        if c.label == "LOC" and (head in _ADMIN_HEADS or (head in {"نهر"} and rest in self.phrases)):
             c.start += len(words[0]) + 1
-        elif c.label == "ORG" and head in _ORG_HEADS and " ".join(normalize_word(w) for w in words[1:]) in self.phrases:
+        elif c.label == "ORG" and head in _ORG_HEADS and self._named_actor(rest):
             c.start += len(words[0]) + 1
+        elif c.label == "ORG" and _NISBA_TAIL.match(normalize_word(words[-1])):
+            # "حزب الله اللبناني" -> "حزب الله"; "الجيش السوري" keeps its adjective (الجيش is generic).
+            head_part = " ".join(normalize_word(w) for w in words[:-1])
+            if self._named_actor(head_part):
+                c.end -= len(words[-1]) + 1
+
+    def _named_actor(self, key: str) -> bool:
+        """A key naming a specific actor (not a generic group such as الجيش or النظام)."""
+        return any(kind == "actor" and not getattr(item, "id", "").startswith("gen-")
+                   for kind, item in self.phrases.get(key, ()))
 
     @staticmethod
     def _key(text: str, token: Span) -> str:

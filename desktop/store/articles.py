@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass, field
@@ -184,7 +185,7 @@ class ArticleManager:
 
     def list(
         self, offset: int = 0, limit: int = 100, order_by: str = "-date", filters: ArticleFilter | None = None
-    ) -> list[ArticleSummary]:
+    ) -> builtins.list[ArticleSummary]:
         """One page of article summaries (`order_by`: date, -date, id, -id, title, source)."""
         if order_by not in ORDERS:
             raise InputError(f"Cannot sort articles by {order_by!r}; use one of {', '.join(ORDERS)}.")
@@ -204,7 +205,7 @@ class ArticleManager:
             self._p.conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
         )
 
-    def ids(self) -> list[int]:
+    def ids(self) -> builtins.list[int]:
         return [int(r[0]) for r in self._p.conn.execute("SELECT id FROM articles ORDER BY id")]
 
     def insert(

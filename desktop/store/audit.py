@@ -1,4 +1,4 @@
-"""The audit trail: one row per analyst edit (what, target, old, new, when), written in the edit's transaction."""
+"""The audit trail: one row per analyst edit (what, target, old, new, when), in the edit's transaction."""
 
 from __future__ import annotations
 

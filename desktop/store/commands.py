@@ -8,6 +8,7 @@ visual order for plain terminals (arabic-reshaper + python-bidi, imported only t
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 import threading
@@ -78,9 +79,9 @@ def _out(text: str) -> None:
 def _shaper(enabled: bool) -> Any:
     if not enabled:
         return lambda s: s
-    try:
-        import arabic_reshaper
-        from bidi.algorithm import get_display
+    try:  # imported by name: neither package ships type information
+        arabic_reshaper = importlib.import_module("arabic_reshaper")
+        get_display = importlib.import_module("bidi.algorithm").get_display
     except ImportError as exc:
         raise InputError("--shape needs the arabic-reshaper and python-bidi packages.") from exc
 

@@ -199,7 +199,7 @@ class EntityManager:
         return self._set_status(entity_id, "rejected")
 
     def delete(self, entity_id: int) -> None:
-        """Remove an analyst entity; a machine entity is rejected instead, so re-extraction does not revive it."""
+        """Remove an analyst entity; a machine entity is rejected (so re-extraction does not revive it)."""
         old = self.get(entity_id)
         if old.origin == "auto":
             self.reject(entity_id)

@@ -9,6 +9,7 @@ or a progress callback returning False, and report each failure with a one-sente
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import multiprocessing as mp
 import os
@@ -103,7 +104,15 @@ def prepare(job: tuple[str, Any]) -> tuple[str, Any]:
     if kind != "article":
         return job
     try:
-        doc = Document(text=payload["text"], id=payload["external_id"], title=payload.get("title", ""))
+        date = payload.get("date")
+        doc = Document(
+            text=payload["text"],
+            id=payload["external_id"],
+            title=payload.get("title", ""),
+            date=dt.date.fromisoformat(date) if date else None,  # relative dates resolve against it
+            source=payload.get("source", ""),
+            url=payload.get("url", ""),
+        )
         out = _extract(doc).to_json()
         payload["entities"] = out["entities"]
         payload["incidents"] = out["incidents"]
@@ -129,6 +138,7 @@ class _Stream:
         self.extractor = extractor
         self.stop = stop
         self.slots = threading.Semaphore(IN_FLIGHT)
+        self.closing = threading.Event()
 
     def run(self, items: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:
         if self.jobs <= 1:
@@ -143,18 +153,22 @@ class _Stream:
             return
         ctx = mp.get_context("spawn")
         with ctx.Pool(self.jobs, initializer=_init_worker, initargs=(self.extractor,)) as pool:
-            for result in pool.imap(prepare, self._bounded(items), chunksize=2):
-                self.slots.release()
-                yield _checked(result)
-                if self.stop.is_set():
-                    return
+            try:
+                for result in pool.imap(prepare, self._bounded(items), chunksize=2):
+                    self.slots.release()
+                    yield _checked(result)
+                    if self.stop.is_set():
+                        return
+            finally:
+                # Unblock the producer (it runs in the pool's task thread) before the pool is torn down.
+                self.closing.set()
 
     def _bounded(self, items: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:
         for item in items:
             while not self.slots.acquire(timeout=0.1):
-                if self.stop.is_set():
+                if self.stop.is_set() or self.closing.is_set():
                     return
-            if self.stop.is_set():
+            if self.stop.is_set() or self.closing.is_set():
                 return
             yield item
 
@@ -373,13 +387,22 @@ def reextract(
                 if stop.is_set():
                     return
                 row = reader.execute(
-                    "SELECT external_id, title, text FROM articles WHERE id = ?", (aid,)
+                    "SELECT external_id, title, text, date, source, url FROM articles WHERE id = ?", (aid,)
                 ).fetchone()
                 if row is None:
                     continue
                 yield (
                     "article",
-                    {"id": aid, "name": row[0], "external_id": row[0], "title": row[1], "text": row[2]},
+                    {
+                        "id": aid,
+                        "name": row[0],
+                        "external_id": row[0],
+                        "title": row[1],
+                        "text": row[2],
+                        "date": row[3],
+                        "source": row[4],
+                        "url": row[5],
+                    },
                 )
         finally:
             reader.close()

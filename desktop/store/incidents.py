@@ -371,12 +371,14 @@ class IncidentManager:
         old = self.get(incident_id)
         if old.evidence is None or not old.evidence[0] < at < old.evidence[1]:
             raise InputError("The split point must lie inside the incident's evidence span.")
-        start, end = old.evidence
+        end = old.evidence[1]
         with self._p.transaction() as conn:
             conn.execute("UPDATE incidents SET evidence_end = ? WHERE id = ?", (at, incident_id))
             self._touch(conn, incident_id, "edited" if old.origin == "auto" else old.status)
             values = {n: f.value for n, f in old.fields.items()}
-            evs = {n: f.evidence for n, f in old.fields.items() if f.evidence and f.evidence[0] >= at}
+            evs: dict[str, Evidence | None] = {
+                n: f.evidence for n, f in old.fields.items() if f.evidence and f.evidence[0] >= at
+            }
             new_id = self._insert_analyst(conn, old.article_id, (at, end), old.confidence, values, evs)
             first, second = self.get(incident_id), self.get(new_id)
             record(

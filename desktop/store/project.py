@@ -296,15 +296,17 @@ class Project:
 
         return search(self, query, filters, offset, limit, order_by)
 
+    def _one(self, sql: str) -> Any:
+        return self.query(sql)[0][0]
+
     def stats(self) -> dict[str, Any]:
         """Counts for a project overview (articles, entities and incidents by status, tags, size)."""
-        one = lambda sql: self.query(sql)[0][0]  # noqa: E731
         out: dict[str, Any] = {
             "path": str(self.path),
-            "schema_version": one("PRAGMA user_version"),
-            "articles": one("SELECT count(*) FROM articles"),
-            "near_duplicates": one("SELECT count(*) FROM articles WHERE near_dup_of IS NOT NULL"),
-            "articles_with_incidents": one(
+            "schema_version": self._one("PRAGMA user_version"),
+            "articles": self._one("SELECT count(*) FROM articles"),
+            "near_duplicates": self._one("SELECT count(*) FROM articles WHERE near_dup_of IS NOT NULL"),
+            "articles_with_incidents": self._one(
                 "SELECT count(DISTINCT article_id) FROM incidents WHERE status != 'rejected'"
             ),
             "entities": {
@@ -316,10 +318,10 @@ class Project:
             "incidents": {
                 r[0]: r[1] for r in self.query("SELECT status, count(*) FROM incidents GROUP BY status")
             },
-            "tags": one("SELECT count(*) FROM tags"),
-            "notes": one("SELECT count(*) FROM notes"),
-            "dictionary_entries": one("SELECT count(*) FROM dictionary"),
-            "audit_rows": one("SELECT count(*) FROM audit"),
+            "tags": self._one("SELECT count(*) FROM tags"),
+            "notes": self._one("SELECT count(*) FROM notes"),
+            "dictionary_entries": self._one("SELECT count(*) FROM dictionary"),
+            "audit_rows": self._one("SELECT count(*) FROM audit"),
             "size_bytes": self.path.stat().st_size,
         }
         return out

@@ -100,6 +100,12 @@ def index_article(conn: sqlite3.Connection, article_id: int, columns: tuple[str,
     conn.execute("INSERT INTO article_search (article_id, data) VALUES (?, ?)", (article_id, data))
 
 
+def warm_up() -> None:
+    """Load the normalization tables and the clitic segmenter now (e.g. on a background thread at
+    start-up), so that the first search or import does not pay for it."""
+    word_forms("وبالموصل")
+
+
 # --- query parsing --------------------------------------------------------------------------------
 
 

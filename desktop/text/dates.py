@@ -572,7 +572,10 @@ def _match_rel_day(text: str, pub: dt.date | None) -> Iterable[_Cand]:
             pod = "night"
         value = pub + dt.timedelta(days=_REL_DAY_OFFSETS[rel]) if pub is not None else None
         if value is not None and m.group("weekday") and WEEKDAYS[_key(m.group("weekday"))] != value.weekday():
-            log.debug("weekday in %r contradicts the publication date %s; trusting %r", m.group(0), pub, rel)
+            # "أمس الثلاثاء" in a Thursday paper: the copy was written the day before; the weekday
+            # the reporter named is the event's day (the latest such day on or before "أمس").
+            log.debug("weekday in %r contradicts the publication date %s; trusting the weekday", m.group(0), pub)
+            value = _latest_weekday(value, WEEKDAYS[_key(m.group("weekday"))])
         start = pre.start() if pre is not None else m.start()
         yield _Cand(start, m.end(), _attrs(value, "day", True, pod), "relative_day")
 
@@ -609,9 +612,12 @@ def _match_weekday(text: str, pub: dt.date | None) -> Iterable[_Cand]:
             continue
         start = pre.start() if pre is not None else m.start()
         value = _weekday_value(WEEKDAYS[name], mod, pub)
+        if value is not None and pre is not None and "منتصف" in pre.group(0) and value < (pub or value):
+            value += dt.timedelta(days=1)  # "منتصف ليل الأحد": midnight ends Sunday, the events are Monday's
         yield _Cand(start, m.end(), _attrs(value, "day", True, _pod_of(pre)), "relative_day")
     for m in _finditer(RE_NIGHT_BETWEEN, text):
-        value = _weekday_value(WEEKDAYS[_key(m.group("weekday"))], m.group("mod"), pub)
+        # "ليل الاثنين - الثلاثاء": what happens in that night is dated by the day after midnight.
+        value = _weekday_value(WEEKDAYS[_key(m.group("weekday2"))], m.group("mod"), pub)
         yield _Cand(m.start(), m.end(), _attrs(value, "day", True, "night"), "relative_day")
 
 

@@ -98,7 +98,10 @@ def test_html_without_article_uses_the_most_arabic_block(tmp_path: Path) -> None
 def _docx(path: Path, paragraphs: list[str], title: str) -> None:
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{p}</w:t></w:r></w:p>' for p in paragraphs)
-    doc = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>'
+    doc = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{w}">'
+        f"<w:body>{body}</w:body></w:document>"
+    )
     core = (
         '<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties '
         'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
@@ -224,3 +227,13 @@ def test_nested_folder_is_walked_in_order(tmp_path: Path) -> None:
     items = _read(root)
     assert [i.external_id for i in items if isinstance(i, RawArticle)] == ["a", "b", "c"]
     assert count_records([root]) == 3
+
+
+def test_html_with_unclosed_tags_inside_dropped_blocks(tmp_path: Path) -> None:
+    page = (
+        f"<html><body><nav><ul><li>الرئيسية<li>الأخبار<p>روابط</nav><div><p>{AR}<p>{AR}</div>"
+        "<footer><p>الحقوق محفوظة</footer></body></html>"
+    )
+    path = tmp_path / "sloppy.html"
+    path.write_text(page, encoding="utf-8")
+    assert _one(path).text == f"{AR}\n\n{AR}"

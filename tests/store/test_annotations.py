@@ -36,7 +36,7 @@ def test_entity_operations_are_audited(filled: Project) -> None:
     start = text.index("الشرطة")
     new = filled.entities.add(aid, start, start + len("الشرطة"), "ORG", {"canonical_id": "police"})
     assert new.origin == "analyst" and new.text == "الشرطة"
-    other = [e for e in filled.entities.for_article(aid) if e.origin == "auto" and e.status == "new"][0]
+    other = next(e for e in filled.entities.for_article(aid) if e.origin == "auto" and e.status == "new")
     edited = filled.entities.update(other.id, type="PER")
     assert edited.status == "edited" and edited.type == "PER"
     filled.entities.delete(new.id)

@@ -94,3 +94,13 @@ def test_subprocess_refuses_a_text_file(tmp_path: Path) -> None:
     assert out.returncode == 1
     assert out.stderr.strip() == f"rasid: {path} is not a Rasid project (it is not an SQLite database file)."
     assert path.read_text(encoding="utf-8") == "ليس مشروعا"
+
+
+def test_store_and_importing_never_import_qt() -> None:
+    code = (
+        "import sys, desktop.store, desktop.store.commands, desktop.store.extraction, desktop.importing\n"
+        "import desktop.importing.readers, desktop.importing.html\n"
+        "assert 'PySide6' not in sys.modules, 'PySide6 imported'\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert out.returncode == 0, out.stderr

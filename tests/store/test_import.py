@@ -174,3 +174,24 @@ def test_full_disk_during_import_stops_cleanly(project: Project, tmp_path: Path)
     assert project.integrity_check() == "ok"
     fts = project.conn.execute("SELECT count(*) FROM article_search").fetchone()[0]
     assert fts == n
+
+
+def test_cancel_on_two_processes_does_not_hang(project: Project, tmp_path: Path) -> None:
+    records = [{"id": f"c{i}", "text": f"{STORY} {i} " + "كلمة " * i} for i in range(300)]
+    batch = write_jsonl(tmp_path / "b.jsonl", records)
+    report = project.import_paths(
+        [batch], progress=lambda s: s.done < 5, jobs=2, extractor=rasid_stub.stub_extract
+    )
+    assert report.cancelled and report.imported == 5
+
+
+def test_extractor_sees_the_publication_date(project: Project, tmp_path: Path) -> None:
+    seen: list[tuple[str, Any]] = []
+
+    def spy(doc: Document) -> Document:
+        seen.append((doc.id, doc.date and doc.date.isoformat()))
+        return doc
+
+    project.import_paths([write_jsonl(tmp_path / "b.jsonl", ARTICLES[:2])], jobs=1, extractor=spy)
+    project.reextract(jobs=1, extractor=spy)
+    assert seen == [("a1", "2024-03-01"), ("a2", "2024-03-05")] * 2

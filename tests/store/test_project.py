@@ -217,7 +217,7 @@ def test_read_only_folder(tmp_path: Path) -> None:
             assert [e.name for e in ro.dictionary.list()] == ["الموصل"]
             with pytest.raises(ProjectReadOnlyError):
                 ro.notes.set(1, "x")
-        with pytest.raises(ProjectError, match="read-only|cannot be written"):
+        with pytest.raises(ProjectError, match=r"read-only|cannot be written"):
             Project.create(folder / "new.rasid")
         assert not (folder / "new.rasid").exists()
 
@@ -231,3 +231,23 @@ def test_write_fails_when_file_becomes_read_only(filled: Project) -> None:
     filled.conn.execute("PRAGMA query_only = OFF")
     assert filled.tags.of(aid) == []
     assert filled.audit.count() == 0
+
+
+def test_migrations_run_in_order_on_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.store import project as project_module
+    from desktop.store import schema
+
+    path = tmp_path / "p.rasid"
+    Project.create(path).close()
+
+    def v2(conn: sqlite3.Connection) -> None:
+        conn.execute("CREATE TABLE saved_searches (id INTEGER PRIMARY KEY, query TEXT NOT NULL)")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, v2])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(project_module, "SCHEMA_VERSION", 2)
+    with pytest.raises(ProjectFormatError, match="older version"):
+        Project.open(path, read_only=True)
+    with Project.open(path) as p:
+        assert p.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        p.conn.execute("SELECT * FROM saved_searches").fetchall()

@@ -143,7 +143,7 @@ RELATIVE_SUN: list[tuple[str, str, str]] = [
     ("أمس السبت", "2019-03-02", "day"),
     ("أمس الأول الجمعة", "2019-03-01", "day"),
     ("اليوم الأحد", "2019-03-03", "day"),
-    ("ليل الجمعة - السبت", "2019-03-01", "day"),
+    ("ليل الجمعة - السبت", "2019-03-02", "day"),  # dated by the day after midnight
     ("الأسبوع الماضي", "2019-02-18", "week"),
     ("الأسبوع الجاري", "2019-02-25", "week"),
     ("الأسبوع الحالي", "2019-02-25", "week"),
@@ -220,9 +220,10 @@ def test_parts_of_day() -> None:
         assert span.attrs.get("part_of_day") == pod, text
 
 
-def test_weekday_contradicting_relative_word_trusts_the_relative_word() -> None:
-    _, span = only("أمس الجمعة")  # published on Sunday: "yesterday" wins
-    assert span.attrs["value"] == "2019-03-02"
+def test_weekday_contradicting_relative_word_trusts_the_weekday() -> None:
+    # Published on Sunday, "أمس الجمعة" was written on Saturday: the named weekday is the day.
+    _, span = only("أمس الجمعة")
+    assert span.attrs["value"] == "2019-03-01"
 
 
 def test_no_publication_date() -> None:
@@ -460,3 +461,9 @@ def test_offsets_always_in_range(pieces: list[str], sep: str, pub: dt.date | Non
         if attrs["relative"] and pub is None:
             assert attrs["value"] is None
         assert not doc.span_text(span)[0].isspace()
+
+
+def test_midnight_of_a_weekday_is_the_next_day() -> None:
+    # "since midnight on Sunday": the shelling happened in the first hours of Monday.
+    _, span = only("منتصف ليل الأحد", dt.date(2015, 8, 11))
+    assert span.attrs["value"] == "2015-08-10"

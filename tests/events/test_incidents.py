@@ -1,0 +1,154 @@
+"""The incident stage on short Arabic reports written for these tests: one construction per test."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from desktop.pipeline import extract_record
+
+PUBLISHED = "2019-03-03"  # a Sunday
+
+
+def incidents(text: str, date: str | None = PUBLISHED) -> list[dict[str, Any]]:
+    record: dict[str, Any] = {"id": "t", "text": text}
+    if date:
+        record["date"] = date
+    return list(extract_record(record)["incidents"])
+
+
+def only(text: str, date: str | None = PUBLISHED) -> dict[str, Any]:
+    found = incidents(text, date)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_motorcycle_bomb_with_toll_place_date_and_actors() -> None:
+    text = "فجر عناصر من داعش دراجة نارية مفخخة في مدينة البصيرة أمس السبت، ما أسفر عن مقتل 13 عنصراً من قسد."
+    inc = only(text)
+    assert (inc["event_type"], inc["sub_event_type"]) == ("Explosions/Remote violence",
+                                                         "Remote explosive/landmine/IED")
+    assert inc["location"] == "البصيرة" and inc["country"] == "Syria"
+    assert inc["date"] == "2019-03-02" and inc["time_precision"] == 1
+    assert inc["fatalities"] == 13
+    assert inc["actor1"] == "داعش" and inc["actor2"] == "قسد"
+    ev = inc["fields_evidence"]
+    assert text[ev["fatalities"]["start"] : ev["fatalities"]["end"]].startswith("مقتل 13")
+    assert text[ev["location"]["start"] : ev["location"]["end"]] == "البصيرة"
+    assert inc["evidence"]["start"] == 0 and inc["evidence"]["end"] == len(text)
+
+
+def test_suicide_car_bomb_is_one_suicide_bombing() -> None:
+    inc = only("فجر انتحاري من داعش سيارة مفخخة في تجمع لقوات قسد قرب الباغوز مساء السبت.")
+    assert inc["sub_event_type"] == "Suicide bomb"
+    assert inc["actor1"] == "داعش"
+    assert inc["date"] == "2019-03-02"
+    assert inc["geo_precision"] == 2  # "near" keeps the place with lower precision
+
+
+def test_air_strike_from_aircraft_words() -> None:
+    inc = only("قصفت طائرات التحالف الدولي مواقع لتنظيم داعش في مدينة الرقة اليوم الأحد.")
+    assert inc["sub_event_type"] == "Air/drone strike"
+    assert inc["location"] == "الرقة" and inc["date"] == PUBLISHED
+
+
+def test_shelling_without_aircraft() -> None:
+    inc = only("سقطت قذائف هاون على حي جوبر في دمشق أمس، ما أدى إلى إصابة خمسة مدنيين.")
+    assert inc["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert inc["injuries"] == 5
+    assert inc["fatalities"] is None
+
+
+def test_clash_between_two_named_sides() -> None:
+    inc = only("اندلعت اشتباكات عنيفة بين الجيش العراقي وتنظيم داعش في الموصل يوم الجمعة.")
+    assert (inc["event_type"], inc["sub_event_type"]) == ("Battles", "Armed clash")
+    assert {inc["actor1"], inc["actor2"]} == {"الجيش العراقي", "داعش"}
+    assert inc["date"] == "2019-03-01"
+
+
+def test_hedged_attribution_leaves_actor1_empty() -> None:
+    inc = only("قتل أربعة عناصر من قسد جراء هجوم شنه مجهولون يرجح أنهم تابعون لداعش قرب البصيرة صباح الأحد.")
+    assert inc["actor1"] is None
+    assert inc["actor2"] == "قسد"
+    assert inc["fatalities"] == 4
+
+
+def test_singular_victim_gives_one_fatality() -> None:
+    inc = only("لقي قيادي في قسد مصرعه السبت بإطلاق النار عليه من قبل مجهولين قرب بلدة الحوايج.")
+    assert inc["fatalities"] == 1
+    assert inc["location"] == "الحوايج"
+
+
+def test_killed_and_wounded_together_give_no_split() -> None:
+    inc = only("أسفر تفجير سيارة مفخخة في سوق مدينة الحسكة أمس عن مقتل وإصابة 45 شخصاً.")
+    assert inc["fatalities"] is None and inc["injuries"] is None
+
+
+def test_vague_toll_is_conservative() -> None:
+    inc = only("قتل عشرات المدنيين في غارات جوية على مدينة إدلب أمس السبت.")
+    assert inc["fatalities"] == 10
+    assert inc["actor2"] == "مدنيون"
+
+
+def test_abduction_and_arrests() -> None:
+    abduction = only("اختطف مسلحون مجهولون ثلاثة صحفيين في مدينة تعز أمس.")
+    assert abduction["sub_event_type"] == "Abduction/forced disappearance"
+    arrests = only("اعتقلت قوات الأمن التركية 20 شخصاً في مدينة سروج اليوم الأحد بتهمة الانتماء إلى داعش.")
+    assert (arrests["event_type"], arrests["sub_event_type"]) == ("Strategic developments", "Arrests")
+
+
+def test_execution_of_captives_is_violence_against_civilians() -> None:
+    inc = only("أعدم تنظيم داعش خمسة أسرى في مدينة دير الزور أمس السبت.")
+    assert (inc["event_type"], inc["sub_event_type"]) == ("Violence against civilians", "Attack")
+    assert inc["fatalities"] == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هدد تنظيم داعش بشن هجمات جديدة على مدينة الموصل.",  # threat
+        "نفت وزارة الدفاع قصف مدينة إدلب أمس.",  # denial
+        "أدانت الخارجية السعودية الهجوم الإرهابي.",  # condemnation without an event told
+        "قتل 390 شخصاً في سوريا خلال أسبوعين بحسب المرصد.",  # aggregate toll
+        "لقي 11 شخصاً مصرعهم في تدافع بمعبد في الهند أمس.",  # accident
+        "قتل ستة أشخاص في حادث سير على طريق بغداد أمس.",  # road accident
+        "يخطط الجيش لشن هجوم على الرقة الشهر المقبل.",  # plan
+        "فجرت تصريحات الوزير أزمة سياسية في بيروت أمس.",  # figurative
+        "قتل الآلاف في الحرب الأهلية اللبنانية عام 1975.",  # history
+    ],
+)
+def test_not_incidents(text: str) -> None:
+    assert incidents(text) == []
+
+
+def test_same_event_told_twice_is_one_incident() -> None:
+    text = (
+        "قصفت طائرات التحالف مدينة الرقة أمس السبت.\n"
+        "وقالت مصادر محلية إن الغارات على مدينة الرقة أمس أسفرت عن مقتل سبعة مدنيين."
+    )
+    (inc,) = incidents(text)
+    assert inc["sub_event_type"] == "Air/drone strike"
+    assert inc["fatalities"] == 7
+
+
+def test_summary_sentence_yields_to_the_detailed_attacks() -> None:
+    text = (
+        "قتل 17 عنصراً من قسد الأحد في هجومين منفصلين في بلدة البصيرة.\n"
+        "وفجر عناصر التنظيم دراجة نارية مفخخة في البصيرة صباح الأحد، ما أسفر عن مقتل 13 عنصراً من قسد.\n"
+        "كما قتل أربعة عناصر لقسد جراء هجوم على نقطة عسكرية قرب البصيرة صباح الأحد."
+    )
+    found = incidents(text)
+    assert sorted(i["fatalities"] for i in found) == [4, 13]
+
+
+def test_coordinated_places_give_one_incident_each() -> None:
+    found = incidents("نفذت مقاتلات تركية الجمعة غارات على قرى ديرلوك وحفطنين وخواكورك شمال العراق.")
+    assert len(found) >= 2
+    assert all(i["sub_event_type"] == "Air/drone strike" for i in found)
+
+
+def test_no_publication_date_leaves_relative_dates_unresolved() -> None:
+    inc = only("قتل ثلاثة جنود في هجوم على حاجز للجيش في مدينة العريش أمس.", date=None)
+    assert inc["date"] is None
+    assert inc["fatalities"] == 3
