@@ -47,7 +47,9 @@ def bare(texts: list[str]) -> float:
 
     t0 = time.perf_counter()
     for text in texts:
-        norm = dediac_ar(normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(normalize_unicode(text)))))
+        norm = dediac_ar(
+            normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(normalize_unicode(text))))
+        )
         simple_word_tokenize(norm)
     return time.perf_counter() - t0
 
@@ -88,13 +90,19 @@ def main() -> int:
     print(f"corpus: {len(texts)} articles, {words:,} words, {sum(map(len, texts)):,} characters")
     t_bare = bare(texts)
     t_layer = layer(records)
-    print(f"camel-tools simple_word_tokenize + normalization: {t_bare:7.1f} s  {words / t_bare:12,.0f} words/s")
-    print(f"Rasid text layer (norm+tokens+clitics+sentences+dates+numbers): {t_layer:7.1f} s  "
-          f"{words / t_layer:12,.0f} words/s")
+    print(
+        f"camel-tools simple_word_tokenize + normalization: {t_bare:7.1f} s  {words / t_bare:12,.0f} words/s"
+    )
+    print(
+        f"Rasid text layer (norm+tokens+clitics+sentences+dates+numbers): {t_layer:7.1f} s  "
+        f"{words / t_layer:12,.0f} words/s"
+    )
     print(f"ratio text layer / bare tokenizer: {t_layer / t_bare:.2f}x (goal: within 3x)")
-    print(f"import desktop: {import_time('desktop') * 1000:.0f} ms; "
-          f"import desktop.cli: {import_time('desktop.cli') * 1000:.0f} ms; "
-          f"import text layer (desktop.pipeline + tokens): {import_time('desktop.text.tokens') * 1000:.0f} ms")
+    print(
+        f"import desktop: {import_time('desktop') * 1000:.0f} ms; "
+        f"import desktop.cli: {import_time('desktop.cli') * 1000:.0f} ms; "
+        f"import text layer (desktop.pipeline + tokens): {import_time('desktop.text.tokens') * 1000:.0f} ms"
+    )
     return 0
 
 

@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from desktop import __version__
 from desktop.errors import InputError, RasidError
@@ -72,8 +72,9 @@ def open_input(path: str) -> Iterator[IO[bytes]]:
         raise InputError(f"{path}: no such file.")
     if p.is_dir():
         raise InputError(f"{path} is a folder, not a file.")
-    with gzip.open(p, "rb") if p.suffix == ".gz" else p.open("rb") as fh:
-        yield fh
+    opened = gzip.open(p, "rb") if p.suffix == ".gz" else p.open("rb")
+    with opened as fh:
+        yield cast(IO[bytes], fh)
 
 
 @contextmanager

@@ -43,7 +43,9 @@ COMPONENTS: tuple[Component, ...] = (
     Component("sentences", "desktop.text.sentences:split_document", "sentences and clauses"),
     Component("dates", "desktop.text.annotate:dates_component", "DATE spans resolved to ISO dates"),
     Component("numbers", "desktop.text.annotate:numbers_component", "NUM spans with values and qualifiers"),
-    Component("entities", "desktop.nlp.entities:entities_component", "PER/ORG/LOC/WEAPON from model and gazetteers"),
+    Component(
+        "entities", "desktop.nlp.entities:entities_component", "PER/ORG/LOC/WEAPON from model and gazetteers"
+    ),
     Component("incidents", "desktop.events.incidents:incidents_component", "ACLED incidents with evidence"),
 )
 

@@ -10,15 +10,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 ARTICLE = (
-    "أعلنت مصادر محلية مقتل 13 عنصراً من قسد في البصيرة أمس السبت.\r\n"
-    "وقُتل أربعة آخرون بنحو 500 متر من القرية."
+    "أعلنت مصادر محلية مقتل 13 عنصراً من قسد في البصيرة أمس السبت.\r\nوقُتل أربعة آخرون بنحو 500 متر من القرية."
 )
 
 
 def rasid(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "desktop", *args],
-        input=stdin, capture_output=True, text=True, cwd=REPO, timeout=300,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=300,
     )
 
 
@@ -58,7 +61,9 @@ def test_extract_contract_and_per_line_errors(tmp_path: Path) -> None:
 
 
 def test_stdin_to_stdout_and_parallel_order(tmp_path: Path) -> None:
-    lines = [json.dumps({"id": f"d{i}", "text": f"قتل {i + 2} مدنيين"}, ensure_ascii=False) for i in range(12)]
+    lines = [
+        json.dumps({"id": f"d{i}", "text": f"قتل {i + 2} مدنيين"}, ensure_ascii=False) for i in range(12)
+    ]
     proc = rasid("extract", "-", "-j", "2", stdin="\n".join(lines))
     assert proc.returncode == 0, proc.stderr
     ids = [json.loads(line)["id"] for line in proc.stdout.splitlines()]

@@ -24,7 +24,9 @@ print(json.dumps({"banned": banned, "entities": len(out["entities"])}))
 
 
 def test_extraction_with_sockets_disabled_imports_nothing_that_downloads() -> None:
-    proc = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, cwd=REPO, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, cwd=REPO, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result["banned"] == []
@@ -34,7 +36,8 @@ def test_extraction_with_sockets_disabled_imports_nothing_that_downloads() -> No
 CORE_IMPORT = r"""
 import importlib, pkgutil, sys
 import desktop
-names = [m.name for m in pkgutil.walk_packages(desktop.__path__, "desktop.") if not m.name.startswith("desktop.gui")]
+names = [m.name for m in pkgutil.walk_packages(desktop.__path__, "desktop.")
+         if not m.name.startswith("desktop.gui")]
 for name in names:
     importlib.import_module(name)
 print(len(names), "PySide6" in sys.modules)
@@ -42,7 +45,9 @@ print(len(names), "PySide6" in sys.modules)
 
 
 def test_core_modules_never_import_qt() -> None:
-    proc = subprocess.run([sys.executable, "-c", CORE_IMPORT], capture_output=True, text=True, cwd=REPO, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", CORE_IMPORT], capture_output=True, text=True, cwd=REPO, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     count, qt_loaded = proc.stdout.split()
     assert int(count) >= 8

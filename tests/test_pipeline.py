@@ -9,7 +9,15 @@ from desktop.pipeline import Pipeline, default_pipeline, extract_records
 
 
 def test_components_are_listed_in_order() -> None:
-    assert default_pipeline().names == ["tokens", "clitics", "sentences", "dates", "numbers", "entities", "incidents"]
+    assert default_pipeline().names == [
+        "tokens",
+        "clitics",
+        "sentences",
+        "dates",
+        "numbers",
+        "entities",
+        "incidents",
+    ]
 
 
 def test_disabled_components_do_not_run() -> None:

@@ -104,7 +104,11 @@ def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[
         best: Span | None = None
         best_gap = 99
         for num in view.numbers:
-            if num.attrs.get("kind") == "ordinal" or id(num) in used or not isinstance(num.attrs.get("value"), int):
+            if (
+                num.attrs.get("kind") == "ordinal"
+                or id(num) in used
+                or not isinstance(num.attrs.get("value"), int)
+            ):
                 continue
             if num.start >= w1:
                 gap = view.words_between(w1, num.start)
@@ -132,7 +136,7 @@ def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[
             continue
         after = view.doc.text[w1 : min(w1 + 30, view.span.end)]
         n_after = normalize(after).text
-        if lx.DUAL_VICTIM.match(" " + n_after.lstrip()[: 12]) or lx.DUAL_VICTIM.match(n_after.lstrip()):
+        if lx.DUAL_VICTIM.match(" " + n_after.lstrip()[:12]) or lx.DUAL_VICTIM.match(n_after.lstrip()):
             total += 2
             found = True
             evidence = (w0, w1)
@@ -149,8 +153,21 @@ _SELF_SUFFIX = re.compile(r"(?:مصرعه|حتفه|مقتله|مصرعها|حت�
 # --- places -------------------------------------------------------------------------------------
 
 _FEATURE_RANK = {
-    "site": 6, "facility": 6, "camp": 6, "village": 5, "town": 5, "neighbourhood": 5, "neighborhood": 5,
-    "city": 4, "admin3": 4, "admin2": 3, "district": 3, "region": 2, "river": 2, "admin1": 1, "country": 0,
+    "site": 6,
+    "facility": 6,
+    "camp": 6,
+    "village": 5,
+    "town": 5,
+    "neighbourhood": 5,
+    "neighborhood": 5,
+    "city": 4,
+    "admin3": 4,
+    "admin2": 3,
+    "district": 3,
+    "region": 2,
+    "river": 2,
+    "admin1": 1,
+    "country": 0,
 }
 _IN = re.compile(lx.word(r"(?:في|ب|داخل|قرب|علي|على|الي|الى)"))
 
@@ -170,8 +187,11 @@ def choose_place(view: SentenceView, trigger: Evidence) -> PlaceChoice | None:
 
     def score(e: Span) -> tuple[float, ...]:
         rank = _FEATURE_RANK.get(str(e.attrs.get("feature", "")), 3 if e.attrs.get("country") else 2)
-        distance = view.words_between(trigger[1], e.start) if e.start >= trigger[0] else \
-            view.words_between(e.end, trigger[0]) + 3
+        distance = (
+            view.words_between(trigger[1], e.start)
+            if e.start >= trigger[0]
+            else view.words_between(e.end, trigger[0]) + 3
+        )
         inside_name = 1 if e.attrs.get("nested") else 0
         return (rank - 0.15 * min(distance, 20) - 2 * inside_name,)
 
@@ -190,6 +210,7 @@ def choose_place(view: SentenceView, trigger: Evidence) -> PlaceChoice | None:
 
 # --- actors -------------------------------------------------------------------------------------
 
+
 @dataclass
 class ActorChoice:
     name: str
@@ -204,8 +225,9 @@ def _actor_spans(view: SentenceView) -> list[Span]:
     return [e for e in view.entities if e.label in ("ORG", "ACTOR")]
 
 
-def choose_actors(view: SentenceView, trigger: Evidence, sub_event: str) -> tuple[ActorChoice | None,
-                                                                                  ActorChoice | None]:
+def choose_actors(
+    view: SentenceView, trigger: Evidence, sub_event: str
+) -> tuple[ActorChoice | None, ActorChoice | None]:
     """Initiator and target of the event named in the sentence, by agent and patient cues.
 
     Agents: after `من قبل`/`على يد`/`شنه`, a perpetrator noun + `من` (`انتحاري من داعش`), or the
@@ -221,8 +243,11 @@ def choose_actors(view: SentenceView, trigger: Evidence, sub_event: str) -> tupl
     froms = view.find(lx.FROM)
     harm = view.find(lx.DEATH) + view.find(lx.INJURY)
     # Fighters named right after a death or injury word are its victims ("مقتل 13 عنصرا من قسد").
-    victims_words = harm + [c for c in view.find(lx.COMBATANTS)
-                            if any(h[1] <= c[0] and view.words_between(h[1], c[0]) <= 3 for h in harm)]
+    victims_words = harm + [
+        c
+        for c in view.find(lx.COMBATANTS)
+        if any(h[1] <= c[0] and view.words_between(h[1], c[0]) <= 3 for h in harm)
+    ]
     perpetrators = view.find(lx.PERPETRATOR)
 
     def follows(cues: list[Evidence], e: Span, gap: int = 2) -> bool:
@@ -231,9 +256,9 @@ def choose_actors(view: SentenceView, trigger: Evidence, sub_event: str) -> tupl
     def after_from(words: list[Evidence], e: Span) -> bool:
         """`WORD ... من X` (or `في X`): X follows من, which follows one of `words` closely."""
         for f0, f1 in froms + view.find(_IN_WORD):
-            if f1 <= e.start and view.words_between(f1, e.start) <= 1:
-                if any(w[1] <= f0 and view.words_between(w[1], f0) <= 2 for w in words):
-                    return True
+            close = f1 <= e.start and view.words_between(f1, e.start) <= 1
+            if close and any(w[1] <= f0 and view.words_between(w[1], f0) <= 2 for w in words):
+                return True
         return False
 
     def possessive(e: Span) -> bool:
@@ -295,7 +320,8 @@ def choose_actors(view: SentenceView, trigger: Evidence, sub_event: str) -> tupl
     agent = choice(agent_span) if agent_span else None
     patient = choice(patient_span) if patient_span else None
     if patient is None and any(
-        view.words_between(c[0], trigger[1]) <= 8 or any(view.words_between(c[0], w[1]) <= 3 for w in victims_words)
+        view.words_between(c[0], trigger[1]) <= 8
+        or any(view.words_between(c[0], w[1]) <= 3 for w in victims_words)
         for c in view.find(lx.CIVILIANS)
     ):
         patient = ActorChoice("مدنيون", None)

@@ -63,11 +63,33 @@ class Incident:
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"event_type": self.event_type, "sub_event_type": self.sub_event_type}
-        for key in ("date", "time_precision", "location", "admin1", "country", "latitude", "longitude",
-                    "geo_precision", "actor1", "actor2", "fatalities", "injuries", "weapon"):
+        for key in (
+            "date",
+            "time_precision",
+            "location",
+            "admin1",
+            "country",
+            "latitude",
+            "longitude",
+            "geo_precision",
+            "actor1",
+            "actor2",
+            "fatalities",
+            "injuries",
+            "weapon",
+        ):
             out[key] = self.fields.get(key)
-        for key in ("location_id", "actor1_id", "actor2_id", "actor1_canonical", "actor2_canonical",
-                    "inter1", "inter2", "weapon_class", "attribution"):
+        for key in (
+            "location_id",
+            "actor1_id",
+            "actor2_id",
+            "actor1_canonical",
+            "actor2_canonical",
+            "inter1",
+            "inter2",
+            "weapon_class",
+            "attribution",
+        ):
             if self.fields.get(key) is not None:
                 out[key] = self.fields[key]
         out["evidence"] = {"start": self.evidence[0], "end": self.evidence[1]}
@@ -79,11 +101,14 @@ class Incident:
 
 # --- trigger detection --------------------------------------------------------------------------
 
+
 def _candidates(view: SentenceView) -> list[Candidate]:
     found: list[Candidate] = []
     for trig in lx.TRIGGERS:
         for span in view.find(trig.pattern):
-            found.append(Candidate(trig.name, trig.event_type, trig.sub_event_type, span, trig.rank, trig.generic))
+            found.append(
+                Candidate(trig.name, trig.event_type, trig.sub_event_type, span, trig.rank, trig.generic)
+            )
     # Overlapping triggers: the higher rank keeps the words ("قصف جوي" is an air strike, not shelling).
     found.sort(key=lambda c: (-c.rank, c.span[0]))
     kept: list[Candidate] = []
@@ -111,8 +136,9 @@ def _blocked(view: SentenceView, cand: Candidate) -> str | None:
     if cand.generic and any(a[1] + 1 >= t0 and a[1] <= t0 for a in view.find(lx.ANAPHORIC)):
         return "anaphoric"
     if cand.name in ("regain", "overtake") and not any(
-        e.label == "LOC" and e.start >= cand.span[1] and (view.words_between(cand.span[1], e.start) <= 4 or
-                                                           _object_of(view, cand, e))
+        e.label == "LOC"
+        and e.start >= cand.span[1]
+        and (view.words_between(cand.span[1], e.start) <= 4 or _object_of(view, cand, e))
         for e in view.entities
     ):
         return "no territory"
@@ -120,7 +146,9 @@ def _blocked(view: SentenceView, cand: Candidate) -> str | None:
         return "accident"
     if _future_verb(view, cand):
         return "future"
-    if any(cand.span[1] <= f[0] and view.words_between(cand.span[1], f[0]) <= 3 for f in view.find(lx.FIGURATIVE)):
+    if any(
+        cand.span[1] <= f[0] and view.words_between(cand.span[1], f[0]) <= 3 for f in view.find(lx.FIGURATIVE)
+    ):
         return "figurative"
     return None
 
@@ -152,8 +180,9 @@ def _death_candidate(view: SentenceView) -> Candidate | None:
         e.label in ("ORG", "ACTOR") and e.end <= span[0] and view.words_between(e.end, span[0]) <= 6
         for e in view.entities
     )
-    fighters_killed = any(c[0] - span[1] >= 0 and view.words_between(span[1], c[0]) <= 4
-                          for c in view.find(lx.COMBATANTS))
+    fighters_killed = any(
+        c[0] - span[1] >= 0 and view.words_between(span[1], c[0]) <= 4 for c in view.find(lx.COMBATANTS)
+    )
     if agent_before and not fighters_killed and not view.find(lx.INJURY):
         return Candidate("killing", lx.VAC, "Attack", span, 1, False)
     return Candidate("killing", lx.BATTLES, "Armed clash", span, 1, False)
@@ -168,14 +197,27 @@ def _refine(view: SentenceView, cand: Candidate, sentence_has: set[str]) -> Cand
         return Candidate(name, lx.VAC, "Attack", cand.span, cand.rank, cand.generic)
     if name == "protest":
         if view.find(lx.DEATH) or view.find(lx.INJURY):
-            return Candidate(name, lx.PROTESTS, "Excessive force against protesters", cand.span, cand.rank, False)
+            return Candidate(
+                name, lx.PROTESTS, "Excessive force against protesters", cand.span, cand.rank, False
+            )
         if view.find(lx.INTERVENTION):
             return Candidate(name, lx.PROTESTS, "Protest with intervention", cand.span, cand.rank, False)
-    if name == "disrupted" and not (sentence_has & {"ied", "shelling", "air", "suicide"} or
-                                    re.search(lx.word(r"(?:طائره|طائرات|مسيره|صاروخ|عبوه|عبوات|لغم|الغام|"
-                                                      r"متفجرات|مفخخه|اسلحه|ذخائر|هجوم)"), view.text)):
+    if name == "disrupted" and not (
+        sentence_has & {"ied", "shelling", "air", "suicide"}
+        or re.search(
+            lx.word(
+                r"(?:طائره|طائرات|مسيره|صاروخ|عبوه|عبوات|لغم|الغام|"
+                r"متفجرات|مفخخه|اسلحه|ذخائر|هجوم)"
+            ),
+            view.text,
+        )
+    ):
         return Candidate(name, "", "", cand.span, 0, True)  # "أحبط" of something that is no weapon
     return cand
+
+
+def _has_place(view: SentenceView) -> bool:
+    return any(e.label == "LOC" for e in view.entities)
 
 
 def _sentence_incidents(view: SentenceView) -> list[Incident]:
@@ -194,10 +236,8 @@ def _sentence_incidents(view: SentenceView) -> list[Incident]:
         death = _death_candidate(view)
         if death and _blocked(view, death) is None:
             specific = [death]
-        elif cands:
-            # A generic attack word alone counts only with something concrete around it.
-            if view.find(lx.DEATH) or view.find(lx.INJURY) or any(e.label == "LOC" for e in view.entities):
-                specific = [cands[0]]
+        elif cands and (view.find(lx.DEATH) or view.find(lx.INJURY) or _has_place(view)):
+            specific = [cands[0]]  # a generic attack word counts only with something concrete around it
     if not specific:
         return []
     # One incident per kind of event in the sentence; the first trigger of a kind gives its position.
@@ -207,7 +247,9 @@ def _sentence_incidents(view: SentenceView) -> list[Incident]:
     # Battles absorbed by a more specific violent event in the same sentence when they are only the
     # "attack"/gunfire words describing it.
     kinds = set(by_kind)
-    territory = {k for k in kinds if k[1] in ("Government regains territory", "Non-state actor overtakes territory")}
+    territory = {
+        k for k in kinds if k[1] in ("Government regains territory", "Non-state actor overtakes territory")
+    }
     if territory:
         # Fighting that takes a place is coded as the change of territory.
         by_kind.pop((lx.BATTLES, "Armed clash"), None)
@@ -225,6 +267,7 @@ def _sentence_incidents(view: SentenceView) -> list[Incident]:
 
 
 # --- fields -------------------------------------------------------------------------------------
+
 
 def _bind(view: SentenceView, inc: Incident, context: _Context) -> None:
     f, ev = inc.fields, inc.fields_evidence
@@ -278,10 +321,14 @@ def _bind(view: SentenceView, inc: Incident, context: _Context) -> None:
         ev["weapon"] = (w.start, w.end)
     if inc.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory"):
         state = f.get("inter1") == 1
-        inc.sub_event_type = "Government regains territory" if state else "Non-state actor overtakes territory"
+        inc.sub_event_type = (
+            "Government regains territory" if state else "Non-state actor overtakes territory"
+        )
     ev["event_type"] = inc.trigger
     inc.summary = bool(view.find(lx.SUMMARY))
-    inc.confidence = 0.5 + 0.1 * sum(f.get(k) is not None for k in ("location", "date", "actor1", "fatalities"))
+    inc.confidence = 0.5 + 0.1 * sum(
+        f.get(k) is not None for k in ("location", "date", "actor1", "fatalities")
+    )
 
 
 @dataclass
@@ -342,7 +389,11 @@ def _reported(view: SentenceView, inc: Incident) -> float:
         score += 1.5
     elif view.find(lx.DEATH) or view.find(lx.INJURY):
         score += 0.75
-    if f.get("location") and "location" in inc.fields_evidence and view.span.start <= inc.fields_evidence["location"][0] < view.span.end:
+    if (
+        f.get("location")
+        and "location" in inc.fields_evidence
+        and view.span.start <= inc.fields_evidence["location"][0] < view.span.end
+    ):
         score += 1.0
     elif f.get("location"):
         score += 0.5
@@ -356,8 +407,13 @@ def _reported(view: SentenceView, inc: Incident) -> float:
         score -= 2.0
     word = normalize_word(view.doc.text[inc.trigger[0] : inc.trigger[1]])
     vague_place = f.get("location") is None or f.get("geo_precision") == 3
-    if lx.DEFINITE_NOUN.match(word) and f.get("fatalities") is None and f.get("injuries") is None \
-            and not view.dates and vague_place:
+    if (
+        lx.DEFINITE_NOUN.match(word)
+        and f.get("fatalities") is None
+        and f.get("injuries") is None
+        and not view.dates
+        and vague_place
+    ):
         score -= 1.0  # "القتل والخطف": a kind of violence, not an event
     if any(r[1] <= t0 and view.words_between(r[1], t0) == 0 for r in view.find(lx.RELATIVE)):
         score -= 1.0  # "الذي قتل في انفجار": background about someone, not the news
@@ -398,12 +454,25 @@ def _split_coordinated(view: SentenceView, incidents: list[Incident]) -> list[In
                 continue
             if not _AND_LIST.match(text[current.end : nxt.start].replace("ال", "", 0)):
                 break
-            clone = Incident(inc.event_type, inc.sub_event_type, inc.evidence, inc.trigger,
-                             dict(inc.fields), dict(inc.fields_evidence), inc.summary, inc.headline,
-                             inc.confidence)
-            clone.fields.update(location=text[nxt.start : nxt.end], location_id=nxt.attrs.get("canonical_id"),
-                                admin1=nxt.attrs.get("admin1"), country=nxt.attrs.get("country"),
-                                latitude=nxt.attrs.get("lat"), longitude=nxt.attrs.get("lon"))
+            clone = Incident(
+                inc.event_type,
+                inc.sub_event_type,
+                inc.evidence,
+                inc.trigger,
+                dict(inc.fields),
+                dict(inc.fields_evidence),
+                inc.summary,
+                inc.headline,
+                inc.confidence,
+            )
+            clone.fields.update(
+                location=text[nxt.start : nxt.end],
+                location_id=nxt.attrs.get("canonical_id"),
+                admin1=nxt.attrs.get("admin1"),
+                country=nxt.attrs.get("country"),
+                latitude=nxt.attrs.get("lat"),
+                longitude=nxt.attrs.get("lon"),
+            )
             clone.fields_evidence["location"] = (nxt.start, nxt.end)
             clone.fields["fatalities"] = clone.fields["injuries"] = None
             out.append(clone)
@@ -412,6 +481,7 @@ def _split_coordinated(view: SentenceView, incidents: list[Incident]) -> list[In
 
 
 # --- merging ------------------------------------------------------------------------------------
+
 
 def _key_place(inc: Incident) -> str:
     return normalize_word(str(inc.fields.get("location") or ""))
@@ -425,7 +495,8 @@ def _merge(incidents: list[Incident]) -> list[Incident]:
         if inc.headline and any(d.event_type == inc.event_type for d in details):
             continue
         if inc.summary and any(
-            d is not inc and d.fields.get("date") == inc.fields.get("date")
+            d is not inc
+            and d.fields.get("date") == inc.fields.get("date")
             and (d.fields.get("admin1") == inc.fields.get("admin1") or _key_place(d) == _key_place(inc))
             and d.event_type in VIOLENT
             for d in details
@@ -435,12 +506,24 @@ def _merge(incidents: list[Incident]) -> list[Incident]:
     out: list[Incident] = []
     for inc in kept:
         twin = next(
-            (o for o in out if o.sub_event_type == inc.sub_event_type and o.event_type == inc.event_type
-             and _key_place(o) and _key_place(o) == _key_place(inc)
-             and (o.fields.get("date") == inc.fields.get("date") or o.fields.get("date") is None
-                  or inc.fields.get("date") is None)
-             and (o.fields.get("actor1") is None or inc.fields.get("actor1") is None
-                  or o.fields.get("actor1") == inc.fields.get("actor1"))),
+            (
+                o
+                for o in out
+                if o.sub_event_type == inc.sub_event_type
+                and o.event_type == inc.event_type
+                and _key_place(o)
+                and _key_place(o) == _key_place(inc)
+                and (
+                    o.fields.get("date") == inc.fields.get("date")
+                    or o.fields.get("date") is None
+                    or inc.fields.get("date") is None
+                )
+                and (
+                    o.fields.get("actor1") is None
+                    or inc.fields.get("actor1") is None
+                    or o.fields.get("actor1") == inc.fields.get("actor1")
+                )
+            ),
             None,
         )
         if twin is None:
@@ -463,6 +546,7 @@ def _merge(incidents: list[Incident]) -> list[Incident]:
 
 
 # --- component ----------------------------------------------------------------------------------
+
 
 def _paragraph_of(doc: Document) -> list[int]:
     """Paragraph number of each sentence (paragraphs are separated by line breaks)."""

@@ -31,36 +31,55 @@ log = logging.getLogger(__name__)
 MODEL_TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 _WORD_LABELS = frozenset({"ar", "latin", "num"})
 # Cue words before a place name that license an ambiguous (weak) key.
-_PLACE_CUES = frozenset(normalize_word(w) for w in (
-    "مدينة بلدة قرية محافظة ولاية منطقة حي مخيم ريف مدينتي بلدتي قريتي مطار قاعدة حقل ناحية قضاء إقليم "
-    "بمحافظة ببلدة بمدينة بقرية بمنطقة وبلدة ومدينة وقرية"
-).split())
+_PLACE_CUES = frozenset(
+    normalize_word(w)
+    for w in (
+        "مدينة بلدة قرية محافظة ولاية منطقة حي مخيم ريف مدينتي بلدتي قريتي مطار قاعدة حقل ناحية قضاء إقليم "
+        "بمحافظة ببلدة بمدينة بقرية بمنطقة وبلدة ومدينة وقرية"
+    ).split()
+)
 # Direction adjectives are place names only after a cue (`الغربية` is also "western").
-_DIRECTION_WORDS = frozenset(normalize_word(w) for w in (
-    "الشرقية الغربية الشمالية الجنوبية الوسطى الشرقي الغربي الشمالي الجنوبي"
-).split())
+_DIRECTION_WORDS = frozenset(
+    normalize_word(w)
+    for w in ("الشرقية الغربية الشمالية الجنوبية الوسطى الشرقي الغربي الشمالي الجنوبي").split()
+)
 # Prepositions after which a country adjective form (`سورية`) is the country, not "Syrian".
-_PLACE_PREPOSITIONS = frozenset(normalize_word(w) for w in "في من إلى الى على عن داخل خارج نحو باتجاه و".split())
-_ACTOR_CUES = frozenset(normalize_word(w) for w in (
-    "تنظيم جماعة حركة قوات ميليشيا ميليشيات مليشيا فصيل فصائل عناصر مقاتلي مسلحي لواء كتائب حزب جبهة "
-    "جيش وحدات الحشد مجلس ائتلاف"
-).split())
-_TITLES = frozenset(normalize_word(w) for w in (
-    "الرئيس الوزير الملك الأمير الشيخ القيادي القائد المتحدث الناطق العميد اللواء العقيد المقدم الرائد "
-    "النقيب الملازم الدكتور د السيد السيدة الصحفي الناشط المحلل الإعلامي المسؤول الجنرال المبعوث السفير "
-    "الإمام المرشد زعيم رئيس وزير نائب مدير قائد المدعو الشهيد الراحل"
-).split())
+_PLACE_PREPOSITIONS = frozenset(
+    normalize_word(w) for w in "في من إلى الى على عن داخل خارج نحو باتجاه و".split()
+)
+_ACTOR_CUES = frozenset(
+    normalize_word(w)
+    for w in (
+        "تنظيم جماعة حركة قوات ميليشيا ميليشيات مليشيا فصيل فصائل عناصر مقاتلي مسلحي لواء كتائب حزب جبهة "
+        "جيش وحدات الحشد مجلس ائتلاف"
+    ).split()
+)
+_TITLES = frozenset(
+    normalize_word(w)
+    for w in (
+        "الرئيس الوزير الملك الأمير الشيخ القيادي القائد المتحدث الناطق العميد اللواء العقيد المقدم الرائد "
+        "النقيب الملازم الدكتور د السيد السيدة الصحفي الناشط المحلل الإعلامي المسؤول الجنرال المبعوث السفير "
+        "الإمام المرشد زعيم رئيس وزير نائب مدير قائد المدعو الشهيد الراحل"
+    ).split()
+)
 # Administrative head nouns are not part of a place's name (`بلدة الصبحة` -> `الصبحة`); facility
 # heads are (`مطار كويرس`, `مخيم اليرموك`, `قاعدة العند`).
-_ADMIN_HEADS = frozenset(normalize_word(w) for w in (
-    "بلدة قرية مدينة محافظة ريف منطقة ناحية حي بلدتي قريتي مدينتي منطقتي حيي قضاء مركز بلدات قرى مدن "
-    "مناطق أحياء"
-).split())
-_ORG_HEADS = frozenset(normalize_word(w) for w in (
-    "تنظيم ميليشيا مليشيا ميلشيا ميليشيات مليشيات جماعة عناصر مقاتلي مسلحي طائرات قوات وكالة"
-).split())
+_ADMIN_HEADS = frozenset(
+    normalize_word(w)
+    for w in (
+        "بلدة قرية مدينة محافظة ريف منطقة ناحية حي بلدتي قريتي مدينتي منطقتي حيي قضاء مركز بلدات قرى مدن "
+        "مناطق أحياء"
+    ).split()
+)
+_ORG_HEADS = frozenset(
+    normalize_word(w)
+    for w in (
+        "تنظيم ميليشيا مليشيا ميلشيا ميليشيات مليشيات جماعة عناصر مقاتلي مسلحي طائرات قوات وكالة"
+    ).split()
+)
 _NISBA_TAIL = re.compile(r"^(?:ال)?[\u0621-\u064a]{3,}ي(?:ه)?$")
-_ADMIN_HEADS_EXTRA = frozenset(normalize_word(w) for w in ("نهر", "جبل", "جبال"))
+# Geographic heads dropped only when the rest is itself a known name (`نهر الفرات` -> `الفرات`).
+_GEO_HEADS = frozenset(normalize_word(w) for w in ("نهر", "جبل", "جبال"))
 # A single-word place name that is also this frequent a word needs a cue or the model's agreement.
 _COMMON_WORD = 50
 
@@ -80,6 +99,7 @@ class Candidate:
 
 
 # --- linking ------------------------------------------------------------------------------------
+
 
 def place_attrs(place: Place) -> dict[str, Any]:
     return {
@@ -131,6 +151,7 @@ def entry_candidate(entry: Entry, start: int, end: int, key: str, origin: str, c
 
 # --- the stage ----------------------------------------------------------------------------------
 
+
 class EntityRecognizer:
     """Combines gazetteer matches, the NER model and rules into entity spans."""
 
@@ -180,11 +201,18 @@ class EntityRecognizer:
         A GeoNames village called `الجيب` (West Bank) in an article about Deir ez-Zor is the word
         "pocket"; a village of the article's own country named the same way is more likely meant.
         """
+
         def minor(c: Candidate) -> bool:
             a = c.attrs
-            return (c.label == "LOC" and c.origin == "gazetteer" and a.get("source") != "curated"
-                    and a.get("feature") not in ("country", "admin1", "city") and (a.get("population") or 0) < 100_000
-                    and " " not in a.get("canonical", "") and c.confidence >= 0.5)
+            return (
+                c.label == "LOC"
+                and c.origin == "gazetteer"
+                and a.get("source") != "curated"
+                and a.get("feature") not in ("country", "admin1", "city")
+                and (a.get("population") or 0) < 100_000
+                and " " not in a.get("canonical", "")
+                and c.confidence >= 0.5
+            )
 
         strong = {c.attrs.get("iso2") for c in cands if c.label == "LOC" and not minor(c)}
         strong |= {c.attrs.get("iso2") for c in cands if c.label == "LOC" and c.attrs.get("cued")}
@@ -203,11 +231,20 @@ class EntityRecognizer:
         if c.label == "ORG" and ("النظام" in surface.split() or surface.endswith(" الاسد")):
             c.label = "ACTOR"
             return
-        if c.label == "LOC" and " " not in surface and surface.endswith("يه") and c.attrs.get("feature") == "country":
+        if (
+            c.label == "LOC"
+            and " " not in surface
+            and surface.endswith("يه")
+            and c.attrs.get("feature") == "country"
+        ):
             prev_words = text[max(0, c.start - 20) : c.start].split()
             prev = normalize_word(prev_words[-1]) if prev_words else ""
-            if prev and prev not in _PLACE_PREPOSITIONS and not prev.startswith(("ال", "وال")) \
-                    and not prev[-1:] in "،,.:«»\"()":
+            if (
+                prev
+                and prev not in _PLACE_PREPOSITIONS
+                and not prev.startswith(("ال", "وال"))
+                and prev[-1:] not in '،,.:«»"()'
+            ):
                 c.label = "DROP"
                 return
         if c.label == "LOC" and surface in _DIRECTION_WORDS and not c.attrs.get("cued"):
@@ -220,9 +257,10 @@ class EntityRecognizer:
             return
         head = normalize_word(words[0])
         rest = " ".join(normalize_word(w) for w in words[1:])
-        if c.label == "LOC" and (head in _ADMIN_HEADS or (head in {"نهر"} and rest in self.phrases)):
-            c.start += len(words[0]) + 1
-        elif c.label == "ORG" and head in _ORG_HEADS and self._named_actor(rest):
+        geo_head = head in _GEO_HEADS and rest in self.phrases
+        admin_head = c.label == "LOC" and (head in _ADMIN_HEADS or geo_head)
+        group_head = c.label == "ORG" and head in _ORG_HEADS and self._named_actor(rest)
+        if admin_head or group_head:
             c.start += len(words[0]) + 1
         elif c.label == "ORG" and _NISBA_TAIL.match(normalize_word(words[-1])):
             # "حزب الله اللبناني" -> "حزب الله"; "الجيش السوري" keeps its adjective (الجيش is generic).
@@ -232,8 +270,10 @@ class EntityRecognizer:
 
     def _named_actor(self, key: str) -> bool:
         """A key naming a specific actor (not a generic group such as الجيش or النظام)."""
-        return any(kind == "actor" and not getattr(item, "id", "").startswith("gen-")
-                   for kind, item in self.phrases.get(key, ()))
+        return any(
+            kind == "actor" and not getattr(item, "id", "").startswith("gen-")
+            for kind, item in self.phrases.get(key, ())
+        )
 
     @staticmethod
     def _key(text: str, token: Span) -> str:
@@ -241,7 +281,9 @@ class EntityRecognizer:
 
     @staticmethod
     def _attrs(c: Candidate) -> dict[str, Any]:
-        attrs = {k: v for k, v in c.attrs.items() if v is not None and k not in ("cued", "source", "population")}
+        attrs = {
+            k: v for k, v in c.attrs.items() if v is not None and k not in ("cued", "source", "population")
+        }
         attrs["origin"] = c.origin
         attrs["confidence"] = round(c.confidence, 3)
         return attrs
@@ -287,8 +329,9 @@ class EntityRecognizer:
                 cand = entry_candidate(entries[0], start, end, phrase, "gazetteer", 0.9)
                 if not cand.weak and length == 1 and cand.label == "LOC" and self._common(entries[0], phrase):
                     cand.weak = True
-                if self._cued(keys, i, cand.label):
+                if self._cued(keys, i, cand.label) or _quoted(text, start, end):
                     cand.attrs["cued"] = True
+                    cand.weak = False
                 elif cand.weak:
                     cand.confidence = 0.45
                 if len(entries) > 1 and entries[0][0] != entries[1][0]:
@@ -378,8 +421,20 @@ class EntityRecognizer:
                 continue
             chosen.append(c)
         # Model-only spans without support: keep them when the model is confident enough.
-        chosen = [c for c in chosen if c.origin != "model" or c.confidence >= 0.5 or "canonical_id" in c.attrs]
+        chosen = [
+            c for c in chosen if c.origin != "model" or c.confidence >= 0.5 or "canonical_id" in c.attrs
+        ]
         return sorted(chosen, key=lambda c: c.start)
+
+
+_OPEN_QUOTES = "«“\"'"
+_CLOSE_QUOTES = "»”\"'"
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """A name written between quotation marks (`لـ«الشرق الأوسط»`) is meant as a name."""
+    before = text[max(0, start - 2) : start].rstrip()
+    return bool(before) and before[-1] in _OPEN_QUOTES and text[end : end + 1] in _CLOSE_QUOTES
 
 
 def sentence_tokens(doc: Document, tokens: Sequence[Span]) -> list[list[Span]]:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from desktop.document import Document
 from desktop.text.dates import find_dates
 from desktop.text.numbers import find_numbers
-
-from desktop.document import Document
 
 
 def dates_component(doc: Document) -> Document:

@@ -574,7 +574,7 @@ def _match_rel_day(text: str, pub: dt.date | None) -> Iterable[_Cand]:
         if value is not None and m.group("weekday") and WEEKDAYS[_key(m.group("weekday"))] != value.weekday():
             # "أمس الثلاثاء" in a Thursday paper: the copy was written the day before; the weekday
             # the reporter named is the event's day (the latest such day on or before "أمس").
-            log.debug("weekday in %r contradicts the publication date %s; trusting the weekday", m.group(0), pub)
+            log.debug("weekday in %r contradicts publication date %s; trusting the weekday", m.group(0), pub)
             value = _latest_weekday(value, WEEKDAYS[_key(m.group("weekday"))])
         start = pre.start() if pre is not None else m.start()
         yield _Cand(start, m.end(), _attrs(value, "day", True, pod), "relative_day")

@@ -27,8 +27,10 @@ def only(text: str, date: str | None = PUBLISHED) -> dict[str, Any]:
 def test_motorcycle_bomb_with_toll_place_date_and_actors() -> None:
     text = "فجر عناصر من داعش دراجة نارية مفخخة في مدينة البصيرة أمس السبت، ما أسفر عن مقتل 13 عنصراً من قسد."
     inc = only(text)
-    assert (inc["event_type"], inc["sub_event_type"]) == ("Explosions/Remote violence",
-                                                         "Remote explosive/landmine/IED")
+    assert (inc["event_type"], inc["sub_event_type"]) == (
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    )
     assert inc["location"] == "البصيرة" and inc["country"] == "Syria"
     assert inc["date"] == "2019-03-02" and inc["time_precision"] == 1
     assert inc["fatalities"] == 13

@@ -1,0 +1,100 @@
+"""The entity stage: gazetteer matching with clitics, multiword and nested names, linking, context."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from desktop.document import Document
+from desktop.nlp.entities import EntityRecognizer
+from desktop.nlp.gazetteer import load_gazetteers
+from desktop.pipeline import Pipeline
+
+
+@lru_cache(maxsize=1)
+def gazetteer_only() -> EntityRecognizer:
+    return EntityRecognizer(load_gazetteers(), use_model=False)
+
+
+def entities(text: str) -> list[tuple[str, str, dict[str, object]]]:
+    doc = Pipeline().without("entities", "incidents")(Document.from_text(text))
+    doc = gazetteer_only()(doc)
+    return [(doc.text[e.start : e.end], e.label, e.attrs) for e in doc.layers["entities"]]
+
+
+def surfaces(text: str) -> list[tuple[str, str]]:
+    return [(s, label) for s, label, _ in entities(text)]
+
+
+def test_proclitics_are_not_part_of_the_span() -> None:
+    assert ("الموصل", "LOC") in surfaces("وصلت التعزيزات وبالموصل اشتباكات متقطعة.")
+    assert ("قسد", "ORG") in surfaces("قدم الدعم لقسد في المعارك.")
+
+
+def test_lil_contraction_keeps_the_whole_token_and_links() -> None:
+    found = entities("قدمت الدعم للتحالف الدولي أمس.")
+    (surface, label, attrs) = next(e for e in found if e[1] == "ORG")
+    assert surface == "للتحالف الدولي"
+    assert attrs["canonical"] == "التحالف الدولي"
+
+
+def test_multiword_names_stay_whole_and_nested_names_are_not_repeated() -> None:
+    found = surfaces("سيطرت قوات سوريا الديمقراطية على بلدة في ريف دير الزور.")
+    assert ("قوات سوريا الديمقراطية", "ORG") in found
+    assert ("سوريا", "LOC") not in found
+    assert ("دير الزور", "LOC") in found
+
+
+def test_aliases_link_to_one_actor() -> None:
+    found = entities("قاتلت قسد داعش، وأعلن تنظيم الدولة الإسلامية مسؤوليته.")
+    ids = {s: a.get("canonical_id") for s, label, a in found if label == "ORG"}
+    assert ids["قسد"] != ids["داعش"]
+    # the group noun is not part of the name: "تنظيم الدولة الإسلامية" -> "الدولة الإسلامية"
+    assert ids["داعش"] == ids["الدولة الإسلامية"]
+    sdf = next(a for s, label, a in found if s == "قسد")
+    assert sdf["canonical"] == "قوات سوريا الديمقراطية" and sdf["inter"] == 2
+
+
+def test_places_carry_coordinates_admin1_and_country() -> None:
+    (surface, label, attrs) = next(e for e in entities("فر المدنيون من الباغوز.") if e[1] == "LOC")
+    assert surface == "الباغوز"
+    assert attrs["country"] == "Syria" and attrs["admin1"] == "دير الزور"
+    assert 34 < float(attrs["lat"]) < 35.5 and 40 < float(attrs["lon"]) < 41.5  # type: ignore[arg-type]
+    assert attrs["origin"] == "gazetteer" and 0 < float(attrs["confidence"]) <= 1  # type: ignore[arg-type]
+
+
+def test_administrative_head_nouns_are_dropped() -> None:
+    found = surfaces("أطلق مسلحون النار في بلدة الصبحة وقرية ضمان.")
+    assert ("الصبحة", "LOC") in found and ("ضمان", "LOC") in found
+
+
+def test_weapons() -> None:
+    found = entities("فجر عناصر التنظيم دراجة نارية مفخخة وسقطت قذائف الهاون.")
+    weapons = {s: a["weapon_class"] for s, label, a in found if label == "WEAPON"}
+    assert weapons["دراجة نارية مفخخة"] == "motorcycle_bomb"
+    assert "قذائف الهاون" in weapons
+
+
+def test_country_adjective_is_not_a_place() -> None:
+    assert ("سورية", "LOC") not in surfaces("قاتلت فصائل سورية معارضة.")
+    assert ("سورية", "LOC") in surfaces("عاد اللاجئون إلى سورية.")
+
+
+def test_quoted_place_name_is_a_newspaper() -> None:
+    found = surfaces("وقال مصدر لـ«الشرق الأوسط» إن الهجوم فشل.")
+    assert ("الشرق الأوسط", "ORG") in found
+
+
+def test_dates_are_not_places() -> None:
+    assert all(label != "LOC" for s, label in surfaces("تجددت الاشتباكات اليوم الأحد في الباغوز.") if s == "الأحد")
+
+
+def test_generic_groups_are_actors_not_named_entities() -> None:
+    found = surfaces("أطلق مسلحون مجهولون النار على قوات النظام.")
+    assert all(label != "ORG" for _, label in found)
+
+
+def test_spans_are_offsets_into_the_stored_text_with_emoji_before() -> None:
+    text = "😀 Reuters: قصف على دير الزور"
+    doc = gazetteer_only()(Pipeline().without("entities", "incidents")(Document.from_text(text)))
+    (loc,) = [e for e in doc.layers["entities"] if e.label == "LOC"]
+    assert text[loc.start : loc.end] == "دير الزور"
