@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +50,8 @@ MODELS = ROOT / "resources" / "models"
 C1 = 0.05
 C2 = 0.05
 MAX_ITER = 300
+UNK_COUNT = 1
+DROP = 0.0
 FEATURE_SET = (
     "normalized word, clitic-stripped stem and core (article removed), prefixes/suffixes 1-4, shape, "
     "length, article/nisba/capital flags, name lexicon, trigger-word classes, word clusters "
@@ -133,11 +136,29 @@ def featurize(corpora: list[list[Sentence]], fx: FeatureExtractor, doc: bool) ->
     return out
 
 
+IDENTITY = ("w=", "st=", "co=", "bl=", "br=")
+
+
+def unk_rare(sents: list[Sentence], xs: list[list[list[str]]], max_count: int, drop: float) -> None:
+    """Remove the word-identity features of rare training words (and, deterministically, of a
+    `drop` fraction of all other tokens) so the model learns to rely on features that generalize to
+    unseen names: clusters, affixes, lexicons and context. Only applied to training data."""
+    counts: Counter[str] = Counter(normalize_word(t) for s in sents for t, _ in s)
+    for si, (s, x) in enumerate(zip(sents, xs, strict=True)):
+        for ti, (tok, _tag) in enumerate(s):
+            rare = counts[normalize_word(tok)] <= max_count
+            hashed = (si * 7919 + ti * 104729) % 1000 < drop * 1000
+            if rare or hashed:
+                x[ti] = [f for f in x[ti] if not f.startswith(IDENTITY)]
+
+
 def train(corpora: list[list[Sentence]], model: Path, fx: FeatureExtractor, c1: float, c2: float,
-          max_iter: int, doc: bool) -> None:
+          max_iter: int, doc: bool, unk: int = UNK_COUNT, drop: float = DROP) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
     sents = [s for corpus in corpora for s in corpus]
-    for s, x in zip(sents, featurize(corpora, fx, doc), strict=True):
+    xs = featurize(corpora, fx, doc)
+    unk_rare(sents, xs, unk, drop)
+    for s, x in zip(sents, xs, strict=True):
         trainer.append(x, [g for _, g in s])
     trainer.set_params({
         "c1": c1,

@@ -146,8 +146,10 @@ class FeatureExtractor:
             own.append("cap")
         ctx: list[str] = ["w=" + w, "st=" + stem]
         rank = self.res.rank.get(w)
-        fq = "oov" if rank is None else "1" if rank < 300 else "2" if rank < 3000 else "3" if rank < 15000 else "4"
-        own.append("fq=" + fq)
+        if rank is None:
+            own.append("fq=oov")
+        else:
+            own.append("fq=" + ("1" if rank < 300 else "2" if rank < 3000 else "3" if rank < 15000 else "4"))
         names = self.res.names
         if w in names or stem in names or core in names:
             flag = "nameF" if rank is not None and rank < 3000 else "name" if w in names else "nameS"
@@ -219,11 +221,11 @@ class FeatureExtractor:
         hit = self._doc_cache.get(token)
         if hit is not None:
             return hit
-        own, _ctx, w = self._word(token)
+        w = self._word(token)[2]
         stem, core = self._strip(w)
         rank = self.res.rank.get(w)
-        key = "" if (rank is not None and rank < 300) or len(core) < 2 or not _is_arabic(w) and not w.isalpha() \
-            else core
+        frequent = rank is not None and rank < 300
+        key = "" if frequent or len(core) < 2 or not (_is_arabic(w) or w.isalpha()) else core
         trig = TRIGGERS.get(w) or TRIGGERS.get(stem) or TRIGGERS.get(core)
         cl = self.res.clusters.get(w) or self.res.clusters.get(stem)
         atoms: list[str] = []
@@ -272,15 +274,15 @@ class FeatureExtractor:
                 key = self._doc_word(tok)[0]
                 if not key:
                     continue
-                bag: set[str] = set()
+                found: set[str] = set()
                 seen = False
                 for ev in others:
                     hit = ev.get(key)
                     if hit is not None:
-                        bag |= hit
+                        found |= hit
                         seen = True
                 if seen:
                     feats[ti].append("dseen")
-                    feats[ti].extend(sorted(bag))
+                    feats[ti].extend(sorted(found))
             out.append(feats)
         return out
