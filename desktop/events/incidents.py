@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 VIOLENT = (lx.BATTLES, lx.EXPLOSIONS, lx.VAC)
 # Evidence score from which a sentence counts as reporting an incident (see `_reported`).
-REPORTED = 2.5
+REPORTED = 3.25
 _PART_OF_DAY = re.compile(lx.word(r"(?:صباحا|مساء|ليلا|فجرا|ظهرا|عصرا|صباح|مساء|ليل|فجر)"))
 _FIRE = re.compile(lx.word(r"(?:ال)?نار"))
 
@@ -128,6 +128,12 @@ def _blocked(view: SentenceView, cand: Candidate) -> str | None:
     for cue in view.find(lx.PURPOSE):
         if cue[1] <= t0 and view.words_between(cue[1], t0) <= 1:
             return "purpose"
+    if any(p[0] == t0 for p in view.find(lx.PURPOSE_NOUN)) and not any(
+        e[1] <= t0 and view.words_between(e[1], t0) <= 3 for e in view.find(lx.EXPERIENCED)
+    ):
+        return "purpose"
+    if any(d.start <= t0 < d.end for d in view.dates):
+        return "date word"  # "فجر أمس" is dawn, not a bombing
     for neg in view.find(lx.NEGATION):
         if neg[0] <= t0 <= neg[1] + 1:
             return "negated"
@@ -216,6 +222,11 @@ def _refine(view: SentenceView, cand: Candidate, sentence_has: set[str]) -> Cand
     return cand
 
 
+def _referenced(view: SentenceView, cand: Candidate) -> bool:
+    """An event noun right after a word such as عمليات/قضية/ذكرى (a reference, not the report)."""
+    return any(r[1] <= cand.span[0] and view.words_between(r[1], cand.span[0]) <= 1 for r in view.find(lx.REFERENCE))
+
+
 def _has_place(view: SentenceView) -> bool:
     return any(e.label == "LOC" for e in view.entities)
 
@@ -242,7 +253,7 @@ def _sentence_incidents(view: SentenceView) -> list[Incident]:
         return []
     # One incident per kind of event in the sentence; the first trigger of a kind gives its position.
     by_kind: dict[tuple[str, str], Candidate] = {}
-    for c in specific:
+    for c in sorted(specific, key=lambda c: (_referenced(view, c), c.span[0])):
         by_kind.setdefault((c.event_type, c.sub_event_type), c)
     # Battles absorbed by a more specific violent event in the same sentence when they are only the
     # "attack"/gunfire words describing it.
@@ -383,8 +394,13 @@ def _reported(view: SentenceView, inc: Incident) -> float:
     f = inc.fields
     t0 = inc.trigger[0]
     score = 0.0
-    if any(view.words_between(v[0], t0) <= 8 for v in view.find(lx.VERBAL)):
+    verbs = view.find(lx.VERBAL)
+    if any(view.words_between(v[0], t0) <= 8 for v in verbs):
         score += 1.5
+    elif verbs:
+        score += 1.0
+    if f.get("weapon"):
+        score += 0.5
     if f.get("fatalities") is not None or f.get("injuries") is not None:
         score += 1.5
     elif view.find(lx.DEATH) or view.find(lx.INJURY):
@@ -395,9 +411,11 @@ def _reported(view: SentenceView, inc: Incident) -> float:
         and view.span.start <= inc.fields_evidence["location"][0] < view.span.end
     ):
         score += 1.0
-    elif f.get("location"):
+    elif f.get("location") or view.find(lx.PLACE_NOUN):
         score += 0.5
-    if view.dates:
+    if any(d.attrs.get("precision") == "day" for d in view.dates):
+        score += 1.5  # a day named in the sentence: the report of something that happened then
+    elif view.dates:
         score += 1.0
     elif f.get("date"):
         score += 0.5

@@ -25,7 +25,9 @@ def make_application(language: str) -> object:
     app.setApplicationName("Rasid")
     app.setOrganizationName("Rasid")
     i18n.set_language(language)
-    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight)
+    app.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight
+    )
     family = theme.register_fonts()
     if language == "ar" and family:
         font = QFont(app.font())
@@ -54,8 +56,12 @@ def build_window(args: argparse.Namespace) -> tuple[object, object, settings_mod
 def run_gui(args: argparse.Namespace) -> int:
     """`rasid gui`: open the window (or, with --screenshot, render it to a PNG and exit)."""
     screenshot = getattr(args, "screenshot", None)
-    if screenshot and not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY") \
-            and sys.platform.startswith("linux"):
+    if (
+        screenshot
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and sys.platform.startswith("linux")
+    ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from desktop.gui.crash import install_excepthook
 

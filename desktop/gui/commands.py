@@ -108,7 +108,11 @@ class CreateIncident(EditCommand):
     """A new analyst incident (from a selection, or a copy when splitting)."""
 
     def __init__(
-        self, controller: Controller, article_id: int, fields: dict[str, Any], evidence: tuple[int, int] | None
+        self,
+        controller: Controller,
+        article_id: int,
+        fields: dict[str, Any],
+        evidence: tuple[int, int] | None,
     ) -> None:
         super().__init__(controller, tr("Create incident"), article_id)
         self.fields, self.evidence = fields, evidence
@@ -254,14 +258,20 @@ class AddDictionaryEntry(EditCommand):
 def set_tags(controller: Controller, article_id: int, old: list[str], new: list[str]) -> EditCommand:
     ops = controller.ops
     return FunctionCommand(
-        controller, tr("Edit tags"), article_id,
-        lambda: ops.set_tags(article_id, new), lambda: ops.set_tags(article_id, old),
+        controller,
+        tr("Edit tags"),
+        article_id,
+        lambda: ops.set_tags(article_id, new),
+        lambda: ops.set_tags(article_id, old),
     )
 
 
 def set_note(controller: Controller, article_id: int, old: str, new: str) -> EditCommand:
     ops = controller.ops
     return FunctionCommand(
-        controller, tr("Edit note"), article_id,
-        lambda: ops.set_note(article_id, new), lambda: ops.set_note(article_id, old),
+        controller,
+        tr("Edit note"),
+        article_id,
+        lambda: ops.set_note(article_id, new),
+        lambda: ops.set_note(article_id, old),
     )

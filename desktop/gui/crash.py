@@ -16,7 +16,9 @@ from desktop.settings import log_dir
 log = logging.getLogger(__name__)
 
 
-def write_crash_log(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> Path | None:
+def write_crash_log(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> Path | None:
     """Save the traceback to `<config>/logs/crash-<time>.log`; returns the path (None if unwritable)."""
     try:
         folder = log_dir()

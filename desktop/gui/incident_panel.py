@@ -221,7 +221,13 @@ class IncidentPanel(QWidget):
         self.merge_button = QPushButton(tr("Merge"))
         self.split_button = QPushButton(tr("Split"))
         self.create_button = QPushButton(tr("New from selection"))
-        for b in (self.accept_button, self.reject_button, self.merge_button, self.split_button, self.create_button):
+        for b in (
+            self.accept_button,
+            self.reject_button,
+            self.merge_button,
+            self.split_button,
+            self.create_button,
+        ):
             buttons.addWidget(b)
         self.accept_button.clicked.connect(lambda: self.acceptRequested.emit(self.selected_ids()))
         self.reject_button.clicked.connect(lambda: self.rejectRequested.emit(self.selected_ids()))
@@ -302,6 +308,7 @@ class IncidentPanel(QWidget):
     def select_incident(self, incident_id: int) -> None:
         for row, inc in enumerate(self._incidents):
             if inc.id == incident_id:
+                self.table.setCurrentCell(row, 0)  # selectRow alone does nothing in RTL layouts
                 self.table.selectRow(row)
                 return
 

@@ -54,8 +54,15 @@ from desktop.settings import Settings
 log = logging.getLogger(__name__)
 
 REVIEW_STATUSES = ("new", "in progress", "reviewed")
-TAG_SHORTCUTS = {"PER": "Ctrl+1", "ORG": "Ctrl+2", "LOC": "Ctrl+3", "WEAPON": "Ctrl+4", "DATE": "Ctrl+5",
-                 "NUM": "Ctrl+6", "MISC": "Ctrl+7"}
+TAG_SHORTCUTS = {
+    "PER": "Ctrl+1",
+    "ORG": "Ctrl+2",
+    "LOC": "Ctrl+3",
+    "WEAPON": "Ctrl+4",
+    "DATE": "Ctrl+5",
+    "NUM": "Ctrl+6",
+    "MISC": "Ctrl+7",
+}
 
 
 class Legend(QWidget):
@@ -234,7 +241,9 @@ class MainWindow(QMainWindow):
         p.splitRequested.connect(self.split_incident)
         p.createRequested.connect(self.create_incident_from_selection)
 
-    def _action(self, text: str, slot: Any, shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
+    def _action(
+        self, text: str, slot: Any, shortcut: str | QKeySequence.StandardKey | None = None
+    ) -> QAction:
         action = QAction(tr(text), self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -245,8 +254,12 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(tr("&File"))
-        file_menu.addAction(self._action("New project…", self.new_project_dialog, QKeySequence.StandardKey.New))
-        file_menu.addAction(self._action("Open project…", self.open_project_dialog, QKeySequence.StandardKey.Open))
+        file_menu.addAction(
+            self._action("New project…", self.new_project_dialog, QKeySequence.StandardKey.New)
+        )
+        file_menu.addAction(
+            self._action("Open project…", self.open_project_dialog, QKeySequence.StandardKey.Open)
+        )
         self.recent_menu = file_menu.addMenu(tr("Recent projects"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
@@ -267,12 +280,15 @@ class MainWindow(QMainWindow):
         tag_menu = edit_menu.addMenu(tr("Tag selection as"))
         for t, key in TAG_SHORTCUTS.items():
             tag_menu.addAction(self._action(t, lambda t=t: self._tag_selection(t), key))
-        edit_menu.addAction(self._action("Create incident from selection", self.create_incident_from_selection,
-                                         "Ctrl+E"))
-        edit_menu.addAction(self._action("Accept incident", lambda: self._status_shortcut("accepted"),
-                                         "Ctrl+Return"))
-        edit_menu.addAction(self._action("Reject incident", lambda: self._status_shortcut("rejected"),
-                                         "Ctrl+Backspace"))
+        edit_menu.addAction(
+            self._action("Create incident from selection", self.create_incident_from_selection, "Ctrl+E")
+        )
+        edit_menu.addAction(
+            self._action("Accept incident", lambda: self._status_shortcut("accepted"), "Ctrl+Return")
+        )
+        edit_menu.addAction(
+            self._action("Reject incident", lambda: self._status_shortcut("rejected"), "Ctrl+Backspace")
+        )
         edit_menu.addAction(self._action("Find", self._focus_search, QKeySequence.StandardKey.Find))
 
         view_menu = bar.addMenu(tr("&View"))
@@ -289,8 +305,16 @@ class MainWindow(QMainWindow):
             lang_menu.addAction(action)
 
     def _set_project_widgets_enabled(self, enabled: bool) -> None:
-        for w in (self.search_box, self.article_view, self.tags_edit, self.note_edit, self.incident_panel,
-                  self.status_filter, self.incident_filter, self.tag_filter):
+        for w in (
+            self.search_box,
+            self.article_view,
+            self.tags_edit,
+            self.note_edit,
+            self.incident_panel,
+            self.status_filter,
+            self.incident_filter,
+            self.tag_filter,
+        ):
             w.setEnabled(enabled)
         self.import_action.setEnabled(enabled)
         self.reextract_action.setEnabled(enabled)
@@ -355,7 +379,7 @@ class MainWindow(QMainWindow):
         self.incident_panel.set_completions(completions)
         self._completions = completions
         if self.article_model.rowCount() > 0:
-            self.article_view.selectRow(0)
+            self._select_row(0)
         return True
 
     def close_project(self) -> None:
@@ -426,13 +450,15 @@ class MainWindow(QMainWindow):
             return
         self._update_count()
         if self.article_model.rowCount():
-            self.article_view.selectRow(0)
+            self._select_row(0)
 
     def _update_count(self) -> None:
         if self.ops is None:
             return
         self.list_count.setText(tr("{n} articles").format(n=self.article_model.total))
-        self.status_label.setText(f"{self.ops.name} — {tr('{n} articles').format(n=self.article_model.total)}")
+        self.status_label.setText(
+            f"{self.ops.name} — {tr('{n} articles').format(n=self.article_model.total)}"
+        )
 
     def _on_article_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         article_id = self.article_model.article_id(current.row()) if current.isValid() else None
@@ -444,12 +470,18 @@ class MainWindow(QMainWindow):
         if row >= self.article_model.rowCount() and self.article_model.canFetchMore(QModelIndex()):
             self.article_model.fetchMore(QModelIndex())
         if 0 <= row < self.article_model.rowCount():
-            self.article_view.selectRow(row)
+            self._select_row(row)
+
+    def _select_row(self, row: int) -> None:
+        """Make `row` current and selected (setCurrentIndex: selectRow alone is a no-op in RTL layouts)."""
+        index = self.article_model.index(row, 0)
+        self.article_view.setCurrentIndex(index)
+        self.article_view.scrollTo(index)
 
     def select_article(self, article_id: int) -> None:
         row = self.article_model.row_of(article_id)
         if row is not None:
-            self.article_view.selectRow(row)
+            self._select_row(row)
         else:
             self.show_article(article_id)
 
@@ -583,7 +615,9 @@ class MainWindow(QMainWindow):
         if self.article is None or self.controller is None:
             return
         surface = self.article.text[start:end]
-        self._run(commands.AddDictionaryEntry(self.controller, self.article.id, surface, type_, name or surface))
+        self._run(
+            commands.AddDictionaryEntry(self.controller, self.article.id, surface, type_, name or surface)
+        )
 
     def edit_incident_field(self, incident_id: int, name: str, value: object) -> None:
         incident = next((i for i in self.incident_panel.incidents() if i.id == incident_id), None)
@@ -665,8 +699,9 @@ class MainWindow(QMainWindow):
         ops = self.ops
         if ops is None:
             return None
-        return self._start_task(lambda progress, cancel: ops.import_paths(paths, progress, cancel, extractor),
-                                tr("Importing…"))
+        return self._start_task(
+            lambda progress, cancel: ops.import_paths(paths, progress, cancel, extractor), tr("Importing…")
+        )
 
     def reextract(self) -> BackgroundTask | None:
         ops = self.ops

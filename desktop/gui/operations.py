@@ -166,7 +166,9 @@ class ProjectOps:
     def add_entity(self, article_id: int, start: int, end: int, type_: str) -> EntityView:
         return _entity_view(self.project.entities.add(article_id, start, end, type_))
 
-    def update_entity(self, entity_id: int, type_: str | None = None, attrs: dict[str, Any] | None = None) -> None:
+    def update_entity(
+        self, entity_id: int, type_: str | None = None, attrs: dict[str, Any] | None = None
+    ) -> None:
         self.project.entities.update(entity_id, type=type_, attrs=attrs)
 
     def revert_entity(self, before: EntityView) -> None:
@@ -190,7 +192,9 @@ class ProjectOps:
         if before.origin == "auto":
             self.set_entity_status(before.id, before.status)
             return before.id
-        return self.project.entities.add(article_id, before.start, before.end, before.type, dict(before.attrs)).id
+        return self.project.entities.add(
+            article_id, before.start, before.end, before.type, dict(before.attrs)
+        ).id
 
     def link_entity(self, entity_id: int, canonical: str, kind: str) -> None:
         """Link an entity to an actor or place: dictionary entry data when there is one."""
@@ -223,15 +227,23 @@ class ProjectOps:
             raise InputError("Select the name to add to the dictionary first.")
         kind = ENTITY_KIND.get(type_, "actor")
         entry = self.project.dictionary.add(
-            DictionaryEntry(kind=kind, key=name.strip() or surface, name=name.strip() or surface,
-                            aliases=[surface] if surface != name else [], attrs={"type": type_})
+            DictionaryEntry(
+                kind=kind,
+                key=name.strip() or surface,
+                name=name.strip() or surface,
+                aliases=[surface] if surface != name else [],
+                attrs={"type": type_},
+            )
         )
         added: list[int] = []
         with self.project.transaction():
             for article_id in self._articles_mentioning(surface):
                 text = self.project.articles.get(article_id).text
-                taken = [(e.start, e.end) for e in self.project.entities.for_article(article_id)
-                         if e.status != "rejected"]
+                taken = [
+                    (e.start, e.end)
+                    for e in self.project.entities.for_article(article_id)
+                    if e.status != "rejected"
+                ]
                 for start in _mentions(text, surface):
                     end = start + len(surface)
                     if any(s < end and start < e for s, e in taken):
@@ -261,9 +273,7 @@ class ProjectOps:
                 if len(batch) < 500:
                     return ids
         except (ModuleNotFoundError, RasidError):  # no search index yet: scan
-            return [
-                i for i in self.project.articles.ids() if surface in self.project.articles.get(i).text
-            ]
+            return [i for i in self.project.articles.ids() if surface in self.project.articles.get(i).text]
 
     def completions(self) -> list[str]:
         """Names of actors and places for completion: the project dictionary plus bundled gazetteers."""
@@ -364,6 +374,7 @@ class ProjectOps:
 
 # --- conversions -------------------------------------------------------------------------------
 
+
 def _attr(obj: Any, *names: str) -> Any:
     for name in names:
         if isinstance(obj, dict) and name in obj:
@@ -381,8 +392,16 @@ def _ids_filter(ids: list[int]) -> Any:
 
 def _entity_view(e: Any) -> EntityView:
     return EntityView(
-        id=e.id, start=e.start, end=e.end, type=e.type, text=e.text, status=e.status, origin=e.origin,
-        canonical_id=e.canonical_id, canonical_name=e.canonical_name, attrs=dict(e.attrs),
+        id=e.id,
+        start=e.start,
+        end=e.end,
+        type=e.type,
+        text=e.text,
+        status=e.status,
+        origin=e.origin,
+        canonical_id=e.canonical_id,
+        canonical_name=e.canonical_name,
+        attrs=dict(e.attrs),
     )
 
 
@@ -426,7 +445,7 @@ def _gazetteer_names() -> list[str]:
         log.warning("gazetteers unavailable: %s", exc)
         return []
     names: list[str] = []
-    for value in (loaded.values() if isinstance(loaded, dict) else [loaded]):
+    for value in loaded.values() if isinstance(loaded, dict) else [loaded]:
         items = value.values() if isinstance(value, dict) else value
         for item in items if isinstance(items, Iterable) else []:
             if isinstance(item, str):

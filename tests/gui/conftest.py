@@ -10,12 +10,12 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from desktop.store.entities import insert_entity  # noqa: E402
-from desktop.store.incidents import insert_machine_incident  # noqa: E402
-from desktop.store.project import Project  # noqa: E402
-from desktop.store.search import index_article, search_text  # noqa: E402
+from desktop.store.entities import insert_entity
+from desktop.store.incidents import insert_machine_incident
+from desktop.store.project import Project
+from desktop.store.search import index_article, search_text
 
 EMOJI = "\U0001f4f0"  # 📰, two UTF-16 units
 
@@ -82,8 +82,13 @@ def add_articles(project: Project, articles: list[dict[str, Any]]) -> list[int]:
         for art in articles:
             text = art["text"]
             aid = project.articles.insert(
-                conn, external_id=art["id"], text=text, title=art["title"], date=art["date"],
-                source=art["source"], content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                conn,
+                external_id=art["id"],
+                text=text,
+                title=art["title"],
+                date=art["date"],
+                source=art["source"],
+                content_hash=hashlib.sha256(text.encode()).hexdigest(),
             )
             for surface, type_ in art["entities"]:
                 start = text.index(surface)

@@ -111,14 +111,14 @@ def test_every_interface_string_is_translated() -> None:
     missing = set()
     gui = Path(__file__).resolve().parents[2] / "desktop" / "gui"
     for source in gui.glob("*.py"):
-        for match in re.finditer(r'\btr\((["\'])((?:(?!\1)[^\\]|\\.)*)\1\)', source.read_text(encoding="utf-8")):
+        for match in re.finditer(
+            r'\btr\((["\'])((?:(?!\1)[^\\]|\\.)*)\1\)', source.read_text(encoding="utf-8")
+        ):
             if match.group(2) not in catalog:
                 missing.add(match.group(2))
     from desktop.gui.article_model import COLUMNS
     from desktop.gui.incident_panel import LIST_COLUMNS
-    from desktop.gui.main_window import REVIEW_STATUSES
-
-    from desktop.gui.main_window import MainWindow
+    from desktop.gui.main_window import REVIEW_STATUSES, MainWindow
     from desktop.gui.theme import ENTITY_TYPES
 
     del MainWindow
@@ -136,9 +136,24 @@ def test_screenshot_command(project_path: Path, tmp_path: Path, rasid_home: Path
     out = tmp_path / f"shot-{lang}.png"
     env = {"QT_QPA_PLATFORM": "offscreen", "RASID_HOME": str(rasid_home), "PATH": "/usr/bin:/bin"}
     result = subprocess.run(
-        [sys.executable, "-m", "desktop", "gui", "--project", str(project_path), "--article", "sy-1",
-         "--lang", lang, "--screenshot", str(out)],
-        capture_output=True, text=True, env=env, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "gui",
+            "--project",
+            str(project_path),
+            "--article",
+            "sy-1",
+            "--lang",
+            lang,
+            "--screenshot",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr

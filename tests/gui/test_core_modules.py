@@ -11,7 +11,9 @@ from desktop import acled, settings
 
 def test_codebook_pairs() -> None:
     assert acled.sub_event_types("Battles") == (
-        "Armed clash", "Government regains territory", "Non-state actor overtakes territory"
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
     )
     assert acled.event_type_of("Air/drone strike") == "Explosions/Remote violence"
     assert acled.is_valid_pair("Strategic developments", "Other")
@@ -24,7 +26,9 @@ def test_codebook_pairs() -> None:
 
 
 def test_core_modules_do_not_load_qt() -> None:
-    code = "import sys, desktop.acled, desktop.settings, desktop.gui.positions; print('PySide6' in sys.modules)"
+    code = (
+        "import sys, desktop.acled, desktop.settings, desktop.gui.positions; print('PySide6' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

@@ -105,7 +105,9 @@ def test_edit_incident_undo_redo_and_persist(window: Any, project_path: Path, qt
     assert window.ops.incident(incident.id).get("event_type") == "Battles"
     subs = panel.editor.editors["sub_event_type"]
     assert [subs.itemData(i) for i in range(1, 4)] == [
-        "Armed clash", "Government regains territory", "Non-state actor overtakes territory"
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
     ]
 
     window.close_project()
