@@ -23,13 +23,12 @@ from desktop import acled
 from desktop.export.countries import Country, country_named
 from desktop.export.filters import ExportIncident
 from desktop.nlp.gazetteer import Actor, Gazetteers, Place, load_gazetteers
+from desktop.text.normalize import normalize_word
 
 CIVILIANS_AR = ("مدنيون", "مدنيين", "المدنيين", "المدنيون", "مدني")
 UNIDENTIFIED_AR = ("مسلحون", "مسلحين", "مجهولون", "مجهولين", "مسلحون مجهولون", "مسلحين مجهولين")
 
-MONTHS_EN = (
-    "January February March April May June July August September October November December".split()
-)
+MONTHS_EN = "January February March April May June July August September October November December".split()
 MONTHS_AR = (
     "كانون الثاني/يناير",
     "شباط/فبراير",
@@ -48,22 +47,72 @@ MONTHS_AR = (
 # Outlets by ACLED source scale (lower-cased English or Arabic names as they appear in `source`).
 SOURCE_SCALES: dict[str, str] = {
     **dict.fromkeys(
-        ("reuters", "afp", "associated press", "ap", "bbc", "bbc arabic", "france 24", "dw", "rt arabic",
-         "رويترز", "فرانس برس", "أ ف ب", "بي بي سي", "فرانس 24", "دويتشه فيله", "روسيا اليوم",
-         "سي إن إن", "cnn"),
+        (
+            "reuters",
+            "afp",
+            "associated press",
+            "ap",
+            "bbc",
+            "bbc arabic",
+            "france 24",
+            "dw",
+            "rt arabic",
+            "رويترز",
+            "فرانس برس",
+            "أ ف ب",
+            "بي بي سي",
+            "فرانس 24",
+            "دويتشه فيله",
+            "روسيا اليوم",
+            "سي إن إن",
+            "cnn",
+        ),
         "International",
     ),
     **dict.fromkeys(
-        ("al jazeera", "al arabiya", "sky news arabia", "asharq al-awsat", "al-quds al-arabi", "enab baladi",
-         "syrian observatory for human rights", "sohr", "الجزيرة", "الجزيرة نت", "العربية", "سكاي نيوز عربية",
-         "الشرق الأوسط", "القدس العربي", "عنب بلدي", "المرصد السوري لحقوق الإنسان", "المرصد السوري",
-         "العربي الجديد", "الحرة"),
+        (
+            "al jazeera",
+            "al arabiya",
+            "sky news arabia",
+            "asharq al-awsat",
+            "al-quds al-arabi",
+            "enab baladi",
+            "syrian observatory for human rights",
+            "sohr",
+            "الجزيرة",
+            "الجزيرة نت",
+            "العربية",
+            "سكاي نيوز عربية",
+            "الشرق الأوسط",
+            "القدس العربي",
+            "عنب بلدي",
+            "المرصد السوري لحقوق الإنسان",
+            "المرصد السوري",
+            "العربي الجديد",
+            "الحرة",
+        ),
         "Regional",
     ),
     **dict.fromkeys(
-        ("sana", "ina", "saba", "mena", "anadolu", "سانا", "وكالة سانا", "واع", "وكالة الأنباء العراقية",
-         "سبأ", "وكالة سبأ", "وكالة أنباء الشرق الأوسط", "الأناضول", "الوكالة الوطنية للإعلام", "السومرية",
-         "رووداو", "الأهرام"),
+        (
+            "sana",
+            "ina",
+            "saba",
+            "mena",
+            "anadolu",
+            "سانا",
+            "وكالة سانا",
+            "واع",
+            "وكالة الأنباء العراقية",
+            "سبأ",
+            "وكالة سبأ",
+            "وكالة أنباء الشرق الأوسط",
+            "الأناضول",
+            "الوكالة الوطنية للإعلام",
+            "السومرية",
+            "رووداو",
+            "الأهرام",
+        ),
         "National",
     ),
 }
@@ -163,8 +212,19 @@ def _actor(inc: ExportIncident, key: str, arabic: bool) -> tuple[str, int, Actor
 
 
 def _place(inc: ExportIncident) -> Place | None:
+    """The gazetteer place of the incident: by its id, else by its location name within its country."""
+    g = gazetteers()
     pid = _str(inc.value("location_id"))
-    return gazetteers().place_by_id(pid) if pid else None
+    if pid and g.place_by_id(pid) is not None:
+        return g.place_by_id(pid)
+    name = _str(inc.value("location"))
+    if not name or name.isascii():
+        return None
+    country = country_named(_str(inc.value("country")))
+    for cand in g.places_named(normalize_word(name)):
+        if country is None or cand.iso2 == country.iso2:
+            return cand
+    return None
 
 
 def _admin1_en(admin1_ar: str, place: Place | None, country: Country | None) -> str:
@@ -174,7 +234,7 @@ def _admin1_en(admin1_ar: str, place: Place | None, country: Country | None) -> 
         return ""
     if admin1_ar.isascii():
         return admin1_ar
-    for cand in gazetteers().places_named(admin1_ar):
+    for cand in gazetteers().places_named(normalize_word(admin1_ar)):
         if cand.feature == "admin1" and (country is None or cand.iso2 == country.iso2):
             return cand.name_en
     return admin1_ar
@@ -344,7 +404,9 @@ def summary_en(r: IncidentRecord) -> str:
         what = _fill(template, r.actor1, r.actor2, False)
     else:
         label = (r.sub_event_type or r.event_type or "an event").lower()
-        what = f"{label} involving {r.actor1 or 'unidentified actors'}" + (f" and {r.actor2}" if r.actor2 else "")
+        what = f"{label} involving {r.actor1 or 'unidentified actors'}" + (
+            f" and {r.actor2}" if r.actor2 else ""
+        )
     out = f"{when}, {what}{_where_en(r)}."
     return out + " " + _toll_en(r)
 
@@ -358,21 +420,29 @@ def _toll_en(r: IncidentRecord) -> str:
 
 
 def summary_ar(r: IncidentRecord) -> str:
-    """'في 2 آذار/مارس 2019، تفجير انتحاري نفّذه تنظيم الدولة الإسلامية استهدف ... في الباغوز (دير الزور، سوريا).'"""
+    """'في 2 آذار/مارس 2019، نفّذ تنظيم الدولة الإسلامية عملية (تفجير انتحاري) استهدفت ... في الباغوز (...).'"""
     when = f"في {_date_ar(r.event_date)}" if r.event_date else "في تاريخ غير معروف"
     label = acled.SUB_EVENT_ARABIC.get(r.sub_event_type) or acled.event_label(r.event_type, True) or "حدث"
     a1 = r.actor1 or "جهة مجهولة"
     if r.event_type == acled.BATTLES:
-        what = f"{label} بين {a1} و{r.actor2}" if r.actor2 else f"{label} شارك فيه {a1}"
+        what = (
+            f"وقعت مواجهة ({label}) بين {a1} و{r.actor2}"
+            if r.actor2
+            else f"وقعت مواجهة ({label}) شارك فيها {a1}"
+        )
     elif r.event_type in (acled.PROTESTS, acled.RIOTS):
-        what = f"{label} شارك فيه {a1}"
+        what = f"شارك {a1} في حدث ({label})"
+    elif r.event_type == acled.STRATEGIC_DEVELOPMENTS:
+        what = f"سُجّل تطوّر ({label}) شارك فيه {a1}" + (f" وطال {r.actor2}" if r.actor2 else "")
     else:
-        what = f"{label} نفّذه {a1}" + (f" واستهدف {r.actor2}" if r.actor2 else "")
+        what = f"نفّذ {a1} عملية ({label})" + (f" استهدفت {r.actor2}" if r.actor2 else "")
     where = ""
     if r.location or r.admin1 or r.country_name:
         parts = [p for p in (r.admin1, r.country_name) if p and p != r.location]
-        where = f" في {r.location}" + (f" ({'، '.join(parts)})" if parts else "") if r.location else (
-            f" في {'، '.join(parts)}"
+        where = (
+            f" في {r.location}" + (f" ({'، '.join(parts)})" if parts else "")
+            if r.location
+            else (f" في {'، '.join(parts)}")
         )
     toll = "عدد القتلى غير معروف." if r.fatalities is None else f"عدد القتلى: {r.fatalities}."
     if r.injuries:
