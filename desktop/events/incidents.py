@@ -129,7 +129,7 @@ def _blocked(view: SentenceView, cand: Candidate) -> str | None:
         if cue[1] <= t0 and view.words_between(cue[1], t0) <= 1:
             return "purpose"
     if any(p[0] == t0 for p in view.find(lx.PURPOSE_NOUN)) and not any(
-        e[1] <= t0 and view.words_between(e[1], t0) <= 3 for e in view.find(lx.EXPERIENCED)
+        e[1] <= t0 for e in view.find(lx.EXPERIENCED)
     ):
         return "purpose"
     if any(d.start <= t0 < d.end for d in view.dates):
