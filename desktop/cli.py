@@ -265,6 +265,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="rasid", description="Rasid (راصد): Arabic conflict news reader.")
     parser.add_argument("--version", action="version", version=f"rasid {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    parser.add_argument(
+        "--selftest", action="store_true",
+        help="check this installation end to end (model, project, search, export, window) and exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("extract", help="extract entities and incidents from a JSONL file of articles")
@@ -304,10 +308,13 @@ def _register_optional(sub: Any) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    from desktop.logs import setup_logging
+
+    setup_logging(verbose=args.verbose)
+    if args.selftest:
+        from desktop.selftest import run_selftest
+
+        return run_selftest()
     if args.command is None:
         args = parser.parse_args(["gui", *(argv or [])])
     try:

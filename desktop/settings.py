@@ -26,7 +26,7 @@ MAX_RECENT = 10
 
 
 def config_dir() -> Path:
-    """The folder holding settings and logs (created on first write)."""
+    """The folder holding the settings (created on first write); logs go to `desktop.logs.log_dir()`."""
     home = os.environ.get("RASID_HOME")
     if home:
         return Path(home)
@@ -42,7 +42,10 @@ def settings_path() -> Path:
 
 
 def log_dir() -> Path:
-    return config_dir() / "logs"
+    """Where log and crash files go: one place for the core and the GUI (see `desktop.logs`)."""
+    from desktop.logs import log_dir as logs_folder
+
+    return logs_folder()
 
 
 def system_language() -> str:

@@ -268,7 +268,7 @@ def choose_actors(
     def choice(e: Span) -> ActorChoice | None:
         if e.attrs.get("canonical_id") in _UNKNOWN_IDS:
             return None
-        return ActorChoice(_name(text, e), e)
+        return ActorChoice(str(e.attrs.get("refers_to") or _name(text, e)), e)
 
     agent_span: Span | None = None
     patient_span: Span | None = None

@@ -191,6 +191,8 @@ class EntityRecognizer:
             self._context_label(doc.text, c)
         found = [c for c in found if c.label != "DROP"]
         chosen = self._coherent(self._resolve(found))
+        chosen += _anaphors(doc.text, tokens, chosen)
+        chosen.sort(key=lambda c: c.start)
         doc.set_layer("entities", [Span(c.start, c.end, c.label, self._attrs(c)) for c in chosen])
         return doc
 
@@ -344,11 +346,11 @@ class EntityRecognizer:
         """A lesser place whose one-word name is also a common word (`الجيب`, `كسر`, `البقعة`)."""
         place = entry[1]
         assert isinstance(place, Place)
-        if place.feature in ("country", "admin1"):
-            return False
         canonical = normalize_word(place.name_ar)
         if " " in canonical and canonical.split(" ")[0] == key:
             return True  # a clipped form (`الضفة` of `الضفة الغربية`) is an ordinary word too
+        if place.feature in ("country", "admin1"):
+            return False
         return self.word_count(key) >= _COMMON_WORD or self.word_count(key.removeprefix("ال")) >= _COMMON_WORD
 
     @staticmethod
@@ -450,6 +452,68 @@ def sentence_tokens(doc: Document, tokens: Sequence[Span]) -> list[list[Span]]:
         if sentences[k].start <= tok.start and tok.end <= sentences[k].end:
             groups[k].append(tok)
     return groups
+
+
+# Definite group nouns that refer back to the article's group of that kind ("التنظيم" = داعش).
+_ANAPHORS = {
+    normalize_word(w): kinds
+    for w, kinds in (
+        ("التنظيم", ("terror_group", "rebel", "militia")),
+        ("الجماعة", ("terror_group", "rebel", "militia")),
+        ("الميليشيا", ("militia", "rebel", "terror_group")),
+        ("الميلشيا", ("militia", "rebel", "terror_group")),
+        ("المليشيا", ("militia", "rebel", "terror_group")),
+        ("الحركة", ("rebel", "militia", "party", "terror_group")),
+    )
+}
+
+
+def _anaphors(text: str, tokens: Sequence[Span], named: list[Candidate]) -> list[Candidate]:
+    """ACTOR spans for `التنظيم`-like nouns, linked to the most mentioned group of a fitting kind so far.
+
+    The span keeps the article's own name for that group in `refers_to` (the form an ACLED coder
+    writes: `داعش`), and the canonical id and name of the group.
+    """
+    out: list[Candidate] = []
+    groups = [c for c in named if c.label == "ORG" and c.attrs.get("actor_kind")]
+    if not groups:
+        return out
+    taken = [(c.start, c.end) for c in named]
+    for tok in tokens:
+        if tok.label != "ar":
+            continue
+        start = int(tok.attrs.get("base", tok.start))
+        kinds = _ANAPHORS.get(normalize_word(text[start : tok.end]))
+        if kinds is None or any(a < tok.end and start < b for a, b in taken):
+            continue
+        before: list[Candidate] = []
+        for kind in kinds:  # the first kind in order of preference that the article names
+            before = [c for c in groups if c.end <= start and c.attrs.get("actor_kind") == kind]
+            if before:
+                break
+        if not before:
+            continue
+        counts: dict[str, list[Candidate]] = {}
+        for c in before:
+            counts.setdefault(str(c.attrs.get("canonical_id")), []).append(c)
+        best = max(counts.values(), key=lambda cs: (len(cs), cs[-1].end))
+        forms: dict[str, int] = {}
+        for c in best:
+            form = normalize_word(text[c.start : c.end])
+            forms[form] = forms.get(form, 0) + 1
+        surface = next(
+            text[c.start : c.end]
+            for c in best
+            if normalize_word(text[c.start : c.end]) == max(forms, key=forms.__getitem__)
+        )
+        attrs = {
+            k: v
+            for k, v in best[-1].attrs.items()
+            if k in ("canonical_id", "canonical", "name_en", "actor_id", "inter", "actor_kind", "country")
+        }
+        attrs["refers_to"] = surface
+        out.append(Candidate(start, tok.end, "ACTOR", "rule", 0.6, attrs))
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -38,9 +38,11 @@ def _repair(tags: list[str]) -> list[str]:
 class NerTagger:
     """Tags tokenized sentences with PERS/LOC/ORG/MISC entities (BIO)."""
 
-    def __init__(self, tagger: pycrfsuite.Tagger, features: FeatureExtractor, path: Path) -> None:
+    def __init__(self, tagger: pycrfsuite.Tagger, features: FeatureExtractor, path: Path,
+                 document: bool = True) -> None:
         self._tagger = tagger
         self._features = features
+        self._document = document
         self.path = path
 
     @classmethod
@@ -65,8 +67,17 @@ class NerTagger:
         return _repair(tags)
 
     def tag_sentences(self, sents: Sequence[Sequence[str]]) -> list[list[str]]:
-        """BIO tags for each sentence."""
-        return [self.tag(s) for s in sents]
+        """BIO tags for each sentence of one article, in reading order.
+
+        The sentences are tagged together: a word also gets the contexts it has in the neighbouring
+        sentences (see `FeatureExtractor.document`), which makes the tags of a name consistent across
+        the article. Pass the sentences of one article at a time.
+        """
+        if self._document:
+            xs = self._features.document(sents)
+        else:
+            xs = [self._features.sentence(s) for s in sents]
+        return [_repair(self._tagger.tag(x)) if x else [] for x in xs]
 
     def tag_with_confidence(self, tokens: Sequence[str]) -> list[tuple[str, float]]:
         """(tag, marginal probability of the CRF's chosen tag) for each token."""

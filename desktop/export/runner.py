@@ -1,0 +1,84 @@
+"""One entry point for every export format, used by the CLI and the GUI's export dialog."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.errors import InputError
+from desktop.export import FORMATS
+from desktop.export.filters import ExportFilter, ProgressFn
+
+if TYPE_CHECKING:
+    from desktop.store.project import Project
+
+EXTENSIONS = {
+    "acled-csv": ".csv",
+    "json": ".json",
+    "geojson": ".geojson",
+    "xlsx": ".xlsx",
+    "conll": ".conll",
+    "html": ".html",
+    "pdf": ".pdf",
+}
+
+
+@dataclass
+class ExportOptions:
+    """Format-specific options (ignored by formats they do not concern)."""
+
+    lang: str = "en"
+    bom: bool = False
+    entity_scope: str = "reviewed"
+    tagset: str = "rasid"
+
+
+def export_project(
+    project: Project,
+    fmt: str,
+    out: str | Path,
+    flt: ExportFilter | None = None,
+    options: ExportOptions | None = None,
+    progress: ProgressFn | None = None,
+) -> int:
+    """Write `project` (filtered) to `out` in format `fmt`; returns the number of items written."""
+    opts = options or ExportOptions()
+    if fmt not in FORMATS:
+        raise InputError(f"Unknown export format {fmt!r}; use one of {', '.join(FORMATS)}.")
+    if opts.lang not in ("ar", "en"):
+        raise InputError(f"Unknown language {opts.lang!r}; use ar or en.")
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise InputError(f"The folder {out.parent} does not exist.")
+    try:
+        if fmt == "acled-csv":
+            from desktop.export.acled import write_acled_csv
+
+            return write_acled_csv(project, out, flt, opts.lang, opts.bom, progress)
+        if fmt == "json":
+            from desktop.export.json_export import write_json
+
+            return write_json(project, out, flt or ExportFilter(include_rejected=True), progress)
+        if fmt == "geojson":
+            from desktop.export.geojson import write_geojson
+
+            return write_geojson(project, out, flt, opts.lang, progress)
+        if fmt == "xlsx":
+            from desktop.export.xlsx import write_xlsx
+
+            return write_xlsx(project, out, flt, opts.lang, progress)
+        if fmt == "conll":
+            from desktop.export.conll import write_conll
+
+            return write_conll(project, out, flt, opts.entity_scope, opts.tagset, progress=progress)
+        from desktop.export.report import write_html, write_pdf
+
+        writer = write_html if fmt == "html" else write_pdf
+        return writer(project, out, flt, opts.lang, progress)
+    except PermissionError as exc:
+        raise InputError(f"{out} cannot be written (permission denied).") from exc
+    except OSError as exc:
+        if isinstance(exc, InputError):
+            raise
+        raise InputError(f"{out} cannot be written ({exc.strerror or exc}).") from exc
