@@ -42,3 +42,18 @@ bench:
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
+
+# --- Packaging (PyInstaller one-folder bundle in dist/rasid/; see build.spec) -------------------
+.PHONY: package package-check
+package:
+	@$(BIN)/pyinstaller --version >/dev/null 2>&1 || $(BIN)/pip install -q 'pyinstaller>=6.10'
+	$(BIN)/pyinstaller --noconfirm --clean build.spec
+
+# The bundle checks itself end to end, then renders the sample project offscreen (no display needed).
+package-check:
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  RASID_HOME="$$tmp/home" dist/rasid/rasid --selftest && \
+	  cp resources/sample/sample.rasid "$$tmp/" && \
+	  RASID_HOME="$$tmp/home" dist/rasid/rasid gui --project "$$tmp/sample.rasid" --screenshot "$$tmp/window.png" && \
+	  test -s "$$tmp/window.png" && echo "ok   bundle screenshot ($$(du -k "$$tmp/window.png" | cut -f1) KB)" && \
+	  echo "bundle: $$(du -sh dist/rasid | cut -f1)"

@@ -295,7 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _register_optional(sub: Any) -> None:
     """Subcommands of packages that register themselves (project store, exports)."""
-    for module in ("desktop.store.commands",):
+    for module in ("desktop.store.commands", "desktop.export.commands"):
         try:
             mod = __import__(module, fromlist=["register"])
         except ModuleNotFoundError as exc:
@@ -327,3 +327,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: the traceback goes to a crash log, the user gets its path
+        return _report_bug(args, exc)
+
+
+def _report_bug(args: argparse.Namespace, exc: Exception) -> int:
+    """Save the traceback, say where on stderr and, for the GUI, in a dialog (never die silently)."""
+    from desktop.logs import write_crash_report
+
+    path = write_crash_report(exc)
+    where = str(path) if path else "(the log could not be written)"
+    print(f"rasid: internal error ({type(exc).__name__}: {exc}); details in {where}", file=sys.stderr)
+    interactive = os.environ.get("QT_QPA_PLATFORM") not in ("offscreen", "minimal")
+    if args.command == "gui" and interactive and not getattr(args, "screenshot", None):
+        try:
+            from desktop.gui.crash import show_bug
+            from desktop.gui.qt import QApplication
+
+            _app = QApplication.instance() or QApplication(sys.argv[:1])
+            show_bug(exc, path)
+        except Exception:  # the dialog itself failed (no display): stderr and the log remain
+            log.exception("cannot show the crash dialog")
+    return 70  # EX_SOFTWARE

@@ -1,4 +1,4 @@
-"""Logging set-up: messages to stderr and a rotating log file in the user's data folder, never beside the program.
+"""Logging set-up: stderr plus a rotating log file in the user's data folder, never beside the program.
 
 The folder is `$RASID_HOME/logs` when RASID_HOME is set (as for the settings, see `desktop.settings`),
 else the platform's place for application logs: `$XDG_DATA_HOME/rasid/logs` (`~/.local/share/rasid/logs`)
@@ -8,11 +8,14 @@ program's own folder may be read-only and is replaced on upgrade, so nothing is 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import logging.handlers
 import os
 import sys
+import traceback
 from pathlib import Path
+from typing import Any
 
 LOG_FILE = "rasid.log"
 MAX_BYTES = 1_000_000
@@ -21,6 +24,18 @@ FILE_FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
 STDERR_FORMAT = "%(levelname)s %(name)s: %(message)s"
 
 _MARK = "_rasid_handler"
+
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever `sys.stderr` is at the time of each record (test runners swap it)."""
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: Any) -> None:
+        pass
 
 
 def log_dir() -> Path:
@@ -52,26 +67,45 @@ def setup_logging(verbose: bool = False, file_level: int = logging.INFO) -> Path
     for handler in [h for h in root.handlers if getattr(h, _MARK, False)]:
         root.removeHandler(handler)
         handler.close()
-    stderr = logging.StreamHandler()
+    stderr = _StderrHandler()
     stderr.setLevel(logging.INFO if verbose else logging.WARNING)
     stderr.setFormatter(logging.Formatter(STDERR_FORMAT))
     handlers: list[logging.Handler] = [stderr]
-    path: Path | None = log_file()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        file_handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
-        )
-    except OSError as exc:
-        stderr.handle(logging.makeLogRecord({"msg": f"cannot write logs to {path}: {exc}", "levelno": 30,
-                                             "levelname": "WARNING", "name": __name__}))
-        path = None
-    else:
-        file_handler.setLevel(file_level)
-        file_handler.setFormatter(logging.Formatter(FILE_FORMAT))
+    path = log_file()
+    file_handler = _file_handler(path, file_level, stderr)
+    if file_handler is not None:
         handlers.append(file_handler)
     for handler in handlers:
         setattr(handler, _MARK, True)
         root.addHandler(handler)
     root.setLevel(min(h.level for h in handlers))
-    return path
+    return path if file_handler is not None else None
+
+
+def _file_handler(path: Path, level: int, stderr: logging.Handler) -> logging.Handler | None:
+    """A rotating handler for `path`, or None (reported on stderr) when its folder is not writable."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
+        )
+    except OSError as exc:
+        stderr.handle(logging.makeLogRecord({"msg": f"cannot write logs to {path}: {exc}", "levelno": 30,
+                                             "levelname": "WARNING", "name": __name__}))
+        return None
+    handler.setLevel(level)
+    handler.setFormatter(logging.Formatter(FILE_FORMAT))
+    return handler
+
+
+def write_crash_report(exc: BaseException) -> Path | None:
+    """Save `exc`'s traceback to `<log dir>/crash-<time>.log` and log it; None when unwritable."""
+    logging.getLogger(__name__).critical("unexpected error", exc_info=exc)
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.log"
+        path.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+        return path
+    except OSError:
+        return None

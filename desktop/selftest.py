@@ -267,6 +267,7 @@ def run_selftest(gui: bool = True, out: IO[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="rasid-selftest-") as tmp:
         results = SelfTest(Path(tmp), gui=gui).run(out)
     failed = [r for r in results if not r.ok]
-    summary = f"{len(results) - len(failed)}/{len(results)} checks passed in {time.perf_counter() - started:.1f} s"
+    seconds = time.perf_counter() - started
+    summary = f"{len(results) - len(failed)}/{len(results)} checks passed in {seconds:.1f} s"
     out.write(("ok   " if not failed else "FAIL ") + summary + "\n")
     return 1 if failed else 0

@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 import pycrfsuite  # noqa: E402
 
-from desktop.nlp.features import FeatureExtractor, Resources  # noqa: E402
+from desktop.nlp.features import DOC_WINDOW, FeatureExtractor, Resources  # noqa: E402
 from desktop.text.normalize import normalize_word  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
@@ -47,8 +47,8 @@ NAME_FILES = [
 SCORER = ROOT.parent / "shared" / "eval" / "score_conll.py"
 MODELS = ROOT / "resources" / "models"
 
-C1 = 0.05
-C2 = 0.05
+C1 = 0.01
+C2 = 0.01
 MAX_ITER = 300
 UNK_COUNT = 1
 DROP = 0.0
@@ -56,7 +56,9 @@ FEATURE_SET = (
     "normalized word, clitic-stripped stem and core (article removed), prefixes/suffixes 1-4, shape, "
     "length, article/nisba/capital flags, name lexicon, trigger-word classes, word clusters "
     "(PPMI-SVD k-means k=64/256/1024), +-2 window of word/stem/cluster/lexicon features, "
-    "+-1 core and 2-char suffix, word bigrams"
+    "+-1 core and 2-char suffix, word bigrams, word-frequency band; document evidence: contexts "
+    "(trigger class, coarse cluster, frequent word) of the same stem in the +-10 neighbouring sentences; "
+    "identity features removed for training hapaxes"
 )
 
 Sentence = list[tuple[str, str]]
@@ -236,12 +238,15 @@ def main() -> None:
         "size_bytes": model.stat().st_size,
         "sha256": sha256(model),
         "trained": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "command": "python scripts/train_ner.py" + (" --aqmar" if args.aqmar else ""),
+        "command": " ".join(["python", "scripts/train_ner.py", *sys.argv[1:]]),
         "algorithm": "python-crfsuite CRF, L-BFGS",
         "c1": args.c1,
         "c2": args.c2,
         "max_iterations": args.max_iter,
         "feature_set": FEATURE_SET,
+        "document_features": args.doc,
+        "doc_window_sentences": DOC_WINDOW,
+        "unk_rare_count": UNK_COUNT,
         "training_data": "anercorp/train.txt" + (" + aqmar/*.txt" if args.aqmar else ""),
         "dev_metrics_split_run": metrics,
         "resources": {p.name: sha256(MODELS / p.name) for p in (Path("clusters.tsv"), Path("names.txt"))},

@@ -282,7 +282,7 @@ def train(args: argparse.Namespace, data: list[tuple[list[str], list[str]]], fea
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, args.clip)
             opt.step()
-            total += float(loss) * len(idx)
+            total += float(loss.detach()) * len(idx)
         sched.step()
         rec: dict[str, Any] = {"epoch": epoch, "loss": round(total / len(data), 4),
                                "seconds": round(time.time() - t0, 1)}

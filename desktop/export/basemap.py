@@ -45,7 +45,9 @@ def draw_basemap(ax: Any, extent: tuple[float, float, float, float]) -> None:
     ax.tick_params(labelsize=7, colors="#666666")
 
 
-def extent_of(points: list[tuple[float, float]], min_span: float = 4.0, pad: float = 0.15) -> tuple[float, float, float, float]:
+def extent_of(
+    points: list[tuple[float, float]], min_span: float = 4.0, pad: float = 0.15
+) -> tuple[float, float, float, float]:
     """A map window around (lon, lat) points, at least `min_span` degrees wide; MENA when empty."""
     if not points:
         return (25.0, 60.0, 12.0, 42.0)

@@ -79,8 +79,17 @@ def _style(ax: Any) -> None:
 
 
 def _empty(ax: Any, arabic: bool) -> None:
-    ax.text(0.5, 0.5, _t(arabic, "لا توجد بيانات", "No data"), ha="center", va="center", fontfamily=FONT,
-            fontsize=12, color="#777777", transform=ax.transAxes)
+    ax.text(
+        0.5,
+        0.5,
+        _t(arabic, "لا توجد بيانات", "No data"),
+        ha="center",
+        va="center",
+        fontfamily=FONT,
+        fontsize=12,
+        color="#777777",
+        transform=ax.transAxes,
+    )
     ax.set_axis_off()
 
 
@@ -89,7 +98,9 @@ def timeline(fig: Any, records: list[IncidentRecord], arabic: bool = False) -> C
     ax = fig.add_subplot()
     hits = ChartHits()
     dated = [r for r in records if r.event_date]
-    ax.set_title(_t(arabic, "الحوادث يومياً حسب النوع", "Incidents per day by type"), fontfamily=FONT, fontsize=12)
+    ax.set_title(
+        _t(arabic, "الحوادث يومياً حسب النوع", "Incidents per day by type"), fontfamily=FONT, fontsize=12
+    )
     if not dated:
         _empty(ax, arabic)
         return hits
@@ -100,23 +111,36 @@ def timeline(fig: Any, records: list[IncidentRecord], arabic: bool = False) -> C
     for r in dated:
         by[r.event_type or "?"][dt.date.fromisoformat(r.event_date)].append(r.id)
     bottom = dict.fromkeys(span, 0)
-    order = [t for t in acled.EVENT_TYPE_NAMES if t in by] + [t for t in by if t not in acled.EVENT_TYPE_NAMES]
+    order = [t for t in acled.EVENT_TYPE_NAMES if t in by] + [
+        t for t in by if t not in acled.EVENT_TYPE_NAMES
+    ]
     for et in order:
         heights = [len(by[et].get(d, [])) for d in span]
-        bars = ax.bar(span, heights, bottom=[bottom[d] for d in span], width=0.85,
-                      color=EVENT_COLORS.get(et, OTHER_COLOR), label=acled.event_label(et, arabic))
+        bars = ax.bar(
+            span,
+            heights,
+            bottom=[bottom[d] for d in span],
+            width=0.85,
+            color=EVENT_COLORS.get(et, OTHER_COLOR),
+            label=acled.event_label(et, arabic),
+        )
         for d, bar in zip(span, bars, strict=True):
             if by[et].get(d):
                 hits.artists.append((bar, list(by[et][d])))
             bottom[d] += len(by[et].get(d, []))
-    ax.legend(prop={"family": FONT, "size": 9}, frameon=False, loc="upper center",
-              bbox_to_anchor=(0.5, -0.14), ncol=3)
+    ax.legend(
+        prop={"family": FONT, "size": 9},
+        frameon=False,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.14),
+        ncol=3,
+    )
     ax.set_ylabel(_t(arabic, "عدد الحوادث", "Incidents"), fontfamily=FONT)
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
-    locator = AutoDateLocator(maxticks=8)
+    locator = AutoDateLocator(maxticks=8)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     ax.yaxis.get_major_locator().set_params(integer=True)
     _style(ax)
     return hits
@@ -134,7 +158,9 @@ def _hbar(ax: Any, items: list[tuple[str, float, list[int]]], color: str) -> Cha
     return hits
 
 
-def fatalities_by_admin1(fig: Any, records: list[IncidentRecord], arabic: bool = False, top: int = 12) -> ChartHits:
+def fatalities_by_admin1(
+    fig: Any, records: list[IncidentRecord], arabic: bool = False, top: int = 12
+) -> ChartHits:
     """Reported fatalities per governorate (admin1), largest first."""
     ax = fig.add_subplot()
     ax.set_title(_t(arabic, "القتلى حسب المحافظة", "Fatalities by governorate"), fontfamily=FONT, fontsize=12)
@@ -181,10 +207,21 @@ def incident_map(fig: Any, records: list[IncidentRecord], arabic: bool = False) 
     hits = ChartHits()
     if not keys:
         return hits
-    colors = [EVENT_COLORS.get(Counter(r.event_type for r in groups[k]).most_common(1)[0][0], OTHER_COLOR) for k in keys]
+    colors = [
+        EVENT_COLORS.get(Counter(r.event_type for r in groups[k]).most_common(1)[0][0], OTHER_COLOR)
+        for k in keys
+    ]
     sizes = [30 + 25 * len(groups[k]) ** 0.8 for k in keys]
-    sc = ax.scatter([k[0] for k in keys], [k[1] for k in keys], s=sizes, c=colors, alpha=0.8,
-                    edgecolors="white", linewidths=0.8, zorder=3)
+    sc = ax.scatter(
+        [k[0] for k in keys],
+        [k[1] for k in keys],
+        s=sizes,
+        c=colors,
+        alpha=0.8,
+        edgecolors="white",
+        linewidths=0.8,
+        zorder=3,
+    )
     hits.points[sc] = [[r.id for r in groups[k]] for k in keys]
     named: dict[str, tuple[float, float, int]] = {}
     for k in keys:
@@ -192,14 +229,29 @@ def incident_map(fig: Any, records: list[IncidentRecord], arabic: bool = False) 
         if name and (name not in named or named[name][2] < len(groups[k])):
             named[name] = (k[0], k[1], len(groups[k]))
     for name, (x, y, _) in sorted(named.items(), key=lambda kv: -kv[1][2])[:12]:
-        ax.annotate(name, (x, y), xytext=(5, 5), textcoords="offset points", fontsize=8, fontfamily=FONT,
-                    zorder=4, color="#222222")
+        ax.annotate(
+            name,
+            (x, y),
+            xytext=(5, 5),
+            textcoords="offset points",
+            fontsize=8,
+            fontfamily=FONT,
+            zorder=4,
+            color="#222222",
+        )
     from matplotlib.lines import Line2D
 
-    present = [t for t in acled.EVENT_TYPE_NAMES if any(r.event_type == t for g in groups.values() for r in g)]
+    present = [
+        t for t in acled.EVENT_TYPE_NAMES if any(r.event_type == t for g in groups.values() for r in g)
+    ]
     ax.legend(
-        handles=[Line2D([], [], marker="o", ls="", color=EVENT_COLORS[t], label=acled.event_label(t, arabic)) for t in present],
-        prop={"family": FONT, "size": 8}, loc="lower left", framealpha=0.85,
+        handles=[
+            Line2D([], [], marker="o", ls="", color=EVENT_COLORS[t], label=acled.event_label(t, arabic))
+            for t in present
+        ],
+        prop={"family": FONT, "size": 8},
+        loc="lower left",
+        framealpha=0.85,
     )
     _style(ax)
     return hits

@@ -13,7 +13,9 @@ from desktop.store.common import STATUSES
 
 def register(sub: Any) -> None:
     """Add the export subcommands to the `rasid` argument parser."""
-    p = sub.add_parser("export", help="export a project: ACLED CSV, JSON, GeoJSON, XLSX, CoNLL, HTML/PDF report")
+    p = sub.add_parser(
+        "export", help="export a project: ACLED CSV, JSON, GeoJSON, XLSX, CoNLL, HTML/PDF report"
+    )
     p.add_argument("project", help="project file")
     p.add_argument("--format", "-f", required=True, choices=FORMATS, help="output format")
     p.add_argument("-o", "--output", required=True, help="output file")
@@ -22,18 +24,36 @@ def register(sub: Any) -> None:
     p.add_argument("--tag", help="only articles with this tag")
     p.add_argument("--status", choices=STATUSES, help="only incidents (and entities) with this review status")
     p.add_argument("--event-type", help="only incidents of this ACLED event or sub-event type")
-    p.add_argument("--article", type=int, action="append", dest="articles", metavar="ID",
-                   help="only this article (repeatable)")
-    p.add_argument("--lang", choices=("ar", "en"), default=None,
-                   help="language of notes and reports (default: en for data, ar for reports)")
+    p.add_argument(
+        "--article",
+        type=int,
+        action="append",
+        dest="articles",
+        metavar="ID",
+        help="only this article (repeatable)",
+    )
+    p.add_argument(
+        "--lang",
+        choices=("ar", "en"),
+        default=None,
+        help="language of notes and reports (default: en for data, ar for reports)",
+    )
     p.add_argument("--bom", action="store_true", help="write a UTF-8 byte-order mark (for Excel)")
-    p.add_argument("--include-rejected", action="store_true", help="keep rejected incidents (tagged rasid:rejected)")
-    p.add_argument("--entities", choices=("reviewed", "all"), default="reviewed",
-                   help="CoNLL: reviewed entities only (default) or all non-rejected")
+    p.add_argument(
+        "--include-rejected", action="store_true", help="keep rejected incidents (tagged rasid:rejected)"
+    )
+    p.add_argument(
+        "--entities",
+        choices=("reviewed", "all"),
+        default="reviewed",
+        help="CoNLL: reviewed entities only (default) or all non-rejected",
+    )
     p.add_argument("--tagset", choices=("rasid", "anercorp"), default="rasid", help="CoNLL entity labels")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("import-dump", help="import a Rasid JSON dump (from `rasid export -f json`) into a project")
+    p = sub.add_parser(
+        "import-dump", help="import a Rasid JSON dump (from `rasid export -f json`) into a project"
+    )
     p.add_argument("project", help="project file (created when missing)")
     p.add_argument("dump", help="JSON dump")
     p.set_defaults(func=cmd_import_dump)
@@ -58,8 +78,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:  # writable, to store new ACLED event ids; read-only (provisional ids) when the GUI holds it
         project = Project.open(args.project)
     except ProjectLockedError:
-        print("rasid: the project is open elsewhere; exporting read-only (new event ids are provisional).",
-              file=sys.stderr)
+        print(
+            "rasid: the project is open elsewhere; exporting read-only (new event ids are provisional).",
+            file=sys.stderr,
+        )
         project = Project.open(args.project, read_only=True)
     with project:
         n = export_project(project, args.format, args.output, flt, options)

@@ -56,7 +56,11 @@ def bio_lines(text: str, entities: list[Entity], scope: str = "reviewed", tagset
     chosen = _selected(entities, scope)
     lines: list[str] = []
     for sent in split_sentences(text):
-        tokens = [t for t in tokenize(text[sent.start : sent.end]) if text[sent.start + t.start : sent.start + t.end].strip()]
+        tokens = [
+            t
+            for t in tokenize(text[sent.start : sent.end])
+            if text[sent.start + t.start : sent.start + t.end].strip()
+        ]
         if not tokens:
             continue
         if lines:

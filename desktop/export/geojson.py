@@ -25,7 +25,7 @@ def build_geojson(
     data = collect(project, flt, with_entities=False, progress=progress)
     records = [resolve(i, arabic=lang == "ar") for i in data.incidents]
     ids = assign_event_ids(project, [(r.id, r.iso3) for r in records])
-    features = []
+    features: list[dict[str, Any]] = []
     skipped = 0
     for r in records:
         if r.latitude is None or r.longitude is None:

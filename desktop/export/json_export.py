@@ -57,7 +57,9 @@ def incident_json(inc: Incident) -> dict[str, Any]:
     }
 
 
-def build_dump(project: Project, flt: ExportFilter | None = None, progress: ProgressFn | None = None) -> dict[str, Any]:
+def build_dump(
+    project: Project, flt: ExportFilter | None = None, progress: ProgressFn | None = None
+) -> dict[str, Any]:
     """The dump as a JSON-ready dict."""
     flt = flt or ExportFilter(include_rejected=True)
     data = collect(project, flt, progress=progress)
@@ -195,7 +197,13 @@ def import_json(project: Project, path: str | Path) -> JsonImportReport:
                 if e.get("canonical_name") is not None:
                     attrs.setdefault("canonical_name", e["canonical_name"])
                 insert_entity(
-                    conn, aid, text, int(e["start"]), int(e["end"]), str(e["type"]), attrs,
+                    conn,
+                    aid,
+                    text,
+                    int(e["start"]),
+                    int(e["end"]),
+                    str(e["type"]),
+                    attrs,
                     _check(e.get("origin", "auto"), ("auto", "analyst"), "origin"),
                     _check(e.get("status", "new"), STATUSES, "status"),
                 )
@@ -227,10 +235,13 @@ def _insert_incident(conn: Any, aid: int, inc: dict[str, Any]) -> None:
         "INSERT INTO incidents (article_id, evidence_start, evidence_end, confidence, origin, status, "
         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            aid, *ev, inc.get("confidence"),
+            aid,
+            *ev,
+            inc.get("confidence"),
             _check(inc.get("origin", "auto"), ("auto", "analyst"), "origin"),
             _check(inc.get("status", "new"), STATUSES, "status"),
-            stamp, stamp,
+            stamp,
+            stamp,
         ),
     )
     iid = int(cur.lastrowid or 0)
@@ -240,7 +251,8 @@ def _insert_incident(conn: Any, aid: int, inc: dict[str, Any]) -> None:
             "INSERT INTO incident_fields (incident_id, name, machine_value, machine_start, machine_end, "
             "analyst_value, analyst_start, analyst_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                iid, name,
+                iid,
+                name,
                 dumps(f.get("machine")) if machine_set or not f.get("analyst_set") else None,
                 *_pair(f.get("machine_evidence")),
                 dumps(f.get("analyst")) if f.get("analyst_set") else None,

@@ -397,7 +397,7 @@ def _where_en(r: IncidentRecord) -> str:
 
 
 def summary_en(r: IncidentRecord) -> str:
-    """'On 2 March 2019, a suicide bomber of ISIS ... in Al-Baghouz (Deir ez-Zor, Syria). Fatalities unknown.'"""
+    """'On 2 March 2019, a suicide bomber of ISIS ... in Al-Baghouz (Deir ez-Zor, Syria). 6 fatalities.'"""
     when = f"On {_date_en(r.event_date)}" if r.event_date else "On an unknown date"
     template = _EN_VERBS.get(r.sub_event_type)
     if template:
@@ -420,7 +420,7 @@ def _toll_en(r: IncidentRecord) -> str:
 
 
 def summary_ar(r: IncidentRecord) -> str:
-    """'في 2 آذار/مارس 2019، نفّذ تنظيم الدولة الإسلامية عملية (تفجير انتحاري) استهدفت ... في الباغوز (...).'"""
+    """'في 2 آذار/مارس 2019، نفّذ تنظيم الدولة الإسلامية عملية (تفجير انتحاري) استهدفت ... في الباغوز.'"""
     when = f"في {_date_ar(r.event_date)}" if r.event_date else "في تاريخ غير معروف"
     label = acled.SUB_EVENT_ARABIC.get(r.sub_event_type) or acled.event_label(r.event_type, True) or "حدث"
     a1 = r.actor1 or "جهة مجهولة"

@@ -133,8 +133,10 @@ def _headline(records: list[IncidentRecord], arabic: bool) -> str:
     total_i = sum(r.injuries or 0 for r in records)
     parts = [
         '<div class="figures">',
-        *(f'<div class="figure"><b>{v}</b>{_l(k, arabic)}</div>'
-          for k, v in (("incidents", len(records)), ("fatalities", total_f), ("injuries", total_i))),
+        *(
+            f'<div class="figure"><b>{v}</b>{_l(k, arabic)}</div>'
+            for k, v in (("incidents", len(records)), ("fatalities", total_f), ("injuries", total_i))
+        ),
         "</div>",
     ]
     by: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
@@ -143,32 +145,60 @@ def _headline(records: list[IncidentRecord], arabic: bool) -> str:
         row[0] += 1
         row[1] += r.fatalities or 0
         row[2] += r.injuries or 0
-    parts.append(f"<table><tr><th>{_l('type', arabic)}</th><th>{_l('incidents', arabic)}</th>"
-                 f"<th>{_l('fatalities', arabic)}</th><th>{_l('injuries', arabic)}</th></tr>")
-    order = [t for t in acled.EVENT_TYPE_NAMES if t in by] + [t for t in by if t not in acled.EVENT_TYPE_NAMES]
+    parts.append(
+        f"<table><tr><th>{_l('type', arabic)}</th><th>{_l('incidents', arabic)}</th>"
+        f"<th>{_l('fatalities', arabic)}</th><th>{_l('injuries', arabic)}</th></tr>"
+    )
+    order = [t for t in acled.EVENT_TYPE_NAMES if t in by] + [
+        t for t in by if t not in acled.EVENT_TYPE_NAMES
+    ]
     for t in order:
         n, f, i = by[t]
-        parts.append(f"<tr><td>{_e(acled.event_label(t, arabic))}</td><td class='num'>{n}</td>"
-                     f"<td class='num'>{f}</td><td class='num'>{i}</td></tr>")
-    parts.append(f"<tr><th>{_l('total', arabic)}</th><th class='num'>{len(records)}</th>"
-                 f"<th class='num'>{total_f}</th><th class='num'>{total_i}</th></tr></table>")
+        parts.append(
+            f"<tr><td>{_e(acled.event_label(t, arabic))}</td><td class='num'>{n}</td>"
+            f"<td class='num'>{f}</td><td class='num'>{i}</td></tr>"
+        )
+    parts.append(
+        f"<tr><th>{_l('total', arabic)}</th><th class='num'>{len(records)}</th>"
+        f"<th class='num'>{total_f}</th><th class='num'>{total_i}</th></tr></table>"
+    )
     return "\n".join(parts)
 
 
 def _table(records: list[IncidentRecord], ids: dict[int, str], arabic: bool) -> str:
-    cols = ("id", "date", "type", "sub", "actor1", "actor2", "location", "admin1", "fatalities", "injuries", "status")
+    cols = (
+        "id",
+        "date",
+        "type",
+        "sub",
+        "actor1",
+        "actor2",
+        "location",
+        "admin1",
+        "fatalities",
+        "injuries",
+        "status",
+    )
     head = "".join(f"<th>{_l(c, arabic)}</th>" for c in cols)
     rows = []
     for r in records:
         status = STATUS_AR.get(r.status, r.status) if arabic else r.status
         cells = (
-            ids[r.id], r.event_date, acled.event_label(r.event_type, arabic), acled.event_label(r.sub_event_type, arabic),
-            r.actor1, r.actor2, r.location, r.admin1,
+            ids[r.id],
+            r.event_date,
+            acled.event_label(r.event_type, arabic),
+            acled.event_label(r.sub_event_type, arabic),
+            r.actor1,
+            r.actor2,
+            r.location,
+            r.admin1,
         )
         tds = "".join(f"<td>{_e(c)}</td>" for c in cells)
         fat = "" if r.fatalities is None else r.fatalities
         inj = "" if r.injuries is None else r.injuries
-        rows.append(f"<tr>{tds}<td class='num'>{fat}</td><td class='num'>{inj}</td><td>{_e(status)}</td></tr>")
+        rows.append(
+            f"<tr>{tds}<td class='num'>{fat}</td><td class='num'>{inj}</td><td>{_e(status)}</td></tr>"
+        )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
@@ -196,12 +226,19 @@ def build_html(
     flt = flt or ExportFilter()
     data = data or collect(project, flt, progress=progress)
     records = [resolve(i, arabic=arabic) for i in data.incidents]
-    ids = assign_event_ids(project, [(r.id, resolve(i).iso3) for r, i in zip(records, data.incidents, strict=True)])
+    ids = assign_event_ids(
+        project, [(r.id, resolve(i).iso3) for r, i in zip(records, data.incidents, strict=True)]
+    )
     if progress:
         progress(0, 4, "charts")
     figs = []
     for n, (fn, w, h) in enumerate(
-        ((charts.timeline, 9, 3.6), (charts.fatalities_by_admin1, 5, 4), (charts.top_actors, 5, 4), (charts.incident_map, 9, 6.5))
+        (
+            (charts.timeline, 9, 3.6),
+            (charts.fatalities_by_admin1, 5, 4),
+            (charts.top_actors, 5, 4),
+            (charts.incident_map, 9, 6.5),
+        )
     ):
         fig = charts.new_figure(w, h)
         fn(fig, records, arabic)
@@ -219,9 +256,9 @@ def build_html(
         f"<title>{_e(title)}</title><style>{css}</style></head><body>",
         f"<h1>{_e(title)}</h1>",
         f'<p class="meta">{_l("period", arabic)}: {_period(records, flt, arabic)}<br>'
-        f'{_l("project", arabic)}: {_e(project.path.name)}<br>'
-        f'{_l("filters", arabic)}: {_e("؛ ".join(filters) if arabic else "; ".join(filters)) if filters else _l("none", arabic)}<br>'
-        f'{_l("generated", arabic)}: {_ltr(dt.datetime.now().strftime("%Y-%m-%d %H:%M"))}</p>',
+        f"{_l('project', arabic)}: {_e(project.path.name)}<br>"
+        f"{_l('filters', arabic)}: {_e(('؛ ' if arabic else '; ').join(filters)) or _l('none', arabic)}<br>"
+        f"{_l('generated', arabic)}: {_ltr(dt.datetime.now().strftime('%Y-%m-%d %H:%M'))}</p>",
         f"<h2>{_l('headline', arabic)}</h2>",
         _headline(records, arabic),
         f"<h2>{_l('charts', arabic)}</h2>",
@@ -232,9 +269,9 @@ def build_html(
         f"<h2>{_l('table', arabic)}</h2>",
         _table(records, ids, arabic),
         f"<h2>{_l('articles', arabic)}</h2>",
-        '<p class="legend">' + "".join(
-            f'<mark class="{k}">{v[0] if arabic else v[1]}</mark>' for k, v in ENTITY_LABELS.items()
-        ) + "</p>",
+        '<p class="legend">'
+        + "".join(f'<mark class="{k}">{v[0] if arabic else v[1]}</mark>' for k, v in ENTITY_LABELS.items())
+        + "</p>",
     ]
     for a in data.articles[:MAX_ARTICLES]:
         meta = " · ".join(_ltr(x) if x != a.source else _e(x) for x in (a.date, a.source, a.external_id) if x)
@@ -248,19 +285,29 @@ def build_html(
     return "\n".join(out)
 
 
-def write_html(project: Project, out: str | Path, flt: ExportFilter | None = None, lang: str = "ar",
-               progress: ProgressFn | None = None) -> int:
+def write_html(
+    project: Project,
+    out: str | Path,
+    flt: ExportFilter | None = None,
+    lang: str = "ar",
+    progress: ProgressFn | None = None,
+) -> int:
     """Write the HTML report; returns the number of incidents."""
     data = collect(project, flt, progress=progress)
     Path(out).write_text(build_html(project, flt, lang, data=data, progress=progress), encoding="utf-8")
     return len(data.incidents)
 
 
-def write_pdf(project: Project, out: str | Path, flt: ExportFilter | None = None, lang: str = "ar",
-              progress: ProgressFn | None = None) -> int:
+def write_pdf(
+    project: Project,
+    out: str | Path,
+    flt: ExportFilter | None = None,
+    lang: str = "ar",
+    progress: ProgressFn | None = None,
+) -> int:
     """Render the report to PDF with WeasyPrint; returns the number of incidents."""
     try:
-        from weasyprint import HTML
+        from weasyprint import HTML  # type: ignore[import-untyped]
     except (ImportError, OSError) as exc:  # OSError: Pango missing
         raise InputError(f"PDF reports need WeasyPrint and Pango ({exc}); export HTML instead.") from exc
     data = collect(project, flt, progress=progress)

@@ -17,8 +17,18 @@ if TYPE_CHECKING:
 
 # Excel refuses cells longer than this.
 MAX_CELL = 32_767
-ENTITY_COLUMNS = ("article_id", "external_id", "start", "end", "type", "text", "canonical_id",
-                  "canonical_name", "origin", "status")
+ENTITY_COLUMNS = (
+    "article_id",
+    "external_id",
+    "start",
+    "end",
+    "type",
+    "text",
+    "canonical_id",
+    "canonical_name",
+    "origin",
+    "status",
+)
 ARTICLE_COLUMNS = ("id", "external_id", "title", "date", "source", "url", "tags", "note", "text")
 
 
@@ -37,8 +47,8 @@ def write_xlsx(
     progress: ProgressFn | None = None,
 ) -> int:
     """Write the workbook; returns the number of incident rows."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.styles import Font  # type: ignore[import-untyped]
 
     data = collect(project, flt, progress=progress)
     rows = acled_rows(project, data, lang)
@@ -57,14 +67,39 @@ def write_xlsx(
     for aid, ents in data.entities.items():
         for e in ents:
             sheets[1].append(
-                [_cell(v) for v in (aid, by_id[aid].external_id, e.start, e.end, e.type, e.text,
-                                    e.canonical_id, e.canonical_name, e.origin, e.status)]
+                [
+                    _cell(v)
+                    for v in (
+                        aid,
+                        by_id[aid].external_id,
+                        e.start,
+                        e.end,
+                        e.type,
+                        e.text,
+                        e.canonical_id,
+                        e.canonical_name,
+                        e.origin,
+                        e.status,
+                    )
+                ]
             )
     sheets[2].append(list(ARTICLE_COLUMNS))
     for a in data.articles:
         sheets[2].append(
-            [_cell(v) for v in (a.id, a.external_id, a.title, a.date, a.source, a.url,
-                                "; ".join(data.tags.get(a.id, [])), data.notes.get(a.id, ""), a.text)]
+            [
+                _cell(v)
+                for v in (
+                    a.id,
+                    a.external_id,
+                    a.title,
+                    a.date,
+                    a.source,
+                    a.url,
+                    "; ".join(data.tags.get(a.id, [])),
+                    data.notes.get(a.id, ""),
+                    a.text,
+                )
+            ]
         )
     for sheet in sheets:
         sheet.sheet_view.rightToLeft = True

@@ -190,14 +190,28 @@ class ArticleManager:
         if order_by not in ORDERS:
             raise InputError(f"Cannot sort articles by {order_by!r}; use one of {', '.join(ORDERS)}.")
         where, params = (filters or ArticleFilter()).where("a")
-        rows = self._p.conn.execute(
-            "SELECT a.id, a.external_id, a.title, a.date, a.source, a.near_dup_of, "
-            "(SELECT count(*) FROM incidents i WHERE i.article_id = a.id AND i.status != 'rejected'), "
-            "(SELECT count(*) FROM entities e WHERE e.article_id = a.id AND e.status != 'rejected') "
-            f"FROM articles a WHERE {where} ORDER BY {ORDERS[order_by]} LIMIT ? OFFSET ?",
-            [*params, max(0, limit), max(0, offset)],
-        ).fetchall()
-        return [ArticleSummary(*r) for r in rows]
+        conn = self._p.conn
+        # Page the ids first, then summarize only that page (counts per article are subqueries).
+        ids = [
+            r[0]
+            for r in conn.execute(
+                f"SELECT a.id FROM articles a WHERE {where} ORDER BY {ORDERS[order_by]} LIMIT ? OFFSET ?",
+                [*params, max(0, limit), max(0, offset)],
+            )
+        ]
+        if not ids:
+            return []
+        rows = {
+            r[0]: r
+            for r in conn.execute(
+                "SELECT a.id, a.external_id, a.title, a.date, a.source, a.near_dup_of, "
+                "(SELECT count(*) FROM incidents i WHERE i.article_id = a.id AND i.status != 'rejected'), "
+                "(SELECT count(*) FROM entities e WHERE e.article_id = a.id AND e.status != 'rejected') "
+                f"FROM articles a WHERE a.id IN ({','.join('?' * len(ids))})",
+                ids,
+            )
+        }
+        return [ArticleSummary(*rows[i]) for i in ids]
 
     def count(self, filters: ArticleFilter | None = None) -> int:
         where, params = (filters or ArticleFilter()).where("a")

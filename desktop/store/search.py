@@ -324,33 +324,52 @@ def search(
         raise QueryError(f"Cannot sort results by {order_by!r}; use rank, date or -date.")
     where, params = (filters or ArticleFilter()).where("a")
     conn = project.conn
-    cols = "a.id, a.external_id, a.title, a.date, a.source, a.text"
+    filtered = filters is not None and where != "1"
     if not query.strip():
         if filters is None:
             raise QueryError("The query is empty; type a word or a phrase, or choose a filter.")
         order = _ORDERS["-date" if order_by == "rank" else order_by]
         total = conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
-        rows = conn.execute(
-            f"SELECT {cols}, 0.0 FROM articles a WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+        ranked = conn.execute(
+            f"SELECT a.id, 0.0 FROM articles a WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
             [*params, limit, offset],
         ).fetchall()
-        return SearchPage(int(total), offset, [_hit(r, []) for r in rows])
+        return SearchPage(int(total), offset, _hits(conn, ranked, []))
     parsed = parse_query(query)
+    # Rank ids first (only the FTS index and, when filtering, the articles' small columns), then read
+    # the page's texts: sorting thousands of matches with their texts attached is what costs.
+    source = (
+        "articles_fts f JOIN articles a ON a.id = f.rowid"
+        if filtered or order_by != "rank"
+        else "articles_fts f"
+    )
+    cond = f"articles_fts MATCH ? AND {where}" if filtered else "articles_fts MATCH ?"
+    args = [parsed.expression, *params] if filtered else [parsed.expression]
+    order = "f.rank" if order_by == "rank" else _ORDERS[order_by]
     try:
-        total = conn.execute(
-            f"SELECT count(*) FROM articles_fts f JOIN articles a ON a.id = f.rowid "
-            f"WHERE articles_fts MATCH ? AND {where}",
-            [parsed.expression, *params],
-        ).fetchone()[0]
-        order = "f.rank" if order_by == "rank" else _ORDERS[order_by]
-        rows = conn.execute(
-            f"SELECT {cols}, f.rank FROM articles_fts f JOIN articles a ON a.id = f.rowid "
-            f"WHERE articles_fts MATCH ? AND {where} ORDER BY {order} LIMIT ? OFFSET ?",
-            [parsed.expression, *params, limit, offset],
+        total = conn.execute(f"SELECT count(*) FROM {source} WHERE {cond}", args).fetchone()[0]
+        ranked = conn.execute(
+            f"SELECT f.rowid, f.rank FROM {source} WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*args, limit, offset],
         ).fetchall()
     except sqlite3.OperationalError as exc:  # defensive: our expression should always be valid
         raise QueryError(f"The query could not be run ({exc}); simplify it and try again.") from exc
-    return SearchPage(int(total), offset, [_hit(r, parsed.terms) for r in rows])
+    return SearchPage(int(total), offset, _hits(conn, ranked, parsed.terms))
+
+
+def _hits(conn: sqlite3.Connection, ranked: list[Any], terms: list[Term]) -> list[SearchHit]:
+    if not ranked:
+        return []
+    ids = [int(r[0]) for r in ranked]
+    rows = {
+        r[0]: r
+        for r in conn.execute(
+            "SELECT id, external_id, title, date, source, text FROM articles "
+            f"WHERE id IN ({','.join('?' * len(ids))})",
+            ids,
+        )
+    }
+    return [_hit((*rows[i], score), terms) for i, score in zip(ids, (r[1] for r in ranked), strict=True)]
 
 
 def _hit(row: Any, terms: list[Term]) -> SearchHit:

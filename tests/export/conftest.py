@@ -146,7 +146,7 @@ def _build(path: Path) -> Path:
         p.incidents.reject(clash.id)
         ents1 = p.entities.for_article(a1)
         p.entities.accept(ents1[0].id)
-        p.entities.reject([e for e in ents1 if e.text == "دير الزور"][0].id)
+        p.entities.reject(next(e for e in ents1 if e.text == "دير الزور").id)
         s, e = span_of(TEXT1, "انتحاري")
         p.entities.add(a1, s, e, "PER")
         p.tags.set(a1, ["داعش", "@cmd"])

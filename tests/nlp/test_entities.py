@@ -98,3 +98,10 @@ def test_spans_are_offsets_into_the_stored_text_with_emoji_before() -> None:
     doc = gazetteer_only()(Pipeline().without("entities", "incidents")(Document.from_text(text)))
     (loc,) = [e for e in doc.layers["entities"] if e.label == "LOC"]
     assert text[loc.start : loc.end] == "دير الزور"
+
+
+def test_group_nouns_refer_back_to_the_articles_group() -> None:
+    found = entities("هاجم تنظيم داعش مواقع قسد. وقالت قسد إن التنظيم فجر سيارة، وردت الميليشيا بقصف مواقعه.")
+    anaphors = {s: a for s, label, a in found if label == "ACTOR"}
+    assert anaphors["التنظيم"]["refers_to"] == "داعش"
+    assert anaphors["الميليشيا"]["refers_to"] == "قسد"

@@ -1,0 +1,80 @@
+"""The GUI part of `rasid --selftest`: build the main window offscreen, open a project, grab a PNG.
+
+Runs on Qt's offscreen platform (no display needed) unless a QApplication already exists. The
+user's settings are never touched: the check points RASID_HOME at a folder inside the self-test's
+temporary folder while the window lives.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from desktop import settings as settings_mod
+
+MIN_COLOURS = 4  # a painted window has at least background, frame, text and a highlight
+
+
+def _distinct_colours(image: object, step: int = 7) -> int:
+    width, height = image.width(), image.height()  # type: ignore[attr-defined]
+    colours = {
+        image.pixel(x, y)  # type: ignore[attr-defined]
+        for y in range(0, height, step)
+        for x in range(0, width, step)
+    }
+    return len(colours)
+
+
+def check_main_window(project: Path | None, png: Path, settle_ms: int = 300) -> str:
+    """Render the main window (with `project` open when given) to `png`; raise when it looks blank."""
+    from desktop.gui.qt import QApplication
+
+    if QApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    saved_home = os.environ.get("RASID_HOME")
+    os.environ["RASID_HOME"] = str(png.parent / "gui-home")
+    try:
+        return _render(project, png, settle_ms)
+    finally:
+        if saved_home is None:
+            os.environ.pop("RASID_HOME", None)
+        else:
+            os.environ["RASID_HOME"] = saved_home
+
+
+def _render(project: Path | None, png: Path, settle_ms: int) -> str:
+    from desktop.gui.app import make_application
+    from desktop.gui.main_window import MainWindow
+    from desktop.gui.qt import QApplication, QEventLoop, QTimer
+
+    started = time.perf_counter()
+    make_application("ar")
+    window = MainWindow(settings_mod.Settings())
+    window.quiet_errors = True  # type: ignore[attr-defined]
+    try:
+        if project is not None and not window.open_project(project):
+            raise RuntimeError(f"the window could not open the project: {window.last_error}")
+        window.resize(1200, 800)
+        window.show()
+        shown = time.perf_counter() - started
+        loop = QEventLoop()
+        QTimer.singleShot(settle_ms, loop.quit)
+        loop.exec()
+        QApplication.processEvents()
+        image = window.grab().toImage()
+        if image.isNull() or image.width() < 200 or image.height() < 200:
+            raise RuntimeError(f"window image is {image.width()}x{image.height()}")
+        colours = _distinct_colours(image)
+        if colours < MIN_COLOURS:
+            raise RuntimeError(f"window looks blank ({colours} colour(s))")
+        if not image.save(str(png), "PNG"):
+            raise RuntimeError(f"cannot write {png}")
+        rows = window.article_model.rowCount() if project is not None else 0
+        if project is not None and rows < 1:
+            raise RuntimeError("the article list is empty")
+    finally:
+        window.close()
+        window.deleteLater()
+        QApplication.processEvents()
+    return f"{image.width()}x{image.height()}, {colours} colours, {rows} article(s), shown in {shown:.2f} s"
