@@ -72,7 +72,7 @@ def open_input(path: str) -> Iterator[IO[bytes]]:
         raise InputError(f"{path}: no such file.")
     if p.is_dir():
         raise InputError(f"{path} is a folder, not a file.")
-    opened = gzip.open(p, "rb") if p.suffix == ".gz" else p.open("rb")
+    opened = gzip.open(p, "rb") if p.suffix == ".gz" else p.open("rb")  # noqa: SIM115 (closed by `with` below)
     with opened as fh:
         yield cast(IO[bytes], fh)
 

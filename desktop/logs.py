@@ -38,6 +38,15 @@ class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
         pass
 
 
+class _BriefFormatter(logging.Formatter):
+    """One line per record: tracebacks stay in the log file, out of the analyst's terminal."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        if record.exc_info or record.exc_text:
+            record = logging.makeLogRecord({**record.__dict__, "exc_info": None, "exc_text": None})
+        return super().format(record)
+
+
 def log_dir() -> Path:
     """The folder holding Rasid's log files (not created here)."""
     home = os.environ.get("RASID_HOME")
@@ -69,7 +78,7 @@ def setup_logging(verbose: bool = False, file_level: int = logging.INFO) -> Path
         handler.close()
     stderr = _StderrHandler()
     stderr.setLevel(logging.INFO if verbose else logging.WARNING)
-    stderr.setFormatter(logging.Formatter(STDERR_FORMAT))
+    stderr.setFormatter(logging.Formatter(STDERR_FORMAT) if verbose else _BriefFormatter(STDERR_FORMAT))
     handlers: list[logging.Handler] = [stderr]
     path = log_file()
     file_handler = _file_handler(path, file_level, stderr)

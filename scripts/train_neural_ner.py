@@ -142,10 +142,21 @@ def build_model(args: argparse.Namespace, emb: np.ndarray, n_chars: int) -> Any:
             self.conv = nn.Conv1d(args.char_dim, args.char_filters, kernel_size=3, padding=1)
             d_in = 2 * emb.shape[1] + args.char_filters + N_FEATS
             self.drop_in = nn.Dropout(args.dropout)
-            self.fwd = nn.LSTM(d_in, args.hidden, batch_first=True)
-            self.bwd = nn.LSTM(d_in, args.hidden, batch_first=True)
+            self.encoder = args.encoder
+            if args.encoder == "lstm":
+                self.fwd = nn.LSTM(d_in, args.hidden, batch_first=True)
+                self.bwd = nn.LSTM(d_in, args.hidden, batch_first=True)
+                d_out = 2 * args.hidden
+            else:
+                # Dilated CNN with residual connections: receptive field 1 + 2 * (1 + 2 + 4 ...).
+                self.inp = nn.Conv1d(d_in, args.hidden, kernel_size=3, padding=1)
+                self.convs = nn.ModuleList(
+                    nn.Conv1d(args.hidden, args.hidden, kernel_size=3, padding=2 ** i, dilation=2 ** i)
+                    for i in range(args.layers))
+                self.drop_mid = nn.Dropout(args.dropout_out)
+                d_out = args.hidden
             self.drop_out = nn.Dropout(args.dropout_out)
-            self.proj = nn.Linear(2 * args.hidden, len(TAGS))
+            self.proj = nn.Linear(d_out, len(TAGS))
             self.trans = nn.Parameter(torch.zeros(len(TAGS), len(TAGS)))
             self.start = nn.Parameter(torch.zeros(len(TAGS)))
             self.end = nn.Parameter(torch.zeros(len(TAGS)))
@@ -157,10 +168,17 @@ def build_model(args: argparse.Namespace, emb: np.ndarray, n_chars: int) -> Any:
             c = torch.relu(self.conv(c)).max(dim=2).values.reshape(b, t, -1)
             x = torch.cat([self.word(word_ids), self.word(strip_ids), c, feats], dim=2)
             x = self.drop_in(x)
-            # Backward direction: reverse each sentence within its own length, so that padding at
-            # the end never leaks into real positions (no packed sequences: ONNX-friendly).
             pos = torch.arange(t, device=x.device).unsqueeze(0).expand(b, t)
             lens = lengths.unsqueeze(1)
+            if self.encoder != "lstm":
+                # Zero the padding so a sentence's output does not depend on its batch.
+                keep = (pos < lens).unsqueeze(1).to(x.dtype)
+                y = torch.relu(self.inp(x.transpose(1, 2) * keep)) * keep
+                for conv in self.convs:
+                    y = (y + torch.relu(conv(self.drop_mid(y)))) * keep
+                return self.proj(self.drop_out(y.transpose(1, 2)))
+            # Backward direction: reverse each sentence within its own length, so that padding at
+            # the end never leaks into real positions (no packed sequences: ONNX-friendly).
             rev = torch.where(pos < lens, lens - 1 - pos, pos)
             idx = rev.unsqueeze(2).expand(b, t, x.shape[2])
             hf, _ = self.fwd(x)
@@ -347,7 +365,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--epochs", type=int, default=0, help="0: 40 with --split, else the split run's best")
     ap.add_argument("--patience", type=int, default=8)
-    ap.add_argument("--hidden", type=int, default=160)
+    ap.add_argument("--encoder", choices=("cnn", "lstm"), default="cnn")
+    ap.add_argument("--layers", type=int, default=3, help="dilated conv layers (cnn encoder)")
+    ap.add_argument("--hidden", type=int, default=200)
     ap.add_argument("--char-dim", type=int, default=32)
     ap.add_argument("--char-filters", type=int, default=96)
     ap.add_argument("--dropout", type=float, default=0.5)
@@ -357,7 +377,7 @@ def main() -> None:
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--decay", type=float, default=0.05)
     ap.add_argument("--clip", type=float, default=5.0)
-    ap.add_argument("--batch-tokens", type=int, default=600)
+    ap.add_argument("--batch-tokens", type=int, default=800)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--save-split-model", type=Path, default=None,

@@ -176,7 +176,9 @@ def clean_root_logger() -> Iterator[None]:
     root.setLevel(level)
 
 
-def test_logs_go_to_rasid_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_root_logger: None) -> None:
+def test_logs_go_to_rasid_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_root_logger: None
+) -> None:
     monkeypatch.setenv("RASID_HOME", str(tmp_path / "home"))
     path = logs.setup_logging()
     assert path == tmp_path / "home" / "logs" / "rasid.log"
@@ -231,3 +233,31 @@ def test_desktop_entry_has_required_keys() -> None:
         proc = subprocess.run(["desktop-file-validate", str(DESKTOP_FILE)], capture_output=True, text=True,
                               check=False)
         assert proc.returncode == 0 and not proc.stdout.strip(), proc.stdout
+
+
+def test_crash_report_lands_in_log_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RASID_HOME", str(tmp_path))
+    try:
+        raise ValueError("عطل تجريبي")
+    except ValueError as exc:
+        path = logs.write_crash_report(exc)
+    assert path is not None and path.parent == tmp_path / "logs"
+    assert "عطل تجريبي" in path.read_text(encoding="utf-8")
+
+
+def test_cli_bug_becomes_one_line_and_crash_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    clean_root_logger: None,
+) -> None:
+    from desktop import cli
+
+    def broken(args: Any) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setenv("RASID_HOME", str(tmp_path))
+    monkeypatch.setattr(cli, "cmd_tag_conll", broken)
+    assert cli.main(["tag-conll", "-"]) == 70
+    err = capsys.readouterr().err
+    assert "internal error (RuntimeError: boom); details in " in err
+    assert "Traceback" not in err
+    assert list((tmp_path / "logs").glob("crash-*.log"))
