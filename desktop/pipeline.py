@@ -51,10 +51,20 @@ COMPONENTS: tuple[Component, ...] = (
 
 
 class Pipeline:
-    """An ordered list of components applied to each document."""
+    """An ordered list of components applied to each document.
 
-    def __init__(self, components: Iterable[Component] = COMPONENTS, disabled: Iterable[str] = ()) -> None:
+    `replaced` swaps the function of named components (a project's own entity recognizer, say)
+    while keeping their place in the order.
+    """
+
+    def __init__(
+        self,
+        components: Iterable[Component] = COMPONENTS,
+        disabled: Iterable[str] = (),
+        replaced: dict[str, ComponentFunc] | None = None,
+    ) -> None:
         self.components = [c for c in components if c.name not in set(disabled)]
+        self.replaced = dict(replaced or {})
         self._funcs: list[ComponentFunc] | None = None
 
     @property
@@ -66,11 +76,11 @@ class Pipeline:
         unknown = set(names) - set(self.names)
         if unknown:
             raise ValueError(f"no such pipeline components: {', '.join(sorted(unknown))}")
-        return Pipeline(self.components, disabled=names)
+        return Pipeline(self.components, disabled=names, replaced=self.replaced)
 
     def _loaded(self) -> list[ComponentFunc]:
         if self._funcs is None:
-            self._funcs = [c.load() for c in self.components]
+            self._funcs = [self.replaced.get(c.name) or c.load() for c in self.components]
         return self._funcs
 
     def __call__(self, doc: Document) -> Document:
@@ -92,6 +102,33 @@ def default_pipeline() -> Pipeline:
 def extract(doc: Document) -> Document:
     """Run the full pipeline on one document."""
     return default_pipeline()(doc)
+
+
+class DictionaryExtractor:
+    """The full pipeline with a project's dictionary of actors and places added to the gazetteers.
+
+    Holds only plain data (picklable for worker processes); the gazetteers and recognizer are built
+    on first use in each process. `entries` are `desktop.store.dictionary.DictionaryEntry.to_json()`
+    dicts: `kind` (actor|place), `key`, `name`, `aliases`, coordinates, `admin1`, `country`,
+    `actor_type` (ACLED inter code), `overrides` (a bundled id this entry replaces), `attrs`.
+    """
+
+    def __init__(self, entries: list[dict[str, Any]]) -> None:
+        self.entries = entries
+        self._pipeline: Pipeline | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"entries": self.entries, "_pipeline": None}
+
+    def __call__(self, doc: Document) -> Document:
+        if self._pipeline is None:
+            from desktop.nlp.entities import EntityRecognizer
+            from desktop.nlp.gazetteer import load_gazetteers, project_entries
+
+            places, actors = project_entries(self.entries)
+            recognizer = EntityRecognizer(load_gazetteers().with_overrides(places=places, actors=actors))
+            self._pipeline = Pipeline(replaced={"entities": recognizer})
+        return self._pipeline(doc)
 
 
 Record = dict[str, Any]

@@ -197,7 +197,7 @@ class SelfTest:
         from desktop.store.project import Project
 
         out = self.workdir / "selftest-acled.csv"
-        with Project.open(self._project(), read_only=True) as project:
+        with Project.open(self._project()) as project:  # writable: event ids are assigned
             rows = acled.write_acled_csv(project, out)
         with out.open(encoding="utf-8-sig", newline="") as fh:
             table = list(csv.reader(fh))
@@ -212,7 +212,7 @@ class SelfTest:
         from desktop.store.project import Project
 
         out = self.workdir / "selftest-report.pdf"
-        with Project.open(self._project(), read_only=True) as project:
+        with Project.open(self._project()) as project:
             report.write_pdf(project, out, lang="ar")
         data = out.read_bytes()
         if not data.startswith(b"%PDF") or len(data) < 2000:

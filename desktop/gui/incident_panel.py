@@ -36,6 +36,7 @@ from desktop.gui.qt import (
     QWidget,
     Signal,
 )
+from desktop.gui.selection import select_row, select_rows
 from desktop.gui.theme import STATUS_COLOURS
 from desktop.gui.views import IncidentView
 
@@ -283,10 +284,7 @@ class IncidentPanel(QWidget):
                     font.setStrikeOut(True)
                     item.setFont(font)
                 self.table.setItem(row, col, item)
-        self.table.clearSelection()
-        for row, inc in enumerate(incidents):
-            if inc.id in selected:
-                self.table.selectRow(row)
+        select_rows(self.table, [row for row, inc in enumerate(incidents) if inc.id in selected])
         self.table.blockSignals(False)
         self.title.setText(f"{tr('Incidents')} ({len(incidents)})")
         self._on_selection()
@@ -308,8 +306,7 @@ class IncidentPanel(QWidget):
     def select_incident(self, incident_id: int) -> None:
         for row, inc in enumerate(self._incidents):
             if inc.id == incident_id:
-                self.table.setCurrentCell(row, 0)  # selectRow alone does nothing in RTL layouts
-                self.table.selectRow(row)
+                select_row(self.table, row)  # never QTableView.selectRow: see gui/selection.py
                 return
 
     def current(self) -> IncidentView | None:

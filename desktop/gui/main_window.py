@@ -46,6 +46,7 @@ from desktop.gui.qt import (
     QWidget,
 )
 from desktop.gui.reader import ArticleReader
+from desktop.gui.selection import select_row
 from desktop.gui.theme import ENTITY_TYPES, EVIDENCE_COLOUR, FIELD_EVIDENCE_COLOUR, entity_colour
 from desktop.gui.views import ArticleFilter, ArticleView, ImportSummary, IncidentView
 from desktop.gui.workers import BackgroundTask
@@ -473,10 +474,8 @@ class MainWindow(QMainWindow):
             self._select_row(row)
 
     def _select_row(self, row: int) -> None:
-        """Make `row` current and selected (setCurrentIndex: selectRow alone is a no-op in RTL layouts)."""
-        index = self.article_model.index(row, 0)
-        self.article_view.setCurrentIndex(index)
-        self.article_view.scrollTo(index)
+        """Make `row` current and selected (never QTableView.selectRow: see gui/selection.py)."""
+        select_row(self.article_view, row)
 
     def select_article(self, article_id: int) -> None:
         row = self.article_model.row_of(article_id)

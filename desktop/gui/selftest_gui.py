@@ -7,11 +7,15 @@ temporary folder while the window lives.
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 from desktop import settings as settings_mod
+
+log = logging.getLogger(__name__)
 
 MIN_COLOURS = 4  # a painted window has at least background, frame, text and a highlight
 
@@ -32,11 +36,18 @@ def check_main_window(project: Path | None, png: Path, settle_ms: int = 300) -> 
 
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from desktop.gui.qt import qInstallMessageHandler
+
+    def to_log(mode: Any, context: Any, message: str) -> None:  # offscreen's harmless notices
+        log.info("Qt: %s", message)
+
     saved_home = os.environ.get("RASID_HOME")
     os.environ["RASID_HOME"] = str(png.parent / "gui-home")
+    previous = qInstallMessageHandler(to_log)
     try:
         return _render(project, png, settle_ms)
     finally:
+        qInstallMessageHandler(previous)
         if saved_home is None:
             os.environ.pop("RASID_HOME", None)
         else:

@@ -519,3 +519,58 @@ def load_gazetteers(extra_dir: Path | None = None) -> Gazetteers:
     if extra_dir is None:
         return bundled
     return bundled.extend(extra_dir)
+
+
+def project_entries(entries: Iterable[Mapping[str, object]]) -> tuple[list[Place], list[Actor]]:
+    """Places and actors from a project's dictionary entries (see `desktop.store.dictionary`).
+
+    An entry that `overrides` a bundled id replaces that entry; others get a `proj-` id. A place
+    without coordinates keeps those of the bundled place it overrides, if any.
+    """
+    bundled = _bundled()
+    places: list[Place] = []
+    actors: list[Actor] = []
+    for e in entries:
+        attrs = e.get("attrs") if isinstance(e.get("attrs"), Mapping) else {}
+        assert isinstance(attrs, Mapping)
+        name = str(e.get("name") or "")
+        if not name:
+            continue
+        aliases = tuple(str(a) for a in (e.get("aliases") or ()) if str(a).strip())  # type: ignore[attr-defined]
+        over = str(e.get("overrides") or "")
+        entry_id = over or f"proj-{e.get('key') or name}"
+        if e.get("kind") == "place":
+            base = bundled.place_by_id(over) if over else None
+            lat, lon = e.get("latitude"), e.get("longitude")
+            places.append(
+                Place(
+                    id=entry_id,
+                    name_ar=name,
+                    name_en=str(attrs.get("name_en") or (base.name_en if base else "")),
+                    feature=str(attrs.get("feature") or (base.feature if base else "town")),
+                    lat=float(lat) if isinstance(lat, (int, float)) else (base.lat if base else 0.0),
+                    lon=float(lon) if isinstance(lon, (int, float)) else (base.lon if base else 0.0),
+                    iso2=str(attrs.get("iso2") or (base.iso2 if base else "")),
+                    country=str(e.get("country") or (base.country if base else "")),
+                    admin1_ar=str(e.get("admin1") or (base.admin1_ar if base else "")),
+                    aliases_ar=aliases,
+                    source="curated",
+                )
+            )
+        elif e.get("kind") == "actor":
+            base_actor = bundled.actor_by_id(over) if over else None
+            inter = e.get("actor_type")
+            actors.append(
+                Actor(
+                    id=entry_id,
+                    name_ar=name,
+                    name_en=str(attrs.get("name_en") or (base_actor.name_en if base_actor else "")),
+                    inter=int(inter)
+                    if str(inter or "").isdigit()
+                    else (base_actor.inter if base_actor else 0),
+                    kind=str(attrs.get("kind") or (base_actor.kind if base_actor else "militia")),
+                    country=str(e.get("country") or (base_actor.country if base_actor else "")),
+                    aliases_ar=aliases,
+                )
+            )
+    return places, actors

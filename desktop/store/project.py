@@ -269,7 +269,7 @@ class Project:
         """Import files and folders (see `desktop.store.extraction.import_paths`)."""
         from desktop.store.extraction import import_paths
 
-        return import_paths(self, paths, defaults, progress, cancel, jobs, extractor)
+        return import_paths(self, paths, defaults, progress, cancel, jobs, extractor or self.extractor())
 
     def reextract(
         self,
@@ -281,7 +281,16 @@ class Project:
         """Run the current pipeline again on every article, keeping the analyst's work."""
         from desktop.store.extraction import reextract
 
-        return reextract(self, progress, cancel, jobs, extractor)
+        return reextract(self, progress, cancel, jobs, extractor or self.extractor())
+
+    def extractor(self) -> Callable[[Document], Document] | None:
+        """The pipeline with this project's dictionary added, or None when the dictionary is empty."""
+        entries = [e.to_json() for kind in ("actor", "place") for e in self.dictionary.list(kind, limit=10**9)]
+        if not entries:
+            return None
+        from desktop.pipeline import DictionaryExtractor
+
+        return DictionaryExtractor(entries)
 
     def search(
         self,

@@ -134,3 +134,24 @@ def window(qtbot: Any, project_path: Path) -> Iterator[Any]:
     yield w
     w.close_project()
     i18n.set_language("en")
+
+
+@pytest.fixture
+def arabic_window(qtbot: Any, project_path: Path) -> Iterator[Any]:
+    """The main window with the Arabic (right-to-left) interface on the test project."""
+    from desktop.gui import i18n
+    from desktop.gui.app import make_application
+    from desktop.gui.main_window import MainWindow
+    from desktop.settings import Settings
+
+    make_application("ar")
+    try:
+        w = MainWindow(Settings(language="ar"))
+        w.quiet_errors = True
+        qtbot.addWidget(w)
+        assert w.open_project(project_path)
+        yield w
+        w.close_project()
+    finally:
+        make_application("en")
+        i18n.set_language("en")
