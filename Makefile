@@ -45,15 +45,19 @@ clean:
 
 # --- Packaging (PyInstaller one-folder bundle in dist/rasid/; see build.spec) -------------------
 .PHONY: package package-check
+BUNDLE ?= dist/rasid
 package:
 	@$(BIN)/pyinstaller --version >/dev/null 2>&1 || $(BIN)/pip install -q 'pyinstaller>=6.10'
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 
-# The bundle checks itself end to end, then renders the sample project offscreen (no display needed).
+# The bundle checks itself end to end, then imports the sample articles into a fresh project and
+# renders it offscreen (no display needed), through the bundled CLI and GUI.
 package-check:
-	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	  RASID_HOME="$$tmp/home" dist/rasid/rasid --selftest && \
-	  cp resources/sample/sample.rasid "$$tmp/" && \
-	  RASID_HOME="$$tmp/home" dist/rasid/rasid gui --project "$$tmp/sample.rasid" --screenshot "$$tmp/window.png" && \
-	  test -s "$$tmp/window.png" && echo "ok   bundle screenshot ($$(du -k "$$tmp/window.png" | cut -f1) KB)" && \
-	  echo "bundle: $$(du -sh dist/rasid | cut -f1)"
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && export RASID_HOME="$$tmp/home" && \
+	  $(BUNDLE)/rasid --selftest && \
+	  $(BUNDLE)/rasid project new "$$tmp/sample.rasid" >/dev/null && \
+	  $(BUNDLE)/rasid import "$$tmp/sample.rasid" resources/sample/articles.jsonl -j 1 && \
+	  $(BUNDLE)/rasid gui --project "$$tmp/sample.rasid" --screenshot "$$tmp/window.png" && \
+	  test -s "$$tmp/window.png" && mkdir -p build && cp "$$tmp/window.png" build/bundle-window.png && \
+	  echo "ok   bundle screenshot: build/bundle-window.png" && \
+	  echo "bundle: $$(du -sh $(BUNDLE) | cut -f1)"

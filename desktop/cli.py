@@ -269,6 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--selftest", action="store_true",
         help="check this installation end to end (model, project, search, export, window) and exit",
     )
+    parser.add_argument("--startup-probe", nargs="?", const="", metavar="PROJECT", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("extract", help="extract entities and incidents from a JSONL file of articles")
@@ -315,6 +316,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.selftest import run_selftest
 
         return run_selftest()
+    if args.startup_probe is not None:  # benchmarks/bench_startup.py: time to a visible window
+        from desktop.gui.selftest_gui import startup_probe
+
+        return startup_probe(args.startup_probe or None)
     if args.command is None:
         args = parser.parse_args(["gui", *(argv or [])])
     try:

@@ -74,6 +74,7 @@ class SelfTest:
             ("model loaded", self.check_model),
             ("gazetteers loaded", self.check_gazetteers),
             ("sample article extracted", self.check_extract),
+            ("parallel extraction (2 processes)", self.check_parallel),
             ("project created", self.check_project),
             ("articles imported", self.check_import),
             ("search", self.check_search),
@@ -162,6 +163,18 @@ class SelfTest:
             if record["text"][e["start"]:e["end"]] != e["text"]:
                 raise CheckFailed(f"entity offsets do not match its text: {e}")
         return f"{len(entities)} entities, {len(incidents)} incident(s)"
+
+    def check_parallel(self) -> str:
+        from desktop.pipeline import extract_record, extract_records
+
+        record = self._sample_record()
+        records = [{**record, "id": f"p{i}"} for i in range(4)]
+        results = list(extract_records(records, processes=2, chunksize=1))
+        if [r["id"] for r in results] != [r["id"] for r in records]:
+            raise CheckFailed("results out of order")
+        if results[0]["entities"] != extract_record(records[0])["entities"]:
+            raise CheckFailed("worker processes extract differently from the main process")
+        return f"{len(results)} articles"
 
     def check_project(self) -> str:
         from desktop.store.project import Project

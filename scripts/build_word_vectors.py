@@ -115,7 +115,8 @@ def main() -> None:
     words = [w for w, _ in counts.most_common(args.max_words)]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as fh:
-        fh.write(f"# fastText skip-gram dim={args.dim} epochs={args.epochs} on ANT+AQMAR+ANERcorp-split-train\n")
+        fh.write(f"# fastText skip-gram dim={args.dim} epochs={args.epochs} "
+                 "on ANT+AQMAR+ANERcorp-split-train\n")
         for w in words:
             vec = model.wv[w]
             fh.write(w + "\t" + " ".join(f"{x:.4f}" for x in vec) + "\n")

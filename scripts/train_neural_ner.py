@@ -40,6 +40,7 @@ from desktop.nlp.neural_ner import (  # noqa: E402
     N_FEATS,
     VOCAB_FILE,
     Featurizer,
+    constrain,
     viterbi,
 )
 from desktop.text.normalize import normalize_word  # noqa: E402
@@ -189,7 +190,7 @@ def build_model(args: argparse.Namespace, emb: np.ndarray, n_chars: int) -> Any:
 
         def nll(self, em: torch.Tensor, tags: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
             """Mean CRF negative log-likelihood of the gold tag paths."""
-            b, t, k = em.shape
+            b, t, _ = em.shape
             ar = torch.arange(b)
             score = self.start[tags[:, 0]] + em[ar, 0, tags[:, 0]]
             alpha = self.start.unsqueeze(0) + em[:, 0]
@@ -234,8 +235,7 @@ def predict(model: Any, feat: Featurizer, sents: list[list[str]]) -> list[list[s
     import torch
 
     model.eval()
-    trans = model.trans.detach().numpy()
-    start = model.start.detach().numpy()
+    trans, start = constrain(TAGS, model.trans.detach().numpy(), model.start.detach().numpy())
     end = model.end.detach().numpy()
     out: list[list[str]] = [[] for _ in sents]
     with torch.no_grad():
@@ -261,7 +261,8 @@ def score(gold: Path, sents: list[list[str]], tags: list[list[str]]) -> dict[str
 
 
 def train(args: argparse.Namespace, data: list[tuple[list[str], list[str]]], feat: Featurizer,
-          emb: np.ndarray, epochs: int, dev: list[tuple[list[str], list[str]]] | None) -> tuple[Any, list[Any]]:
+          emb: np.ndarray, epochs: int, dev: list[tuple[list[str], list[str]]] | None,
+          on_epoch: Any = None) -> tuple[Any, list[Any]]:
     import torch
 
     random.seed(args.seed)
@@ -316,6 +317,8 @@ def train(args: argparse.Namespace, data: list[tuple[list[str], list[str]]], fea
                               + " ".join(f"{t} {res[t]['f']:.3f}" for t in ("PERS", "LOC", "ORG", "MISC")))
         print(json.dumps({k: v for k, v in rec.items() if k != "dev"}, ensure_ascii=False), flush=True)
         history.append(rec)
+        if on_epoch is not None:
+            on_epoch(model, history, best_state)
         if dev is not None and args.patience and epoch - best_epoch(history) >= args.patience:
             print(f"no dev improvement for {args.patience} epochs: stopping", flush=True)
             break
@@ -367,19 +370,21 @@ def main() -> None:
     ap.add_argument("--patience", type=int, default=8)
     ap.add_argument("--encoder", choices=("cnn", "lstm"), default="cnn")
     ap.add_argument("--layers", type=int, default=3, help="dilated conv layers (cnn encoder)")
-    ap.add_argument("--hidden", type=int, default=200)
+    ap.add_argument("--hidden", type=int, default=160)
     ap.add_argument("--char-dim", type=int, default=32)
-    ap.add_argument("--char-filters", type=int, default=96)
-    ap.add_argument("--dropout", type=float, default=0.5)
+    ap.add_argument("--char-filters", type=int, default=64)
+    ap.add_argument("--dropout", type=float, default=0.4)
     ap.add_argument("--dropout-out", type=float, default=0.3)
     ap.add_argument("--word-dropout", type=float, default=0.05)
     ap.add_argument("--finetune", action="store_true", help="also train the pre-trained word vectors")
-    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--decay", type=float, default=0.05)
     ap.add_argument("--clip", type=float, default=5.0)
-    ap.add_argument("--batch-tokens", type=int, default=800)
+    ap.add_argument("--batch-tokens", type=int, default=500)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--result", type=Path, default=SPLIT_RESULT,
+                    help="where the split run records (and the default run reads) the dev scores")
     ap.add_argument("--save-split-model", type=Path, default=None,
                     help="with --split: also export the best split model to this folder")
     args = ap.parse_args()
@@ -394,52 +399,75 @@ def main() -> None:
     char_counts = Counter(c for toks, _ in data for t in toks for c in (normalize_word(t) or t)[:MAX_CHARS])
     chars = ["<pad>", "<unk>", *sorted(c for c, n in char_counts.items() if n >= 2)]
     feat = Featurizer(vocab, chars, gazetteer, first_names)
-    hyper = {k: v for k, v in vars(args).items() if k not in {"split", "vectors", "out", "save_split_model"}}
+    skip = {"split", "vectors", "out", "save_split_model", "result", "threads"}
+    hyper = {k: v for k, v in vars(args).items() if k not in skip}
     print(f"{len(data)} training sentences from {train_path}; vocab {len(vocab)}, chars {len(chars)}",
           flush=True)
 
+    command = " ".join(["python", *sys.argv])
     if args.split:
         dev = read_conll(SPLIT_DEV)
-        model, history = train(args, data, feat, emb, args.epochs or 40, dev)
+
+        def record(model: Any, history: list[Any], best_state: Any) -> None:
+            best = max(history, key=lambda h: h["dev"]["micro"]["f"])
+            args.result.parent.mkdir(parents=True, exist_ok=True)
+            args.result.write_text(json.dumps({
+                "command": command, "best_epoch": best["epoch"], "dev": best["dev"],
+                "hyperparameters": hyper, "history": history,
+                "date": datetime.now(UTC).isoformat(timespec="seconds")}, indent=1), encoding="utf-8")
+            if args.save_split_model and best is history[-1]:
+                export(model, feat, args.save_split_model, gazetteer, first_names)
+
+        _, history = train(args, data, feat, emb, args.epochs or 40, dev, record)
         best = max(history, key=lambda h: h["dev"]["micro"]["f"])
         print(f"best epoch {best['epoch']}: {best['summary']}")
         print(json.dumps(best["dev"]))
-        SPLIT_RESULT.parent.mkdir(parents=True, exist_ok=True)
-        SPLIT_RESULT.write_text(json.dumps({
-            "command": " ".join(["python", *sys.argv]), "best_epoch": best["epoch"], "dev": best["dev"],
-            "hyperparameters": hyper, "history": [{k: v for k, v in h.items() if k != "dev"} for h in history],
-            "date": datetime.now(UTC).isoformat(timespec="seconds")}, indent=1), encoding="utf-8")
-        if args.save_split_model:
-            export(model, feat, args.save_split_model, gazetteer, first_names)
-        print(f"done in {time.time() - t0:.0f}s; wrote {SPLIT_RESULT}")
+        print(f"done in {time.time() - t0:.0f}s; wrote {args.result}")
         return
 
-    split = json.loads(require(SPLIT_RESULT).read_text(encoding="utf-8"))
-    epochs = args.epochs or int(split["best_epoch"])
-    model, history = train(args, data, feat, emb, epochs, None)
-    export(model, feat, args.out, gazetteer, first_names)
-    files = [args.out / MODEL_FILE, args.out / VOCAB_FILE]
-    manifest = {
-        "model": "BiLSTM-CRF (word vectors + char CNN + gazetteer/shape flags), ONNX + numpy Viterbi",
-        "files": {p.name: {"bytes": p.stat().st_size, "sha256": sha256(p)} for p in files},
-        "size_bytes": sum(p.stat().st_size for p in files),
-        "data": {str(p.relative_to(ROOT.parent)): sha256(p) for p in (FULL_TRAIN, SPLIT_TRAIN, SPLIT_DEV)},
-        "word_vectors": {"file": str(args.vectors.name), "sha256": sha256(args.vectors),
-                         "built_by": "scripts/build_word_vectors.py (ANT corpus + AQMAR text + "
-                                     "ANERcorp split/train text)",
-                         "citation": "Chouigui et al., ANT Corpus, AICCSA 2017"},
-        "command": " ".join(["python", *sys.argv]),
-        "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "epochs": epochs,
-        "hyperparameters": hyper,
-        "dev_metrics_split_run": {"command": split["command"], "best_epoch": split["best_epoch"],
-                                  "scores": split["dev"]},
-        "train_history": history,
-    }
-    (args.out / "ner-neural-manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n",
-                                                      encoding="utf-8")
-    print(f"wrote {', '.join(p.name for p in files)} ({manifest['size_bytes'] / 1e6:.1f} MB) "
-          f"in {time.time() - t0:.0f}s")
+    if args.epochs:
+        epochs = args.epochs
+    else:
+        epochs = int(json.loads(require(args.result).read_text(encoding="utf-8"))["best_epoch"])
+
+    def ship(model: Any, history: list[Any], best_state: Any) -> None:
+        """Export after every epoch, so an interrupted run still leaves a usable model."""
+        export(model, feat, args.out, gazetteer, first_names)
+        files = [args.out / MODEL_FILE, args.out / VOCAB_FILE]
+        split: dict[str, Any] = {}
+        if args.result.exists():
+            split = json.loads(args.result.read_text(encoding="utf-8"))
+        same = [h for h in split.get("history", []) if h["epoch"] == len(history)]
+        manifest = {
+            "model": f"{args.encoder.upper()}-CRF over word vectors + char CNN + gazetteer/shape flags; "
+                     "ONNX network + numpy Viterbi",
+            "files": {p.name: {"bytes": p.stat().st_size, "sha256": sha256(p)} for p in files},
+            "size_bytes": sum(p.stat().st_size for p in files),
+            "data": {str(p.relative_to(ROOT.parent)): sha256(p)
+                     for p in (FULL_TRAIN, SPLIT_TRAIN, SPLIT_DEV)},
+            "word_vectors": {"file": str(args.vectors.name), "sha256": sha256(args.vectors),
+                             "built_by": "scripts/build_word_vectors.py (fastText skip-gram on ANT corpus + "
+                                         "AQMAR text + ANERcorp split/train text)",
+                             "citation": "Chouigui et al., ANT Corpus, AICCSA 2017"},
+            "command": command,
+            "date": datetime.now(UTC).isoformat(timespec="seconds"),
+            "epochs_trained": len(history),
+            "epochs_planned": epochs,
+            "hyperparameters": hyper,
+            "dev_metrics_split_run": {
+                "command": split.get("command"),
+                "best_epoch": split.get("best_epoch"),
+                "best_scores": split.get("dev"),
+                "scores_at_same_epoch_count": same[0].get("dev") if same else None,
+            },
+            "train_history": history,
+        }
+        (args.out / "ner-neural-manifest.json").write_text(
+            json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"exported epoch {len(history)}: {manifest['size_bytes'] / 1e6:.1f} MB", flush=True)
+
+    train(args, data, feat, emb, epochs, None, ship)
+    print(f"done in {time.time() - t0:.0f}s")
 
 
 if __name__ == "__main__":

@@ -89,3 +89,28 @@ def _render(project: Path | None, png: Path, settle_ms: int) -> str:
         window.deleteLater()
         QApplication.processEvents()
     return f"{image.width()}x{image.height()}, {colours} colours, {rows} article(s), shown in {shown:.2f} s"
+
+
+def startup_probe(project: str | None = None) -> int:
+    """`rasid --startup-probe`: start the GUI as `rasid gui` does, print `shown_at=<epoch s>` once the
+    window is exposed, and quit (benchmarks/bench_startup.py turns it into a cold-start time)."""
+    import argparse
+    import sys
+
+    from desktop.gui.app import build_window
+    from desktop.gui.qt import QApplication
+
+    _app, window, _settings = build_window(argparse.Namespace(project=project, article=None, lang=None))
+    window.quiet_errors = True  # type: ignore[attr-defined]
+    window.show()  # type: ignore[attr-defined]
+    handle = window.windowHandle()  # type: ignore[attr-defined]
+    deadline = time.perf_counter() + 30
+    while not (handle is not None and handle.isExposed()) and time.perf_counter() < deadline:
+        QApplication.processEvents()
+        handle = handle or window.windowHandle()  # type: ignore[attr-defined]
+    QApplication.processEvents()  # one paint
+    exposed = handle is not None and handle.isExposed()
+    sys.stdout.write(f"shown_at={time.time():.3f}\n")
+    sys.stdout.flush()
+    window.close()  # type: ignore[attr-defined]
+    return 0 if exposed else 1

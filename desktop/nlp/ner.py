@@ -7,6 +7,8 @@ name list) sit in the same folder. No torch, no GUI imports: safe for worker pro
 
 from __future__ import annotations
 
+import contextlib
+import json
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -57,7 +59,13 @@ class NerTagger:
             tagger.open(str(path))
         except (OSError, ValueError) as exc:
             raise ResourceError(f"The named-entity model {path.name} is damaged; reinstall Rasid.") from exc
-        return cls(tagger, FeatureExtractor(Resources.load(path.parent)), path)
+        document = True
+        manifest = path.parent / "manifest.json"
+        if manifest.exists():
+            with contextlib.suppress(OSError, ValueError):
+                info = json.loads(manifest.read_text(encoding="utf-8"))
+                document = bool(info.get("document_features", True))
+        return cls(tagger, FeatureExtractor(Resources.load(path.parent)), path, document)
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO tags for one sentence of surface tokens (same length as `tokens`)."""

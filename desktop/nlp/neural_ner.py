@@ -14,6 +14,7 @@ Tags are ANERcorp BIO tags over PERS, LOC, ORG and MISC.
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -63,7 +64,7 @@ class Featurizer:
                 self.phrases.setdefault(phrase, typ)
         self.first_tokens = {p.split(" ")[0] for p in self.phrases}
         self.first_names = frozenset(first_names)
-        self._cache: dict[str, tuple[int, int, list[int], list[float], str]] = {}
+        self._cache: dict[str, tuple[int, int, list[int], list[float], str, str]] = {}
 
     # -- per word type -------------------------------------------------------------------------
     def _strip(self, norm: str) -> str:
@@ -77,8 +78,8 @@ class Featurizer:
                     return rest
         return norm
 
-    def word_info(self, token: str) -> tuple[int, int, list[int], list[float], str]:
-        """(word id, stripped-word id, char ids, type-level flags, matching key) of one token."""
+    def word_info(self, token: str) -> tuple[int, int, list[int], list[float], str, str]:
+        """(word id, stripped-word id, char ids, type-level flags, stripped form, normalized form)."""
         hit = self._cache.get(token)
         if hit is not None:
             return hit
@@ -98,7 +99,7 @@ class Featurizer:
             float(stripped != norm),
             float(stripped.startswith("ال")),
         ]
-        info = (wid, sid, chars, flags, stripped)
+        info = (wid, sid, chars, flags, stripped, norm)
         if len(self._cache) < 500_000:
             self._cache[token] = info
         return info
@@ -145,10 +146,8 @@ class Featurizer:
         for si, sent in enumerate(sentences):
             lengths[si] = len(sent)
             infos = [self.word_info(tok) for tok in sent]
-            keys = [inf[4] for inf in infos]
-            norms = [normalize_word(tok) or tok for tok in sent]
-            gaz = self.gazetteer_flags(keys, norms)
-            for ti, (wid, sid, chars, flags, _) in enumerate(infos):
+            gaz = self.gazetteer_flags([inf[4] for inf in infos], [inf[5] for inf in infos])
+            for ti, (wid, sid, chars, flags, _, _) in enumerate(infos):
                 word_ids[si, ti] = wid
                 strip_ids[si, ti] = sid
                 char_ids[si, ti, :len(chars)] = chars
@@ -184,6 +183,20 @@ def viterbi(emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start
     return paths
 
 
+def constrain(tags: Sequence[str], trans: np.ndarray, start: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Copies of the CRF scores that forbid invalid BIO moves (I-X only after B-X or I-X)."""
+    trans = trans.copy()
+    start = start.copy()
+    for j, tag in enumerate(tags):
+        if not tag.startswith("I-"):
+            continue
+        start[j] = -1e4
+        for i, prev in enumerate(tags):
+            if prev[2:] != tag[2:] or prev == "O":
+                trans[i, j] = -1e4
+    return trans, start
+
+
 def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
     m = x.max(axis=axis, keepdims=True)
     return np.asarray(np.squeeze(m, axis=axis) + np.log(np.exp(x - m).sum(axis=axis)))
@@ -212,16 +225,15 @@ class NeuralTagger:
         self.session = session
         self.featurizer = featurizer
         self.tags = tags
-        self.trans = trans
-        self.start = start
+        self.trans, self.start = constrain(tags, trans, start)
         self.end = end
         self._inputs = {i.name for i in session.get_inputs()}
 
     @classmethod
     def load(cls, folder: Path | None = None, threads: int = 1) -> NeuralTagger:
         """Load the model files from `folder` (default: resources/models)."""
-        import onnxruntime as ort
-
+        # Imported by name: onnxruntime ships no type information, and this keeps mypy's config untouched.
+        ort: Any = importlib.import_module("onnxruntime")
         folder = folder or MODEL_DIR
         meta = json.loads((folder / VOCAB_FILE).read_text(encoding="utf-8"))
         opts = ort.SessionOptions()
