@@ -224,7 +224,8 @@ def _refine(view: SentenceView, cand: Candidate, sentence_has: set[str]) -> Cand
 
 def _referenced(view: SentenceView, cand: Candidate) -> bool:
     """An event noun right after a word such as عمليات/قضية/ذكرى (a reference, not the report)."""
-    return any(r[1] <= cand.span[0] and view.words_between(r[1], cand.span[0]) <= 1 for r in view.find(lx.REFERENCE))
+    t0 = cand.span[0]
+    return any(r[1] <= t0 and view.words_between(r[1], t0) <= 1 for r in view.find(lx.REFERENCE))
 
 
 def _has_place(view: SentenceView) -> bool:

@@ -565,7 +565,7 @@ def project_entries(entries: Iterable[Mapping[str, object]]) -> tuple[list[Place
                     id=entry_id,
                     name_ar=name,
                     name_en=str(attrs.get("name_en") or (base_actor.name_en if base_actor else "")),
-                    inter=int(inter)
+                    inter=int(str(inter))
                     if str(inter or "").isdigit()
                     else (base_actor.inter if base_actor else 0),
                     kind=str(attrs.get("kind") or (base_actor.kind if base_actor else "militia")),

@@ -285,7 +285,8 @@ class Project:
 
     def extractor(self) -> Callable[[Document], Document] | None:
         """The pipeline with this project's dictionary added, or None when the dictionary is empty."""
-        entries = [e.to_json() for kind in ("actor", "place") for e in self.dictionary.list(kind, limit=10**9)]
+        kinds = ("actor", "place")
+        entries = [e.to_json() for kind in kinds for e in self.dictionary.list(kind, limit=10**9)]
         if not entries:
             return None
         from desktop.pipeline import DictionaryExtractor

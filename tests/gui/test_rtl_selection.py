@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from desktop.gui.qt import QTableWidget, QTableWidgetItem, Qt
+from desktop.gui.qt import Qt, QTableWidget, QTableWidgetItem
 from desktop.gui.selection import select_row, select_rows
 
 pytestmark = [
