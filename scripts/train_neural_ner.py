@@ -20,6 +20,7 @@ import csv
 import hashlib
 import json
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -385,6 +386,8 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--result", type=Path, default=SPLIT_RESULT,
                     help="where the split run records (and the default run reads) the dev scores")
+    ap.add_argument("--keep-epochs", type=Path, default=None,
+                    help="default run: also copy each epoch's files to this folder")
     ap.add_argument("--save-split-model", type=Path, default=None,
                     help="with --split: also export the best split model to this folder")
     args = ap.parse_args()
@@ -399,7 +402,7 @@ def main() -> None:
     char_counts = Counter(c for toks, _ in data for t in toks for c in (normalize_word(t) or t)[:MAX_CHARS])
     chars = ["<pad>", "<unk>", *sorted(c for c, n in char_counts.items() if n >= 2)]
     feat = Featurizer(vocab, chars, gazetteer, first_names)
-    skip = {"split", "vectors", "out", "save_split_model", "result", "threads"}
+    skip = {"split", "vectors", "out", "save_split_model", "result", "threads", "keep_epochs"}
     hyper = {k: v for k, v in vars(args).items() if k not in skip}
     print(f"{len(data)} training sentences from {train_path}; vocab {len(vocab)}, chars {len(chars)}",
           flush=True)
@@ -464,6 +467,11 @@ def main() -> None:
         }
         (args.out / "ner-neural-manifest.json").write_text(
             json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        if args.keep_epochs:
+            snap = args.keep_epochs / f"epoch{len(history):02d}"
+            snap.mkdir(parents=True, exist_ok=True)
+            for p in [*files, args.out / "ner-neural-manifest.json"]:
+                shutil.copy2(p, snap / p.name)
         print(f"exported epoch {len(history)}: {manifest['size_bytes'] / 1e6:.1f} MB", flush=True)
 
     train(args, data, feat, emb, epochs, None, ship)

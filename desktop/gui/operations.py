@@ -27,7 +27,10 @@ from desktop.gui.views import (
     ImportSummary,
     IncidentView,
 )
+from desktop.store import views as store_views
+from desktop.store.dictionary import DictionaryEntry
 from desktop.store.project import Project
+from desktop.store.views import IncidentQuery, IncidentRow, NameGroup
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +38,16 @@ ProgressFn = Callable[[int, int | None, str], None]
 
 ENTITY_KIND = {"PER": "actor", "ORG": "actor", "LOC": "place"}
 _WORD_CHAR = re.compile(r"\w")
+
+
+@dataclass(frozen=True, slots=True)
+class NameEdit:
+    """What an edit of an actor or place changed (for undo): entities before, dictionary before/after."""
+
+    entities_before: tuple[EntityView, ...]
+    entry_before: DictionaryEntry | None  # the entry as it was (None: the edit created it)
+    entry_after_id: int | None
+    removed_entries: tuple[DictionaryEntry, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,21 +371,180 @@ class ProjectOps:
     def import_paths(
         self, paths: list[str], progress: ProgressFn, cancel: threading.Event, extractor: Any = None
     ) -> ImportSummary:
-        """Import files; `extractor` replaces the NLP pipeline (tests and benchmarks pass a light one)."""
-        report = self.project.import_paths(
-            paths, progress=_progress_adapter(progress), cancel=cancel, extractor=extractor
-        )
+        """Import files; `extractor` replaces the NLP pipeline (tests and benchmarks pass a light one).
+
+        Runs on a background thread, on a connection of its own (see `worker_project`).
+        """
+        with self.worker_project() as project:
+            report = project.import_paths(
+                paths, progress=_progress_adapter(progress), cancel=cancel, extractor=extractor
+            )
         return _summary(report, cancel)
 
     def reextract(self, progress: ProgressFn, cancel: threading.Event) -> ImportSummary:
-        report = self.project.reextract(progress=_progress_adapter(progress), cancel=cancel)
+        with self.worker_project() as project:
+            report = project.reextract(progress=_progress_adapter(progress), cancel=cancel)
         return _summary(report, cancel)
+
+    def worker_project(self) -> Project:
+        """A second `Project` on the same file, for the calling (background) thread only.
+
+        The GUI thread keeps reading through its own connection while a background job writes: two
+        threads never share one `sqlite3.Connection` (its statement cache and `Project`'s
+        transaction depth are not thread-safe), and WAL lets the GUI read while the job writes.
+        ADAPTER: the store has no public way to open a second connection under the lock this
+        process already holds, so the connection is made with the store's own `_connect`.
+        """
+        from desktop.store.project import _connect
+
+        if self.project.read_only:
+            raise InputError(f"{self.name} is open read-only; reopen it for writing to import.")
+        return Project(self.project.path, _connect(self.project.path, False), None, read_only=False)
+
+    def reader_project(self) -> Project:
+        """A read-only `Project` on the same file for a background reader (exports); close it after."""
+        return Project.open(self.project.path, read_only=True)
+
+    # --- project-wide views --------------------------------------------------------------------
+
+    def count_incidents(self, query: IncidentQuery) -> int:
+        return store_views.count_incidents(self.project, query)
+
+    def incident_page(self, query: IncidentQuery, offset: int, limit: int) -> list[IncidentRow]:
+        return store_views.incident_page(self.project, query, offset, limit)
+
+    def incidents_by_id(self, ids: Iterable[int]) -> list[IncidentView]:
+        return [self.incident(i) for i in ids]
+
+    def count_names(self, kind: str | None = None, text: str = "") -> int:
+        return store_views.count_names(self.project, kind, text)
+
+    def name_page(
+        self, kind: str | None, text: str, offset: int, limit: int, order_by: str = "-mentions"
+    ) -> list[NameGroup]:
+        return store_views.name_page(self.project, kind, text, offset, limit, order_by)
+
+    def rename_name(self, group: NameGroup, name: str) -> NameEdit:
+        """Give an actor or place a new canonical name (its dictionary entry, all its mentions)."""
+        name = name.strip()
+        if not name:
+            raise InputError("Type the new name first.")
+        return self._edit_group(group, [], lambda entry: _dc_replace(entry, name=name), name)
+
+    def set_actor_type(self, group: NameGroup, inter: int | None) -> NameEdit:
+        """Set the ACLED actor type (inter code 1-8, None to clear) of an actor and its mentions."""
+        if group.kind != "actor":
+            raise InputError("Only actors have an actor type.")
+        if inter is not None and not 0 <= inter <= 8:
+            raise InputError(f"{inter} is not an ACLED actor type (0-8).")
+        value = None if inter is None else str(inter)
+        return self._edit_group(
+            group, [], lambda entry: _dc_replace(entry, actor_type=value), None, inter=inter, set_inter=True
+        )
+
+    def merge_names(self, keep: NameGroup, other: NameGroup) -> NameEdit:
+        """Make `other` the same actor or place as `keep`: its names become aliases of `keep`."""
+        if keep.key == other.key:
+            raise InputError("Choose two different names to merge.")
+        if keep.kind != other.kind:
+            raise InputError("An actor cannot be merged with a place.")
+        extra = [other.name, *other.aliases]
+        removed: list[DictionaryEntry] = []
+        if other.entry_id is not None:
+            removed.append(self.project.dictionary.get(other.entry_id))
+        return self._edit_group(keep, [other], lambda entry: entry, None, extra_aliases=extra, remove=removed)
+
+    def _edit_group(
+        self,
+        group: NameGroup,
+        others: list[NameGroup],
+        change: Callable[[DictionaryEntry], DictionaryEntry],
+        new_name: str | None,
+        *,
+        extra_aliases: list[str] | None = None,
+        remove: list[DictionaryEntry] | None = None,
+        inter: int | None = None,
+        set_inter: bool = False,
+    ) -> NameEdit:
+        """One transaction: update (or create) the group's dictionary entry, relink every mention."""
+        dictionary = self.project.dictionary
+        before = dictionary.get(group.entry_id) if group.entry_id is not None else None
+        with self.project.transaction():
+            for old in remove or []:
+                assert old.id is not None
+                dictionary.delete(old.id)
+            base = before or _new_entry(group)
+            aliases = {*base.aliases, *group.aliases, *(extra_aliases or [])}
+            if before is not None and new_name and before.name != new_name:
+                aliases.add(before.name)
+            entry = change(_dc_replace(base, aliases=[]))
+            aliases.discard(entry.name)
+            entry = _dc_replace(entry, aliases=sorted(a for a in aliases if a.strip()))
+            if group.kind == "actor" and entry.actor_type is None and group.inter and not set_inter:
+                entry = _dc_replace(entry, actor_type=str(group.inter))
+            saved = dictionary.update(entry) if before is not None else dictionary.add(entry)
+            canonical = store_views.canonical_id_for(saved.kind, saved.key, saved.overrides)
+            entity_ids: list[int] = []
+            for g in (group, *others):
+                entity_ids += store_views.group_entity_ids(self.project, g.key, g.kind)
+            snapshots: list[EntityView] = []
+            for eid in entity_ids:
+                entity = self.project.entities.get(eid)
+                snapshots.append(_entity_view(entity))
+                attrs = dict(entity.attrs)
+                attrs["canonical_id"] = canonical
+                attrs["canonical_name"] = saved.name
+                attrs.pop("canonical", None)
+                if set_inter:
+                    if inter is None:
+                        attrs.pop("inter", None)
+                    else:
+                        attrs["inter"] = inter
+                elif saved.actor_type and saved.kind == "actor" and "inter" not in attrs:
+                    attrs["inter"] = int(saved.actor_type) if saved.actor_type.isdigit() else saved.actor_type
+                self.project.entities.update(eid, attrs=attrs)
+        return NameEdit(tuple(snapshots), before, saved.id, tuple(remove or ()))
+
+    def undo_name_edit(self, edit: NameEdit) -> None:
+        """Put the entities and dictionary entries back as they were before `edit`."""
+        dictionary = self.project.dictionary
+        with self.project.transaction():
+            for entity in edit.entities_before:
+                self.revert_entity(entity)
+            if edit.entry_before is not None:
+                dictionary.update(edit.entry_before)
+            elif edit.entry_after_id is not None:
+                dictionary.delete(edit.entry_after_id)
+            for old in edit.removed_entries:
+                dictionary.add(_dc_replace(old, id=None))
 
     def stats(self) -> dict[str, Any]:
         return self.project.stats()
 
 
 # --- conversions -------------------------------------------------------------------------------
+
+
+def _dc_replace(entry: DictionaryEntry, **changes: Any) -> DictionaryEntry:
+    from dataclasses import replace
+
+    return replace(entry, **changes)
+
+
+def _new_entry(group: NameGroup) -> DictionaryEntry:
+    """A dictionary entry for a name group that has none yet (a bundled id is overridden)."""
+    linked = not group.key.startswith("text:") and not group.key.startswith("proj-")
+    overrides = group.key.split(":", 1)[1] if group.key.startswith(f"{group.kind}:") else group.key
+    key = overrides if linked else group.name
+    return DictionaryEntry(
+        kind=group.kind,
+        key=key,
+        name=group.name,
+        aliases=list(group.aliases),
+        overrides=overrides if linked and not group.key.startswith(f"{group.kind}:") else None,
+        actor_type=str(group.inter) if group.inter else None,
+        attrs={"type": group.types[0]} if group.types else {},
+    )
 
 
 def _attr(obj: Any, *names: str) -> Any:

@@ -38,6 +38,32 @@ _PLACE_CUES = frozenset(
         "بمحافظة ببلدة بمدينة بقرية بمنطقة وبلدة ومدينة وقرية"
     ).split()
 )
+_ORDINAL_WORDS = frozenset(
+    normalize_word(w)
+    for w in (
+        "الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة "
+        "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر"
+    ).split()
+)
+# Particles inside Arabic personal names.
+_NAME_PARTICLES = frozenset(normalize_word(w) for w in ("آل", "بن", "ابن", "بنت", "أبو", "أبي", "أم"))
+# Military units and forces named by a number or a definite description: ORG.
+_UNIT_NOUNS = frozenset(normalize_word(w) for w in "الفرقة اللواء الكتيبة الفيلق الفوج".split())
+_UNIT_TAILS = frozenset(normalize_word(w) for w in "دبابات مدرعات مشاة مدفعية".split())
+_ARMIES = frozenset(
+    normalize_word(w)
+    for w in ("الجيش والجيش بالجيش للجيش القوات والقوات بالقوات للقوات الشرطة والشرطة الحرس والحرس").split()
+)
+_FORCES = frozenset(normalize_word(w) for w in ("قوات", "وقوات", "بقوات", "لقوات"))
+# Nouns that introduce a place name; facility nouns stay part of the name (`مخيم اليرموك`).
+_PLACE_NOUNS = frozenset(
+    normalize_word(w)
+    for w in (
+        "بلدة قرية مدينة منطقة حي ناحية مخيم مطار قاعدة حقل بلدتي قريتي مدينتي منطقتي حيي مخيمي "
+        "قرى بلدات مدن مناطق أحياء"
+    ).split()
+)
+_FACILITY_NOUNS = frozenset(normalize_word(w) for w in "مخيم مطار قاعدة حقل مخيمي".split())
 # Direction adjectives are place names only after a cue (`الغربية` is also "western").
 _DIRECTION_WORDS = frozenset(
     normalize_word(w)
@@ -73,15 +99,15 @@ _ADMIN_HEADS = frozenset(
 )
 _ORG_HEADS = frozenset(
     normalize_word(w)
-    for w in (
-        "تنظيم ميليشيا مليشيا ميلشيا ميليشيات مليشيات جماعة عناصر مقاتلي مسلحي طائرات قوات وكالة"
-    ).split()
+    for w in ("تنظيم ميليشيا مليشيا ميلشيا ميليشيات مليشيات جماعة عناصر مقاتلي مسلحي طائرات وكالة").split()
 )
 _NISBA_TAIL = re.compile(r"^(?:ال)?[\u0621-\u064a]{3,}ي(?:ه)?$")
 # Geographic heads dropped only when the rest is itself a known name (`نهر الفرات` -> `الفرات`).
 _GEO_HEADS = frozenset(normalize_word(w) for w in ("نهر", "جبل", "جبال"))
 # A single-word place name that is also this frequent a word needs a cue or the model's agreement.
 _COMMON_WORD = 50
+# Below this count in the word counts, a word after a place noun is taken for a name.
+_RARE = 8
 
 
 @dataclass(slots=True)
@@ -143,7 +169,11 @@ def entry_candidate(entry: Entry, start: int, end: int, key: str, origin: str, c
     if kind == "actor":
         assert isinstance(item, Actor)
         # Generic groups (`قوات الأمن`, `مسلحون مجهولون`) are actors but not named entities.
-        label = "ACTOR" if item.id.startswith("gen-") else "ORG"
+        label = (
+            "ACTOR"
+            if (item.id.startswith("gen-") and item.kind != "government") or item.id == "gen-govt"
+            else "ORG"
+        )
         return Candidate(start, end, label, origin, conf, actor_attrs(item), item.is_weak(key))
     assert isinstance(item, Weapon)
     return Candidate(start, end, "WEAPON", origin, conf, weapon_attrs(item))
@@ -181,9 +211,19 @@ class EntityRecognizer:
                 continue
             keys = [self._key(doc.text, t) for t in sent_tokens]
             found.extend(self._gazetteer(doc.text, sent_tokens, keys))
-            if self.use_model:
-                found.extend(self._model(doc.text, sent_tokens, keys))
-        taken = [*doc.layers.get("dates", ()), *doc.layers.get("numbers", ())]
+            found.extend(self._units(doc.text, sent_tokens, keys))
+            model = self._model(doc.text, sent_tokens, keys) if self.use_model else []
+            found.extend(model)
+            # A name after a place noun is kept when it is a rare word or the model sees a place there.
+            for c in self._place_nouns(doc.text, sent_tokens, keys):
+                rare = all(
+                    self.word_count(normalize_word(w)) < _RARE for w in doc.text[c.start : c.end].split()
+                )
+                if rare or any(m.label == "LOC" and m.start < c.end and c.start < m.end for m in model):
+                    found.append(c)
+        # Dates and counts are not names; an ordinal may sit inside one (`الفرقة 11`, `الفرقة الرابعة`).
+        taken = [*doc.layers.get("dates", ())]
+        taken += [n for n in doc.layers.get("numbers", ()) if n.attrs.get("kind") != "ordinal"]
         found = [c for c in found if not any(c.start < t.end and t.start < c.end for t in taken)]
         for c in found:
             self._trim_head(doc.text, tokens, c)
@@ -191,6 +231,7 @@ class EntityRecognizer:
             self._context_label(doc.text, c)
         found = [c for c in found if c.label != "DROP"]
         chosen = self._coherent(self._resolve(found))
+        chosen += self._propagate(doc.text, tokens, chosen)
         chosen += _anaphors(doc.text, tokens, chosen)
         chosen.sort(key=lambda c: c.start)
         doc.set_layer("entities", [Span(c.start, c.end, c.label, self._attrs(c)) for c in chosen])
@@ -219,6 +260,117 @@ class EntityRecognizer:
         strong = {c.attrs.get("iso2") for c in cands if c.label == "LOC" and not minor(c)}
         strong |= {c.attrs.get("iso2") for c in cands if c.label == "LOC" and c.attrs.get("cued")}
         return [c for c in cands if not minor(c) or c.attrs.get("cued") or c.attrs.get("iso2") in strong]
+
+    def _place_nouns(self, text: str, tokens: Sequence[Span], keys: Sequence[str]) -> list[Candidate]:
+        """Places the gazetteer lacks, after a place noun: `بلدة الصبحة`, `حي جوبر`, `بلدتي كفريا والفوعة`.
+
+        The name is the next word, plus a second one when it is definite (`دير الزغب`, `خان الشيح`),
+        and a coordinated `و`+word after a dual noun. Common words (`منطقة الاشتباك`) are not names.
+        """
+        out: list[Candidate] = []
+        n = len(tokens)
+        for i in range(n - 1):
+            noun = keys[i][1:] if keys[i][:1] in "وفبل" and keys[i][1:] in _PLACE_NOUNS else keys[i]
+            if noun not in _PLACE_NOUNS or tokens[i + 1].label != "ar":
+                continue
+            j = i + 1
+            if self._is_common(keys[j]) or (keys[j].endswith("يه") and not keys[j].startswith("ال")):
+                continue  # a common word, or an adjective ("مناطق حدودية"), is not a name
+            end = j + 1
+            if (
+                end < n
+                and tokens[end].label == "ar"
+                and keys[end].startswith("ال")
+                and not self._is_common(keys[end])
+                and keys[end] not in _DIRECTION_WORDS
+            ):
+                end += 1
+            head = noun in _FACILITY_NOUNS
+            start = tokens[i].start if head else tokens[j].start
+            out.append(Candidate(start, tokens[end - 1].end, "LOC", "rule", 0.6, {"cued": True}))
+            k = end
+            while k < n and keys[k].startswith("و") and len(keys[k]) > 3 and k - end < 6:
+                # "بلدتي كفريا والفوعة", "قرى ديرلوك وحفطنين وخواكورك": each coordinated name is a place
+                base = int(tokens[k].attrs.get("base", tokens[k].start + 1))
+                out.append(Candidate(base, tokens[k].end, "LOC", "rule", 0.6, {"cued": True}))
+                k += 1
+        return out
+
+    def _units(self, text: str, tokens: Sequence[Span], keys: Sequence[str]) -> list[Candidate]:
+        """Named forces: `الفرقة 11 دبابات`, `الفرقة الرابعة`, `قوات الأمن الخاصة`, `قوات الطوارئ`."""
+        out: list[Candidate] = []
+        n = len(tokens)
+        for i in range(n - 1):
+            key = keys[i]
+            if key in _UNIT_NOUNS:
+                j = i + 1
+                if tokens[j].label == "num" or (keys[j].startswith("ال") and keys[j] in _ORDINAL_WORDS):
+                    end = j + 1
+                    if end < n and keys[end] in _UNIT_TAILS:
+                        end += 1
+                    out.append(Candidate(tokens[i].start, tokens[end - 1].end, "ORG", "rule", 0.65, {}))
+            elif key in _ARMIES and tokens[i + 1].label == "ar" and _NISBA_TAIL.match(keys[i + 1]):
+                # "الجيش الوطني", "القوات اليمنية", "الجيش السوري النظامي": a national force is a name.
+                end = i + 1
+                while end < n and end - i <= 3 and tokens[end].label == "ar" and _NISBA_TAIL.match(keys[end]):
+                    end += 1
+                start = int(tokens[i].attrs.get("base", tokens[i].start))
+                out.append(Candidate(start, tokens[end - 1].end, "ORG", "rule", 0.6, {}))
+            elif key in _FORCES:
+                end = i + 1
+                while (
+                    end < n
+                    and end - i <= 3
+                    and tokens[end].label == "ar"
+                    and keys[end].startswith("ال")
+                    and keys[end] not in _DIRECTION_WORDS
+                ):
+                    end += 1
+                phrase = " ".join(keys[i + 1 : end])
+                if (
+                    end > i + 1
+                    and "النظام" not in phrase.split()
+                    and not any(
+                        kind == "actor" and getattr(item, "id", "").startswith("gen-")
+                        for kind, item in self.phrases.get(f"قوات {phrase}", ())
+                    )
+                ):
+                    start = int(tokens[i].attrs.get("base", tokens[i].start))
+                    out.append(Candidate(start, tokens[end - 1].end, "ORG", "rule", 0.55, {}))
+        return out
+
+    def _is_common(self, key: str) -> bool:
+        return self.word_count(key) >= _COMMON_WORD or key in _DIRECTION_WORDS or len(key) < 3
+
+    def _propagate(self, text: str, tokens: Sequence[Span], chosen: list[Candidate]) -> list[Candidate]:
+        """Label consistency within the article: a person's surname alone (`العايد` after `عبد الناصر
+        العايد`) is that person, and a name the model found once is the same entity where repeated."""
+        taken = [(c.start, c.end) for c in chosen]
+        wanted: dict[str, Candidate] = {}
+        for c in chosen:
+            if c.origin == "rule" or c.label not in ("PER", "ORG", "LOC"):
+                continue
+            words = text[c.start : c.end].split()
+            if c.label == "PER" and len(words) >= 2:
+                last = normalize_word(words[-1])
+                if len(last) >= 3 and not self._is_common(last) and last not in _TITLES:
+                    wanted.setdefault(last, c)
+            if c.origin == "model":
+                wanted.setdefault(normalize_word(text[c.start : c.end]), c)
+        if not wanted:
+            return []
+        out: list[Candidate] = []
+        for tok in tokens:
+            if tok.label != "ar":
+                continue
+            start = int(tok.attrs.get("base", tok.start))
+            source = wanted.get(normalize_word(text[start : tok.end]))
+            if source is None or any(a < tok.end and start < b for a, b in taken):
+                continue
+            attrs = {k: v for k, v in source.attrs.items() if k not in ("cued",)}
+            out.append(Candidate(start, tok.end, source.label, "rule", 0.6, attrs))
+            taken.append((start, tok.end))
+        return out
 
     def _context_label(self, text: str, c: Candidate) -> None:
         """Relabel by context: a quoted place name is a newspaper (`لـ«الشرق الأوسط»`), a country
@@ -260,7 +412,13 @@ class EntityRecognizer:
         head = normalize_word(words[0])
         rest = " ".join(normalize_word(w) for w in words[1:])
         geo_head = head in _GEO_HEADS and rest in self.phrases
-        admin_head = c.label == "LOC" and (head in _ADMIN_HEADS or geo_head)
+        whole_name = normalize_word(text[c.start : c.end]) == normalize_word(
+            str(c.attrs.get("canonical", ""))
+        )
+        # "ريف دمشق" is a governorate's own name; other heads are not part of a name.
+        admin_head = (
+            c.label == "LOC" and (head in _ADMIN_HEADS or geo_head) and not (head == "ريف" and whole_name)
+        )
         group_head = c.label == "ORG" and head in _ORG_HEADS and self._named_actor(rest)
         if admin_head or group_head:
             c.start += len(words[0]) + 1
@@ -360,32 +518,56 @@ class EntityRecognizer:
         return prev in cues
 
     def _model(self, text: str, tokens: Sequence[Span], keys: Sequence[str]) -> list[Candidate]:
+        """Chunks of the statistical model, trimmed of proclitics and titles, with name rules applied:
+        adjacent chunks of one type are one name (`بئر` + `قصب`), a person's name takes a following
+        family name (`عبد الناصر` + `العايد`) and a preceding `آل`/`بن`/`أبو`."""
         words = [text[t.start : t.end] for t in tokens]
         tagged = self.tagger.tag_with_confidence(words)
-        out: list[Candidate] = []
+        chunks: list[list[int]] = []  # [first token, end token, kind index into tagged]
         i = 0
         while i < len(tagged):
-            tag, conf = tagged[i]
+            tag = tagged[i][0]
             if tag == "O":
                 i += 1
                 continue
             kind = tag[2:]
             j = i + 1
-            confs = [conf]
             while j < len(tagged) and tagged[j][0] == f"I-{kind}":
-                confs.append(tagged[j][1])
                 j += 1
+            prev = chunks[-1] if chunks else None
+            joined = prev and prev[1] == i and not tokens[i].attrs.get("prefix") and keys[i] not in _TITLES
+            if joined and tagged[prev[0]][0][2:] == kind and kind in ("LOC", "ORG", "PERS"):
+                prev[1] = j  # B-LOC B-LOC with nothing between: one name the model split
+            else:
+                chunks.append([i, j])
+            i = j
+        out: list[Candidate] = []
+        for i, j in chunks:
+            kind = tagged[i][0][2:]
             label = MODEL_TYPES.get(kind, kind)
+            conf = min(c for _, c in tagged[i:j])
+            if label == "PER":
+                while i > 0 and keys[i - 1] in _NAME_PARTICLES and tokens[i - 1].label == "ar":
+                    i -= 1  # "آل ناجي", "بن لادن"
+                if (
+                    j < len(tokens)
+                    and tokens[j].label == "ar"
+                    and keys[j].startswith("ال")
+                    and not self._is_common(keys[j])
+                    and keys[j] not in _TITLES
+                ):
+                    j += 1  # "عبد الناصر العايد": a family name the model left out
             start = base_start(tokens[i])
             prefix = str(tokens[i].attrs.get("prefix", ""))
             if prefix.endswith("ل") and tokens[i].attrs.get("core", 0) - tokens[i].attrs.get("base", 0) == 1:
                 start = tokens[i].start  # لل contraction: keep the whole token
-            cand = Candidate(start, tokens[j - 1].end, label, "model", min(confs), {})
+            cand = Candidate(start, tokens[j - 1].end, label, "model", conf, {})
             self._link(cand, " ".join([normalize_word(text[start : tokens[i].end]), *keys[i + 1 : j]]))
             if label == "PER" and keys[i] in _TITLES and j - i > 1:
                 cand.start = tokens[i + 1].start  # a title is not part of the name
+            if j - i == 1 and "canonical_id" not in cand.attrs and self._is_common(keys[i]):
+                continue  # a lone common word the gazetteers do not know ("ميليشيا") is no name
             out.append(cand)
-            i = j
         return out
 
     def _link(self, cand: Candidate, key: str) -> None:

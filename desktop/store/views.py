@@ -285,14 +285,27 @@ def name_page(
 
 
 def _entry_for(project: Project, key: str, kind: str) -> tuple[int, str | None, str] | None:
-    """The dictionary entry a group key points at (`kind:key`), as (id, actor_type, name)."""
-    prefix = f"{kind}:"
-    if not key.startswith(prefix):
+    """The dictionary entry a group key points at, as (id, actor_type, name).
+
+    Extraction links a dictionary entry's mentions to `proj-<key>`, or to the bundled id the entry
+    `overrides`; earlier analyst links used `<kind>:<key>`.
+    """
+    if key.startswith("text:"):
         return None
-    rows = project.query(
-        "SELECT id, actor_type, name FROM dictionary WHERE kind = ? AND key = ?", (kind, key[len(prefix) :])
-    )
+    if key.startswith("proj-"):
+        sql, params = "kind = ? AND key = ?", (kind, key[len("proj-") :])
+    elif key.startswith(f"{kind}:"):
+        sql, params = "kind = ? AND key = ?", (kind, key[len(kind) + 1 :])
+    else:
+        sql, params = "kind = ? AND overrides = ?", (kind, key)
+    rows = project.query(f"SELECT id, actor_type, name FROM dictionary WHERE {sql} ORDER BY id LIMIT 1", params)
     return (int(rows[0][0]), rows[0][1], str(rows[0][2])) if rows else None
+
+
+def canonical_id_for(kind: str, key: str, overrides: str | None) -> str:
+    """The canonical id extraction gives the mentions of a dictionary entry (see `project_entries`)."""
+    del kind
+    return overrides or f"proj-{key}"
 
 
 def group_entity_ids(project: Project, key: str, kind: str) -> list[int]:

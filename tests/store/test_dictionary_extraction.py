@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop.store.dictionary import DictionaryEntry
 from desktop.store.project import Project
 
-TEXT = "قصفت كتائب النسر الأحمر بلدة خربة الرصد أمس السبت، ما أسفر عن مقتل ثلاثة مدنيين."
+TEXT = "قصفت كتائب النسر الأحمر زعترية البرج أمس السبت، ما أسفر عن مقتل ثلاثة مدنيين."
 
 
 def _import(project: Project, tmp_path: Path) -> None:
@@ -24,16 +24,16 @@ def test_dictionary_entries_are_found_after_reextraction(tmp_path: Path) -> None
         _import(project, tmp_path)
         aid = project.articles.by_external_id("a1").id  # type: ignore[union-attr]
         before = {e.text for e in project.entities.for_article(aid)}
-        assert "خربة الرصد" not in before
-        project.dictionary.add(DictionaryEntry(kind="place", key="rasd", name="خربة الرصد", latitude=35.1,
+        assert "زعترية البرج" not in before
+        project.dictionary.add(DictionaryEntry(kind="place", key="rasd", name="زعترية البرج", latitude=35.1,
                                                longitude=36.2, admin1="إدلب", country="Syria"))
         project.dictionary.add(DictionaryEntry(kind="actor", key="nasr", name="كتائب النسر الأحمر",
                                                actor_type="2"))
         project.reextract(jobs=1)
         ents = {e.text: e for e in project.entities.for_article(aid)}
-        assert ents["خربة الرصد"].type == "LOC"
+        assert ents["زعترية البرج"].type == "LOC"
         assert ents["كتائب النسر الأحمر"].type == "ORG"
         (incident,) = project.incidents.for_article(aid)
-        assert incident.value("location") == "خربة الرصد"
+        assert incident.value("location") == "زعترية البرج"
         assert incident.value("latitude") == 35.1
         assert incident.value("actor1") == "كتائب النسر الأحمر"
