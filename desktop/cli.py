@@ -233,7 +233,7 @@ def read_conll(fh: IO[str]) -> Iterator[list[str]]:
 
 
 def cmd_tag_conll(args: argparse.Namespace) -> int:
-    from desktop.nlp.conll import tag_tokens
+    from desktop.nlp.conll import tag_document
 
     name = "<stdin>" if args.input == "-" else args.input
     with open_input(args.input) as raw:
@@ -243,12 +243,15 @@ def cmd_tag_conll(args: argparse.Namespace) -> int:
             raise InputError(f"{name} is not UTF-8 text; save it as UTF-8 and try again.") from exc
     sentences = list(read_conll(io.StringIO(text)))
     progress = Progress(len(sentences), "tag")
+    block = 200  # sentences tagged together: document features see their neighbours
     with open_output(args.output) as out:
-        for sent in sentences:
-            for token, tag in zip(sent, tag_tokens(sent), strict=True):
-                out.write(f"{token}\t{tag}\n")
-            out.write("\n")
-            progress.advance()
+        for first in range(0, len(sentences), block):
+            chunk = sentences[first : first + block]
+            for sent, tags in zip(chunk, tag_document(chunk), strict=True):
+                for token, tag in zip(sent, tags, strict=True):
+                    out.write(f"{token}\t{tag}\n")
+                out.write("\n")
+            progress.advance(len(chunk))
     progress.close()
     return 0
 

@@ -450,8 +450,9 @@ class ProjectOps:
             raise InputError("An actor cannot be merged with a place.")
         extra = [other.name, *other.aliases]
         removed: list[DictionaryEntry] = []
-        if other.entry_id is not None:
-            removed.append(self.project.dictionary.get(other.entry_id))
+        other_entry = store_views.entry_for(self.project, other.key, other.kind)
+        if other_entry is not None:
+            removed.append(self.project.dictionary.get(other_entry[0]))
         return self._edit_group(keep, [other], lambda entry: entry, None, extra_aliases=extra, remove=removed)
 
     def _edit_group(
@@ -468,7 +469,8 @@ class ProjectOps:
     ) -> NameEdit:
         """One transaction: update (or create) the group's dictionary entry, relink every mention."""
         dictionary = self.project.dictionary
-        before = dictionary.get(group.entry_id) if group.entry_id is not None else None
+        found = store_views.entry_for(self.project, group.key, group.kind)  # by key: ids change on undo
+        before = dictionary.get(found[0]) if found is not None else None
         with self.project.transaction():
             for old in remove or []:
                 assert old.id is not None
@@ -482,7 +484,7 @@ class ProjectOps:
             entry = _dc_replace(entry, aliases=sorted(a for a in aliases if a.strip()))
             if group.kind == "actor" and entry.actor_type is None and group.inter and not set_inter:
                 entry = _dc_replace(entry, actor_type=str(group.inter))
-            saved = dictionary.update(entry) if before is not None else dictionary.add(entry)
+            saved = dictionary.update(entry) if before is not None else _add_unique(dictionary, entry)
             canonical = store_views.canonical_id_for(saved.kind, saved.key, saved.overrides)
             entity_ids: list[int] = []
             for g in (group, *others):
@@ -529,6 +531,18 @@ def _dc_replace(entry: DictionaryEntry, **changes: Any) -> DictionaryEntry:
     from dataclasses import replace
 
     return replace(entry, **changes)
+
+
+def _add_unique(dictionary: Any, entry: DictionaryEntry) -> DictionaryEntry:
+    """Add `entry`, suffixing its key when the dictionary already has one (keys are unique per kind)."""
+    for n in range(1, 100):
+        candidate = entry if n == 1 else _dc_replace(entry, key=f"{entry.key}~{n}")
+        try:
+            return dictionary.add(candidate)  # type: ignore[no-any-return]
+        except InputError:
+            if entry.overrides:
+                raise
+    raise InputError(f"The dictionary has too many entries named {entry.key!r}.")
 
 
 def _new_entry(group: NameGroup) -> DictionaryEntry:

@@ -206,13 +206,17 @@ class EntityRecognizer:
     def __call__(self, doc: Document) -> Document:
         tokens = doc.layers.get("tokens", [])
         found: list[Candidate] = []
-        for sent_tokens in sentence_tokens(doc, tokens):
-            if not sent_tokens:
-                continue
+        groups = [g for g in sentence_tokens(doc, tokens) if g]
+        tagged_doc = (
+            self.tagger.tag_document_with_confidence([[doc.text[t.start : t.end] for t in g] for g in groups])
+            if self.use_model
+            else [[] for _ in groups]
+        )
+        for sent_tokens, tagged in zip(groups, tagged_doc, strict=True):
             keys = [self._key(doc.text, t) for t in sent_tokens]
             found.extend(self._gazetteer(doc.text, sent_tokens, keys))
             found.extend(self._units(doc.text, sent_tokens, keys))
-            model = self._model(doc.text, sent_tokens, keys) if self.use_model else []
+            model = self._model(doc.text, sent_tokens, keys, tagged) if self.use_model else []
             found.extend(model)
             # A name after a place noun is kept when it is a rare word or the model sees a place there.
             for c in self._place_nouns(doc.text, sent_tokens, keys):
@@ -517,12 +521,12 @@ class EntityRecognizer:
         cues = _PLACE_CUES if label == "LOC" else _ACTOR_CUES
         return prev in cues
 
-    def _model(self, text: str, tokens: Sequence[Span], keys: Sequence[str]) -> list[Candidate]:
+    def _model(
+        self, text: str, tokens: Sequence[Span], keys: Sequence[str], tagged: Sequence[tuple[str, float]]
+    ) -> list[Candidate]:
         """Chunks of the statistical model, trimmed of proclitics and titles, with name rules applied:
         adjacent chunks of one type are one name (`بئر` + `قصب`), a person's name takes a following
         family name (`عبد الناصر` + `العايد`) and a preceding `آل`/`بن`/`أبو`."""
-        words = [text[t.start : t.end] for t in tokens]
-        tagged = self.tagger.tag_with_confidence(words)
         chunks: list[list[int]] = []  # [first token, end token, kind index into tagged]
         i = 0
         while i < len(tagged):
@@ -535,8 +539,18 @@ class EntityRecognizer:
             while j < len(tagged) and tagged[j][0] == f"I-{kind}":
                 j += 1
             prev = chunks[-1] if chunks else None
-            joined = prev and prev[1] == i and not tokens[i].attrs.get("prefix") and keys[i] not in _TITLES
-            if joined and tagged[prev[0]][0][2:] == kind and kind in ("LOC", "ORG", "PERS"):
+            joined = (
+                prev is not None
+                and prev[1] == i
+                and not tokens[i].attrs.get("prefix")
+                and keys[i] not in _TITLES
+            )
+            if (
+                prev is not None
+                and joined
+                and tagged[prev[0]][0][2:] == kind
+                and kind in ("LOC", "ORG", "PERS")
+            ):
                 prev[1] = j  # B-LOC B-LOC with nothing between: one name the model split
             else:
                 chunks.append([i, j])

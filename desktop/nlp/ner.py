@@ -40,8 +40,9 @@ def _repair(tags: list[str]) -> list[str]:
 class NerTagger:
     """Tags tokenized sentences with PERS/LOC/ORG/MISC entities (BIO)."""
 
-    def __init__(self, tagger: pycrfsuite.Tagger, features: FeatureExtractor, path: Path,
-                 document: bool = True) -> None:
+    def __init__(
+        self, tagger: pycrfsuite.Tagger, features: FeatureExtractor, path: Path, document: bool = True
+    ) -> None:
         self._tagger = tagger
         self._features = features
         self._document = document
@@ -86,6 +87,19 @@ class NerTagger:
         else:
             xs = [self._features.sentence(s) for s in sents]
         return [_repair(self._tagger.tag(x)) if x else [] for x in xs]
+
+    def tag_document_with_confidence(self, sents: Sequence[Sequence[str]]) -> list[list[tuple[str, float]]]:
+        """(tag, marginal probability) per token for the sentences of one article, tagged together."""
+        xs = self._features.document(sents) if self._document else [self._features.sentence(s) for s in sents]
+        out: list[list[tuple[str, float]]] = []
+        for x in xs:
+            if not x:
+                out.append([])
+                continue
+            raw: list[str] = self._tagger.tag(x)
+            probs = [float(self._tagger.marginal(tag, i)) for i, tag in enumerate(raw)]
+            out.append(list(zip(_repair(raw), probs, strict=True)))
+        return out
 
     def tag_with_confidence(self, tokens: Sequence[str]) -> list[tuple[str, float]]:
         """(tag, marginal probability of the CRF's chosen tag) for each token."""

@@ -45,7 +45,10 @@ PLACE_TYPES = ("LOC",)
 
 def _value(name: str) -> str:
     """SQL for the effective value of field `name` of incident `i` (NULL when unset)."""
-    return f"(SELECT json_extract(f.value, '$') FROM incident_fields f WHERE f.incident_id = i.id AND f.name = '{name}')"
+    return (
+        "(SELECT json_extract(f.value, '$') FROM incident_fields f "
+        f"WHERE f.incident_id = i.id AND f.name = '{name}')"
+    )
 
 
 _DATE = f"COALESCE({_value('date')}, a.date)"
@@ -166,7 +169,8 @@ def incident_page(project: Project, q: IncidentQuery, offset: int, limit: int) -
     ids = [int(r[0]) for r in rows]
     values: dict[int, dict[str, Any]] = {i: {} for i in ids}
     for iid, name, value in project.query(
-        f"SELECT incident_id, name, value FROM incident_fields WHERE incident_id IN ({','.join('?' * len(ids))})",
+        "SELECT incident_id, name, value FROM incident_fields "
+        f"WHERE incident_id IN ({','.join('?' * len(ids))})",
         ids,
     ):
         if value is not None:
@@ -252,7 +256,8 @@ def name_page(
         "COALESCE(max(e.canonical_name), max(e.text)) AS name, count(*) AS mentions, "
         "count(DISTINCT e.article_id) AS articles, json_group_array(DISTINCT e.text), "
         "json_group_array(DISTINCT e.type), "
-        "max(CAST(COALESCE(json_extract(e.attrs, '$.inter'), json_extract(e.attrs, '$.actor_type')) AS INTEGER)) "
+        "max(CAST(COALESCE(json_extract(e.attrs, '$.inter'), json_extract(e.attrs, '$.actor_type')) "
+        "AS INTEGER)) "
         f"FROM entities e WHERE {where} GROUP BY gkey, kind "
         f"ORDER BY {_NAME_ORDERS[key]} {direction}, gkey LIMIT ? OFFSET ?",
         [*params, int(limit), int(offset)],
@@ -260,13 +265,10 @@ def name_page(
     groups = []
     for r in rows:
         gkey, gkind = str(r[0]), str(r[1])
-        entry = _entry_for(project, gkey, gkind)
+        entry = entry_for(project, gkey, gkind)
         inter = r[7] if r[7] else None
-        if entry is not None and entry[1]:
-            try:
-                inter = int(entry[1])
-            except ValueError:
-                pass
+        if entry is not None and entry[1] and str(entry[1]).isdigit():
+            inter = int(entry[1])
         aliases = sorted(set(json.loads(r[5])))
         groups.append(
             NameGroup(
@@ -284,7 +286,7 @@ def name_page(
     return groups
 
 
-def _entry_for(project: Project, key: str, kind: str) -> tuple[int, str | None, str] | None:
+def entry_for(project: Project, key: str, kind: str) -> tuple[int, str | None, str] | None:
     """The dictionary entry a group key points at, as (id, actor_type, name).
 
     Extraction links a dictionary entry's mentions to `proj-<key>`, or to the bundled id the entry
@@ -298,7 +300,9 @@ def _entry_for(project: Project, key: str, kind: str) -> tuple[int, str | None, 
         sql, params = "kind = ? AND key = ?", (kind, key[len(kind) + 1 :])
     else:
         sql, params = "kind = ? AND overrides = ?", (kind, key)
-    rows = project.query(f"SELECT id, actor_type, name FROM dictionary WHERE {sql} ORDER BY id LIMIT 1", params)
+    rows = project.query(
+        f"SELECT id, actor_type, name FROM dictionary WHERE {sql} ORDER BY id LIMIT 1", params
+    )
     return (int(rows[0][0]), rows[0][1], str(rows[0][2])) if rows else None
 
 
