@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,6 +11,15 @@ from typing import Any
 from desktop.text.normalize import NormalizedText, normalize
 
 JSONValue = Any
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """Stored form of incoming text: newlines normalized, lone surrogates (which JSON allows and no
+    encoder accepts) replaced one-for-one by U+FFFD so offsets into the input stay valid."""
+    return _SURROGATE.sub("\ufffd", normalize_newlines(text))
 
 
 def normalize_newlines(text: str) -> str:
@@ -74,7 +84,7 @@ class Document:
     @classmethod
     def from_text(cls, text: str, **meta: Any) -> Document:
         """A document whose stored text is `text` with line endings normalized."""
-        return cls(text=normalize_newlines(text), **meta)
+        return cls(text=clean_text(text), **meta)
 
     @property
     def normalized(self) -> NormalizedText:

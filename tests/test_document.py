@@ -43,3 +43,10 @@ def test_normalized_view_is_cached_and_maps_back() -> None:
     assert norm is doc.normalized
     i = norm.text.index("الموصل")
     assert doc.text[slice(*norm.span_to_original(i, i + 6))] == "الموصِل"
+
+
+def test_lone_surrogates_are_replaced_one_for_one() -> None:
+    doc = Document.from_text("قتل \ud83d 3 جنود")
+    assert doc.text == "قتل \ufffd 3 جنود"
+    assert len(doc.text) == len("قتل \ud83d 3 جنود")
+    doc.text.encode("utf-8")  # storable and taggable

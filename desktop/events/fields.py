@@ -186,7 +186,9 @@ def choose_place(view: SentenceView, trigger: Evidence) -> PlaceChoice | None:
     text = view.doc.text
 
     def score(e: Span) -> tuple[float, ...]:
-        rank = _FEATURE_RANK.get(str(e.attrs.get("feature", "")), 3 if e.attrs.get("country") else 2)
+        # A place the gazetteers do not know (found after `قرية`/`بلدة` or by the model) is most likely
+        # a small one: as specific as a village.
+        rank = _FEATURE_RANK.get(str(e.attrs.get("feature", "")), 3 if e.attrs.get("country") else 5)
         distance = (
             view.words_between(trigger[1], e.start)
             if e.start >= trigger[0]

@@ -532,6 +532,7 @@ def _merge(incidents: list[Incident]) -> list[Incident]:
                 and o.event_type == inc.event_type
                 and _key_place(o)
                 and _key_place(o) == _key_place(inc)
+                and 3 not in (o.fields.get("geo_precision"), inc.fields.get("geo_precision"))
                 and (
                     o.fields.get("date") == inc.fields.get("date")
                     or o.fields.get("date") is None

@@ -275,3 +275,37 @@ def set_note(controller: Controller, article_id: int, old: str, new: str) -> Edi
         lambda: ops.set_note(article_id, new),
         lambda: ops.set_note(article_id, old),
     )
+
+
+class NameEditCommand(EditCommand):
+    """Rename, merge or type an actor or place: its dictionary entry and all its mentions (broad)."""
+
+    broad = True
+
+    def __init__(self, controller: Controller, text: str, do: Callable[[], Any]) -> None:
+        super().__init__(controller, text, None)
+        self._do = do
+        self.edit: Any = None
+
+    def apply(self) -> None:
+        self.edit = self._do()
+
+    def revert(self) -> None:
+        if self.edit is not None:
+            self.ops.undo_name_edit(self.edit)
+            self.edit = None
+
+
+def rename_name(controller: Controller, group: Any, name: str) -> EditCommand:
+    ops = controller.ops
+    return NameEditCommand(controller, tr("Rename"), lambda: ops.rename_name(group, name))
+
+
+def merge_names(controller: Controller, keep: Any, other: Any) -> EditCommand:
+    ops = controller.ops
+    return NameEditCommand(controller, tr("Merge"), lambda: ops.merge_names(keep, other))
+
+
+def set_actor_type(controller: Controller, group: Any, inter: int | None) -> EditCommand:
+    ops = controller.ops
+    return NameEditCommand(controller, tr("Set actor type"), lambda: ops.set_actor_type(group, inter))

@@ -15,8 +15,10 @@ from desktop.errors import RasidError
 from desktop.gui import commands
 from desktop.gui.article_model import ArticleListModel
 from desktop.gui.controller import Controller
-from desktop.gui.i18n import tr
+from desktop.gui.i18n import is_arabic, tr
 from desktop.gui.incident_panel import IncidentPanel
+from desktop.gui.incident_table import IncidentsView
+from desktop.gui.names_view import NamesView
 from desktop.gui.operations import ProjectOps, create_project, open_project
 from desktop.gui.qt import (
     QAbstractItemView,
@@ -41,6 +43,7 @@ from desktop.gui.qt import (
     QSplitter,
     Qt,
     QTableView,
+    QTabWidget,
     QTimer,
     QVBoxLayout,
     QWidget,
@@ -208,7 +211,24 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.incident_panel)
         self.splitter.setSizes([470, 560, 370])
         self.splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(self.splitter)
+
+        # project-wide views, as tabs beside the reading view; filled when first shown
+        self.incidents_view = IncidentsView(page_size=self.settings.article_page_size)
+        self.names_view = NamesView(page_size=self.settings.article_page_size)
+        self.dashboard: Any = None
+        self.dashboard_holder = QWidget()
+        self.dashboard_holder.setObjectName("dashboardHolder")
+        QVBoxLayout(self.dashboard_holder).setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.splitter, tr("Articles"))
+        self.tabs.addTab(self.incidents_view, tr("Incidents"))
+        self.tabs.addTab(self.names_view, tr("Actors and places"))
+        self.tabs.addTab(self.dashboard_holder, tr("Dashboard"))
+        self._stale: set[QWidget] = set()
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_current_view())
+        self.setCentralWidget(self.tabs)
 
         # status bar
         self.status_label = QLabel(tr("No project open"))
@@ -241,6 +261,14 @@ class MainWindow(QMainWindow):
         p.mergeRequested.connect(self.merge_incidents)
         p.splitRequested.connect(self.split_incident)
         p.createRequested.connect(self.create_incident_from_selection)
+        iv = self.incidents_view
+        iv.statusRequested.connect(self.set_incidents_status)
+        iv.exportRequested.connect(self.export_dialog)
+        iv.openRequested.connect(self.open_incident)
+        nv = self.names_view
+        nv.renameRequested.connect(self.rename_name)
+        nv.mergeRequested.connect(self.merge_names)
+        nv.actorTypeRequested.connect(self.set_actor_type)
 
     def _action(
         self, text: str, slot: Any, shortcut: str | QKeySequence.StandardKey | None = None
@@ -266,8 +294,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.import_action = self._action("Import articles…", self.import_dialog, "Ctrl+I")
         self.reextract_action = self._action("Re-extract all articles", self.reextract)
+        self.export_action = self._action("Export…", self.export_dialog, "Ctrl+Shift+E")
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.reextract_action)
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("Close project", self.close_project, "Ctrl+W"))
         file_menu.addAction(self._action("Quit", self.close, QKeySequence.StandardKey.Quit))
@@ -293,6 +323,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self._action("Find", self._focus_search, QKeySequence.StandardKey.Find))
 
         view_menu = bar.addMenu(tr("&View"))
+        for i, label in enumerate(("Articles", "Incidents", "Actors and places", "Dashboard")):
+            view_menu.addAction(self._action(label, lambda i=i: self.tabs.setCurrentIndex(i), f"Alt+{i + 1}"))
+        view_menu.addSeparator()
         view_menu.addAction(self._action("Zoom in", self.reader.zoom_in, "Ctrl+="))
         QShortcut(QKeySequence("Ctrl++"), self, activated=self.reader.zoom_in)
         view_menu.addAction(self._action("Zoom out", self.reader.zoom_out, "Ctrl+-"))
@@ -319,6 +352,9 @@ class MainWindow(QMainWindow):
             w.setEnabled(enabled)
         self.import_action.setEnabled(enabled)
         self.reextract_action.setEnabled(enabled)
+        self.export_action.setEnabled(enabled)
+        for i in range(1, self.tabs.count()):
+            self.tabs.setTabEnabled(i, enabled)
 
     # --- layout memory -------------------------------------------------------------------------
 
@@ -344,8 +380,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: Any) -> None:
         if self.task is not None and self.task.running:
+            # the job stops at the next article; its thread must end before Qt objects go away
             self.task.cancel()
-            self.task.thread.wait(5000)
+            self.task.thread.wait()
         self.save_layout()
         self.close_project()
         super().closeEvent(event)
@@ -379,6 +416,7 @@ class MainWindow(QMainWindow):
         completions = ops.completions()
         self.incident_panel.set_completions(completions)
         self._completions = completions
+        self._mark_views_stale()
         if self.article_model.rowCount() > 0:
             self._select_row(0)
         return True
@@ -390,6 +428,10 @@ class MainWindow(QMainWindow):
         self.controller = None
         self.article = None
         self.article_model.set_ops(None)
+        self.tabs.setCurrentIndex(0)
+        self.incidents_view.set_ops(None)
+        self.names_view.set_ops(None)
+        self._drop_dashboard()
         self.reader.clear_article()
         self.incident_panel.set_incidents([])
         self.article_title.clear()
@@ -514,6 +556,7 @@ class MainWindow(QMainWindow):
     def _on_article_changed(self, article_id: int) -> None:
         if self.ops is None:
             return
+        self._mark_views_stale()
         self.article_model.refresh_article(article_id)
         if self.article is not None and self.article.id == article_id:
             scroll = self.reader.verticalScrollBar().value()
@@ -527,6 +570,7 @@ class MainWindow(QMainWindow):
     def _on_project_changed(self) -> None:
         if self.ops is None:
             return
+        self._mark_views_stale()
         self._fill_tag_filter()
         self._completions = self.ops.completions()
         self.incident_panel.set_completions(self._completions)
@@ -548,6 +592,114 @@ class MainWindow(QMainWindow):
         if field:
             spans.append((field[0], field[1], FIELD_EVIDENCE_COLOUR))
         self.reader.show_evidence(spans)
+
+    # --- project-wide views -------------------------------------------------------------------
+
+    def _mark_views_stale(self) -> None:
+        """After an edit: the other views re-read the project when next shown (the visible one now)."""
+        self._stale = {self.incidents_view, self.names_view, self.dashboard_holder}
+        self._refresh_current_view()
+
+    def _refresh_current_view(self) -> None:
+        view = self.tabs.currentWidget()
+        if view not in self._stale or self.ops is None:
+            return
+        self._stale.discard(view)
+        try:
+            if view is self.incidents_view or view is self.names_view:
+                if view.model._ops is not self.ops:  # type: ignore[attr-defined]
+                    view.set_ops(self.ops)  # type: ignore[attr-defined]
+                else:
+                    view.refresh()  # type: ignore[attr-defined]
+            elif view is self.dashboard_holder:
+                self._refresh_dashboard()
+        except RasidError as exc:
+            self.show_error(str(exc))
+
+    def _refresh_dashboard(self) -> None:
+        assert self.ops is not None
+        if self.dashboard is not None and self.dashboard.project is self.ops.project:
+            self.dashboard.refresh()
+            return
+        self._drop_dashboard()
+        from desktop.gui.dashboard import Dashboard  # matplotlib: off the start-up path
+
+        self.dashboard = Dashboard(self.ops.project, arabic=is_arabic())
+        self.dashboard.setObjectName("dashboard")
+        self.dashboard.incidentsSelected.connect(self.show_incidents)
+        self.dashboard_holder.layout().addWidget(self.dashboard)
+
+    def _drop_dashboard(self) -> None:
+        if self.dashboard is not None:
+            self.dashboard.setParent(None)
+            self.dashboard.deleteLater()
+            self.dashboard = None
+
+    def show_view(self, view: QWidget) -> None:
+        self.tabs.setCurrentWidget(view)
+
+    def show_incidents(self, ids: list[int]) -> None:
+        """Show these incidents (e.g. a bar of the dashboard) in the incidents table."""
+        self.show_view(self.incidents_view)
+        self.incidents_view.show_ids(list(ids))
+
+    def open_incident(self, article_id: int, incident_id: int) -> None:
+        """Open an article in the reader with one incident selected and its evidence shown."""
+        self.show_view(self.splitter)
+        self.select_article(article_id)
+        if self.article is None or self.article.id != article_id:
+            return
+        self.incident_panel.select_incident(incident_id)
+        self._show_incident_evidence(self.incident_panel.current())
+
+    def set_incidents_status(self, incidents: list[IncidentView], status: str) -> None:
+        """Accept or reject incidents of any articles (the incidents table) as one undoable step."""
+        if incidents and self.controller is not None:
+            self._run(commands.set_incident_status(self.controller, incidents, status))
+
+    def rename_name(self, group: Any, name: str) -> None:
+        if self.controller is not None:
+            self._run(commands.rename_name(self.controller, group, name))
+
+    def merge_names(self, keep: Any, other: Any) -> None:
+        if self.controller is not None:
+            self._run(commands.merge_names(self.controller, keep, other))
+
+    def set_actor_type(self, group: Any, inter: int | None) -> None:
+        if self.controller is not None:
+            self._run(commands.set_actor_type(self.controller, group, inter))
+
+    def export_dialog(self, article_ids: list[int] | None = None) -> Any:
+        """File → Export… (or the incidents table's selection): the export dialog on a reader connection."""
+        if self.ops is None:
+            return None
+        from desktop.gui.export_dialog import ExportDialog
+
+        try:
+            project = self.ops.reader_project()  # the export thread never shares the GUI's connection
+        except RasidError as exc:
+            self.show_error(str(exc))
+            return None
+        dialog = ExportDialog(project, article_ids=article_ids or None, arabic=is_arabic(), parent=self)
+        dialog.exported.connect(
+            lambda path, n: self.statusBar().showMessage(
+                tr("Exported {n} records to {path}").format(n=n, path=path), 10000
+            )
+        )
+        dialog.failed.connect(self.show_error)
+        dialog.finished.connect(lambda _r: self._release_export(dialog, project))
+        dialog.open()
+        return dialog
+
+    def _release_export(self, dialog: Any, project: Any) -> None:
+        """Close the export's connection once its thread is done (it may outlive a cancelled dialog)."""
+        task = dialog.task
+        if task is not None and task.running:
+            task.finished.connect(lambda _r: self._release_export(dialog, project))
+            task.failed.connect(lambda _m, _b: self._release_export(dialog, project))
+            return
+        project.close()
+        dialog.deleteLater()
 
     # --- analyst edits -------------------------------------------------------------------------
 
@@ -694,12 +846,14 @@ class MainWindow(QMainWindow):
         if paths:
             self.start_import(paths)
 
-    def start_import(self, paths: list[str], extractor: Any = None) -> BackgroundTask | None:
+    def start_import(self, paths: list[str], extractor: Any = None, jobs: int = 0) -> BackgroundTask | None:
+        """Import in the background; `jobs` worker processes (0: the store decides by batch size)."""
         ops = self.ops
         if ops is None:
             return None
         return self._start_task(
-            lambda progress, cancel: ops.import_paths(paths, progress, cancel, extractor), tr("Importing…")
+            lambda progress, cancel: ops.import_paths(paths, progress, cancel, extractor, jobs),
+            tr("Importing…"),
         )
 
     def reextract(self) -> BackgroundTask | None:

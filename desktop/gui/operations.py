@@ -369,7 +369,12 @@ class ProjectOps:
     # --- background work -----------------------------------------------------------------------
 
     def import_paths(
-        self, paths: list[str], progress: ProgressFn, cancel: threading.Event, extractor: Any = None
+        self,
+        paths: list[str],
+        progress: ProgressFn,
+        cancel: threading.Event,
+        extractor: Any = None,
+        jobs: int = 0,
     ) -> ImportSummary:
         """Import files; `extractor` replaces the NLP pipeline (tests and benchmarks pass a light one).
 
@@ -377,7 +382,7 @@ class ProjectOps:
         """
         with self.worker_project() as project:
             report = project.import_paths(
-                paths, progress=_progress_adapter(progress), cancel=cancel, extractor=extractor
+                paths, progress=_progress_adapter(progress), cancel=cancel, jobs=jobs, extractor=extractor
             )
         return _summary(report, cancel)
 

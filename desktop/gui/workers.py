@@ -48,6 +48,10 @@ class Worker(QObject):
             self.failed.emit(f"{type(exc).__name__}: {exc}", True)
         else:
             self.finished.emit(summary)
+        finally:
+            # End the thread's event loop from inside: the GUI thread may be blocked in
+            # `thread.wait()` (closing the window) and unable to process a queued quit().
+            QThread.currentThread().quit()
 
     def _report(self, done: int, total: int | None, message: str) -> None:
         now = time.monotonic()

@@ -59,11 +59,11 @@ _FORCES = frozenset(normalize_word(w) for w in ("قوات", "وقوات", "بق�
 _PLACE_NOUNS = frozenset(
     normalize_word(w)
     for w in (
-        "بلدة قرية مدينة منطقة حي ناحية مخيم مطار قاعدة حقل بلدتي قريتي مدينتي منطقتي حيي مخيمي "
+        "بلدة قرية مدينة منطقة حي ناحية مخيم مطار قاعدة حقل محطة بلدتي قريتي مدينتي منطقتي حيي مخيمي "
         "قرى بلدات مدن مناطق أحياء"
     ).split()
 )
-_FACILITY_NOUNS = frozenset(normalize_word(w) for w in "مخيم مطار قاعدة حقل مخيمي".split())
+_FACILITY_NOUNS = frozenset(normalize_word(w) for w in "مخيم مطار قاعدة حقل محطة مخيمي".split())
 # Direction adjectives are place names only after a cue (`الغربية` is also "western").
 _DIRECTION_WORDS = frozenset(
     normalize_word(w)
@@ -426,7 +426,11 @@ class EntityRecognizer:
         group_head = c.label == "ORG" and head in _ORG_HEADS and self._named_actor(rest)
         if admin_head or group_head:
             c.start += len(words[0]) + 1
-        elif c.label == "ORG" and _NISBA_TAIL.match(normalize_word(words[-1])):
+        elif (
+            c.label == "ORG"
+            and _NISBA_TAIL.match(normalize_word(words[-1]))
+            and normalize_word(text[c.start : c.end]) not in self.phrases
+        ):
             # "حزب الله اللبناني" -> "حزب الله"; "الجيش السوري" keeps its adjective (الجيش is generic).
             head_part = " ".join(normalize_word(w) for w in words[:-1])
             if self._named_actor(head_part):

@@ -1,0 +1,393 @@
+"""The project-wide incidents table: every incident of every article, filtered, sorted and paged lazily.
+
+The model asks `ProjectOps` for one page at a time (`canFetchMore`/`fetchMore`); sorting and
+filtering re-query the store, so only the rows scrolled to are ever in memory. The view emits
+requests (accept, reject, export, open at the evidence); the main window turns them into commands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from desktop import acled
+from desktop.gui.i18n import is_arabic, tr
+from desktop.gui.operations import ProjectOps
+from desktop.gui.qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QColor,
+    QComboBox,
+    QFont,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPushButton,
+    Qt,
+    QTableView,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from desktop.gui.selection import select_rows
+from desktop.gui.theme import STATUS_COLOURS
+from desktop.gui.views import IncidentView
+from desktop.store.common import STATUSES
+from desktop.store.views import INCIDENT_COLUMNS, IncidentQuery, IncidentRow
+
+Index = QModelIndex | QPersistentModelIndex
+
+_FIELD_LABELS = {name: (en, ar) for name, en, ar in acled.INCIDENT_FIELDS}
+_NUMERIC = frozenset({"latitude", "longitude", "fatalities", "injuries"})
+
+
+def column_label(name: str) -> str:
+    if name == "status":
+        return tr("Status")
+    if name == "article":
+        return tr("Article")
+    en, ar = _FIELD_LABELS[name]
+    return ar if is_arabic() else en
+
+
+def incident_view(row: IncidentRow) -> IncidentView:
+    """The record the edit commands take, made from a table row (no store access)."""
+    return IncidentView(
+        id=row.id,
+        article_id=row.article_id,
+        status=row.status,
+        origin=row.origin,
+        fields=dict(row.fields),
+        evidence=row.evidence,
+    )
+
+
+class IncidentTableModel(QAbstractTableModel):
+    """Incidents of the whole project, a page at a time, in the order and filter last asked for."""
+
+    def __init__(self, ops: ProjectOps | None = None, page_size: int = 200) -> None:
+        super().__init__()
+        self._ops = ops
+        self._page_size = page_size
+        self._rows: list[IncidentRow] = []
+        self._total = 0
+        self._query = IncidentQuery()
+
+    # --- configuration -------------------------------------------------------------------------
+
+    def set_ops(self, ops: ProjectOps | None) -> None:
+        self._ops = ops
+        self.reload()
+
+    @property
+    def query(self) -> IncidentQuery:
+        return self._query
+
+    def set_query(self, query: IncidentQuery) -> None:
+        self._query = query
+        self.reload()
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def reload(self, keep_loaded: bool = False) -> None:
+        """Count again and fetch the first page (or as many rows as were loaded, after an edit)."""
+        wanted = max(len(self._rows), self._page_size) if keep_loaded else self._page_size
+        self.beginResetModel()
+        self._rows = []
+        self._total = self._ops.count_incidents(self._query) if self._ops else 0
+        if self._ops is not None and self._total:
+            self._rows = self._ops.incident_page(self._query, 0, min(wanted, self._total))
+        self.endResetModel()
+
+    # --- lazy paging ---------------------------------------------------------------------------
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._ops is not None and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._ops is None:
+            return
+        page = self._ops.incident_page(self._query, len(self._rows), self._page_size)
+        if not page:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    # --- model interface -----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(INCIDENT_COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return column_label(INCIDENT_COLUMNS[section])
+        return None
+
+    def display(self, row: IncidentRow, name: str) -> str:
+        if name == "status":
+            return tr(row.status)
+        if name == "article":
+            return row.article_title or row.article_external_id
+        value = row.get(name)
+        if value is None or value == "":
+            if name == "date" and row.article_date:
+                return str(row.article_date)
+            return ""
+        if name in ("event_type", "sub_event_type"):
+            return acled.event_label(str(value), is_arabic())
+        if name in ("latitude", "longitude") and isinstance(value, int | float):
+            return f"{value:.4f}"
+        return str(value)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        name = INCIDENT_COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, name)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.ForegroundRole and name == "status":
+            return QColor(STATUS_COLOURS.get(row.status, "#000000"))
+        if role == Qt.ItemDataRole.FontRole and row.status == "rejected":
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and name in _NUMERIC:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and name == "article":
+            return f"{row.article_title}\n{row.article_external_id} · {row.article_date or ''}"
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = INCIDENT_COLUMNS[column]
+        order_by = key if order == Qt.SortOrder.AscendingOrder else f"-{key}"
+        if order_by != self._query.order_by:
+            self._query = _replace(self._query, order_by=order_by)
+            self.reload()
+
+    def row(self, row: int) -> IncidentRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, incident_id: int) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.id == incident_id), None)
+
+
+def _replace(query: IncidentQuery, **changes: Any) -> IncidentQuery:
+    from dataclasses import replace
+
+    return replace(query, **changes)
+
+
+class IncidentsView(QWidget):
+    """Filters, the incidents table and its actions."""
+
+    statusRequested = Signal(list, str)  # IncidentViews, new status
+    exportRequested = Signal(list)  # article ids
+    openRequested = Signal(int, int)  # article id, incident id
+
+    def __init__(self, page_size: int = 200, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("incidentsView")
+        self.model = IncidentTableModel(page_size=page_size)
+        self._ids: tuple[int, ...] | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+
+        filters = QHBoxLayout()
+        self.event_type = QComboBox()
+        self.event_type.setObjectName("filterEventType")
+        self.event_type.addItem(tr("Any event type"), None)
+        for et in acled.EVENT_TYPES:
+            self.event_type.addItem(acled.event_label(et.name, is_arabic()), et.name)
+            for sub in et.sub_event_types:
+                self.event_type.addItem("    " + acled.event_label(sub, is_arabic()), sub)
+        self.status = QComboBox()
+        self.status.setObjectName("filterStatus")
+        self.status.addItem(tr("Any status"), None)
+        for status in STATUSES:
+            self.status.addItem(tr(status), status)
+        self.date_from = QLineEdit()
+        self.date_from.setObjectName("filterFrom")
+        self.date_from.setPlaceholderText(tr("From (YYYY-MM-DD)"))
+        self.date_to = QLineEdit()
+        self.date_to.setObjectName("filterTo")
+        self.date_to.setPlaceholderText(tr("To (YYYY-MM-DD)"))
+        for box in (self.date_from, self.date_to):
+            box.setMaximumWidth(150)
+            box.editingFinished.connect(self.apply_filters)
+        self.text = QLineEdit()
+        self.text.setObjectName("filterText")
+        self.text.setPlaceholderText(tr("Search incidents…"))
+        self.text.setClearButtonEnabled(True)
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(300)
+        self._text_timer.timeout.connect(self.apply_filters)
+        self.text.textEdited.connect(lambda _t: self._text_timer.start())
+        self.text.returnPressed.connect(self.apply_filters)
+        for box in (self.event_type, self.status):
+            box.activated.connect(lambda _i: self.apply_filters())
+        self.clear_button = QPushButton(tr("Clear filters"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        for w in (self.event_type, self.status, self.date_from, self.date_to):
+            filters.addWidget(w)
+        filters.addWidget(self.text, 1)
+        filters.addWidget(self.clear_button)
+
+        self.table = QTableView()
+        self.table.setObjectName("incidentsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(
+            INCIDENT_COLUMNS.index("date"), Qt.SortOrder.DescendingOrder
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        widths = {
+            "event_type": 150,
+            "sub_event_type": 150,
+            "date": 90,
+            "location": 110,
+            "admin1": 100,
+            "country": 80,
+            "latitude": 70,
+            "longitude": 70,
+            "actor1": 150,
+            "actor2": 150,
+            "fatalities": 55,
+            "injuries": 55,
+            "status": 70,
+        }
+        for i, name in enumerate(INCIDENT_COLUMNS):
+            if name in widths:
+                header.resizeSection(i, widths[name])
+        self.table.doubleClicked.connect(self._open)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+
+        buttons = QHBoxLayout()
+        self.count_label = QLabel()
+        self.accept_button = QPushButton(tr("Accept"))
+        self.reject_button = QPushButton(tr("Reject"))
+        self.export_button = QPushButton(tr("Export selection…"))
+        self.open_button = QPushButton(tr("Open article"))
+        self.accept_button.clicked.connect(lambda: self._status("accepted"))
+        self.reject_button.clicked.connect(lambda: self._status("rejected"))
+        self.export_button.clicked.connect(self._export)
+        self.open_button.clicked.connect(lambda: self._open(self.table.currentIndex()))
+        buttons.addWidget(self.count_label, 1)
+        for b in (self.accept_button, self.reject_button, self.export_button, self.open_button):
+            buttons.addWidget(b)
+
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    # --- content -------------------------------------------------------------------------------
+
+    def set_ops(self, ops: ProjectOps | None) -> None:
+        self._ids = None
+        self.model.set_ops(ops)
+        self._update_count()
+
+    def refresh(self) -> None:
+        """Re-read the loaded rows after an edit, keeping the selection."""
+        selected = [r.id for r in self.selected()]
+        self.model.reload(keep_loaded=True)
+        select_rows(self.table, [r for i in selected if (r := self.model.row_of(i)) is not None])
+        self._update_count()
+
+    def show_ids(self, ids: list[int]) -> None:
+        """Show only these incidents (a dashboard selection) until the filters are cleared."""
+        self._ids = tuple(ids)
+        self.apply_filters()
+
+    def query(self) -> IncidentQuery | None:
+        """The filters as set, or None (and the bad field marked) when a date is not a date."""
+        dates: list[str | None] = []
+        for box in (self.date_from, self.date_to):
+            text = box.text().strip()
+            try:
+                dates.append(dt.date.fromisoformat(text).isoformat() if text else None)
+                box.setStyleSheet("")
+            except ValueError:
+                box.setStyleSheet("QLineEdit { background: #ffd6d6; }")
+                return None
+        return IncidentQuery(
+            event_type=self.event_type.currentData(),
+            status=self.status.currentData(),
+            date_from=dates[0],
+            date_to=dates[1],
+            text=self.text.text(),
+            ids=self._ids,
+            order_by=self.model.query.order_by,
+        )
+
+    def apply_filters(self) -> None:
+        query = self.query()
+        if query is not None and query != self.model.query:
+            self.model.set_query(query)
+        self._update_count()
+
+    def clear_filters(self) -> None:
+        self._ids = None
+        self.event_type.setCurrentIndex(0)
+        self.status.setCurrentIndex(0)
+        for box in (self.date_from, self.date_to, self.text):
+            box.clear()
+        self.apply_filters()
+
+    def selected(self) -> list[IncidentRow]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [r for r in (self.model.row(i) for i in rows) if r is not None]
+
+    # --- slots ---------------------------------------------------------------------------------
+
+    def _update_count(self) -> None:
+        text = tr("{n} incidents").format(n=self.model.total)
+        if self._ids is not None:
+            text += " — " + tr("dashboard selection")
+        self.count_label.setText(text)
+
+    def _update_buttons(self) -> None:
+        n = len(self.table.selectionModel().selectedRows())
+        for b in (self.accept_button, self.reject_button, self.export_button):
+            b.setEnabled(n > 0)
+        self.open_button.setEnabled(n == 1)
+
+    def _status(self, status: str) -> None:
+        rows = self.selected()
+        if rows:
+            self.statusRequested.emit([incident_view(r) for r in rows], status)
+
+    def _export(self) -> None:
+        ids = sorted({r.article_id for r in self.selected()})
+        if ids:
+            self.exportRequested.emit(ids)
+
+    def _open(self, index: QModelIndex) -> None:
+        row = self.model.row(index.row()) if index.isValid() else None
+        if row is not None:
+            self.openRequested.emit(row.article_id, row.id)
