@@ -54,6 +54,7 @@ _ARMIES = frozenset(
     normalize_word(w)
     for w in ("الجيش والجيش بالجيش للجيش القوات والقوات بالقوات للقوات الشرطة والشرطة الحرس والحرس").split()
 )
+_NATIONAL = frozenset(normalize_word(w) for w in "الوطني الوطنية".split())
 _FORCES = frozenset(normalize_word(w) for w in ("قوات", "وقوات", "بقوات", "لقوات"))
 # Nouns that introduce a place name; facility nouns stay part of the name (`مخيم اليرموك`).
 _PLACE_NOUNS = frozenset(
@@ -313,13 +314,19 @@ class EntityRecognizer:
                     if end < n and keys[end] in _UNIT_TAILS:
                         end += 1
                     out.append(Candidate(tokens[i].start, tokens[end - 1].end, "ORG", "rule", 0.65, {}))
-            elif key in _ARMIES and tokens[i + 1].label == "ar" and _NISBA_TAIL.match(keys[i + 1]):
-                # "الجيش الوطني", "القوات اليمنية", "الجيش السوري النظامي": a national force is a name.
-                end = i + 1
-                while end < n and end - i <= 3 and tokens[end].label == "ar" and _NISBA_TAIL.match(keys[end]):
+            elif key in _ARMIES and tokens[i + 1].label == "ar" and self._nationality(keys[i + 1]):
+                # "الجيش الوطني", "القوات اليمنية", "الجيش السوري النظامي": a national force is a name;
+                # "القوات الحكومية" and "القوات النظامية" only describe one.
+                end = i + 2
+                while (
+                    end < n
+                    and end - i <= 3
+                    and tokens[end].label == "ar"
+                    and keys[end].startswith("ال")
+                    and _NISBA_TAIL.match(keys[end])
+                ):
                     end += 1
-                start = int(tokens[i].attrs.get("base", tokens[i].start))
-                out.append(Candidate(start, tokens[end - 1].end, "ORG", "rule", 0.6, {}))
+                out.append(Candidate(name_start(tokens[i]), tokens[end - 1].end, "ORG", "rule", 0.6, {}))
             elif key in _FORCES:
                 end = i + 1
                 while (
@@ -339,9 +346,23 @@ class EntityRecognizer:
                         for kind, item in self.phrases.get(f"قوات {phrase}", ())
                     )
                 ):
-                    start = int(tokens[i].attrs.get("base", tokens[i].start))
-                    out.append(Candidate(start, tokens[end - 1].end, "ORG", "rule", 0.55, {}))
+                    out.append(Candidate(name_start(tokens[i]), tokens[end - 1].end, "ORG", "rule", 0.55, {}))
         return out
+
+    def _nationality(self, adjective: str) -> bool:
+        """A definite nationality adjective (`السوري`, `اليمنية`, `الوطني`) naming whose force it is."""
+        if not adjective.startswith("ال") or not _NISBA_TAIL.match(adjective):
+            return False
+        if adjective in _NATIONAL:
+            return True
+        stem = adjective[2:].removesuffix("ه").removesuffix("ي")
+        for key in (f"ال{stem}", f"{stem}ا", stem, f"{stem}يا"):
+            if any(
+                kind == "place" and getattr(item, "feature", "") == "country"
+                for kind, item in self.phrases.get(key, ())
+            ):
+                return True
+        return False
 
     def _is_common(self, key: str) -> bool:
         return self.word_count(key) >= _COMMON_WORD or key in _DIRECTION_WORDS or len(key) < 3
@@ -386,7 +407,9 @@ class EntityRecognizer:
         if c.label == "LOC" and before.endswith("«") and after == "»" and c.attrs.get("feature") != "country":
             c.label, c.attrs = "ORG", {"actor_kind": "media"}
             return
-        if c.label == "ORG" and ("النظام" in surface.split() or surface.endswith(" الاسد")):
+        if c.label == "ORG" and (
+            any(w.startswith("النظام") for w in surface.split()) or surface.endswith(" الاسد")
+        ):
             c.label = "ACTOR"
             return
         if (
@@ -637,6 +660,14 @@ def _quoted(text: str, start: int, end: int) -> bool:
     """A name written between quotation marks (`لـ«الشرق الأوسط»`) is meant as a name."""
     before = text[max(0, start - 2) : start].rstrip()
     return bool(before) and before[-1] in _OPEN_QUOTES and text[end : end + 1] in _CLOSE_QUOTES
+
+
+def name_start(token: Span) -> int:
+    """Where a name starts in its token: after proclitics, but at the token start for a لل contraction
+    (`للجيش` is written for ل + الجيش; the span keeps both letters so the name reads `الجيش`)."""
+    base = int(token.attrs.get("base", token.start))
+    core = int(token.attrs.get("core", base))
+    return token.start if core - base == 1 and str(token.attrs.get("prefix", "")).endswith("ل") else base
 
 
 def sentence_tokens(doc: Document, tokens: Sequence[Span]) -> list[list[Span]]:

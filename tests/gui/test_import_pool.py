@@ -23,7 +23,7 @@ def tag_places(doc: Any) -> Any:
     for place in PLACES:
         start = doc.text.find(place)
         if start >= 0:
-            doc.add("entities", Span(start, start + len(place), "LOC"))
+            doc.layer("entities").append(Span(start, start + len(place), "LOC"))
     return doc
 
 
@@ -31,7 +31,7 @@ def _articles(path: Path, n: int) -> Path:
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
             place = PLACES[i % len(PLACES)]
-            text = f"قُتل {i % 7 + 1} مدنيين في قصف مدفعي استهدف حيًا سكنيًا في مدينة {place} صباح اليوم. (تقرير {i})"
+            text = f"قُتل {i % 7 + 1} مدنيين في قصف مدفعي استهدف حيًا سكنيًا في مدينة {place} صباح اليوم ({i})."
             record = {"id": f"pool-{i}", "title": f"قصف على {place} {i}", "date": "2024-05-02", "text": text}
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path
@@ -61,7 +61,7 @@ def test_large_import_uses_the_pool_and_its_own_connection(window: Any, qtbot: A
         qtbot.wait(20)
     summary = outcome[0]
     assert not isinstance(summary, str), summary
-    assert summary.imported == n and summary.failed == 0
+    assert summary.imported == n, summary.messages and summary.failed == 0
     assert seen_conns and seen_conns[0] is not gui_conn
     assert not task.thread.isRunning()
     assert multiprocessing.active_children() == []  # the pool is closed, no worker left
