@@ -139,6 +139,8 @@ def _blocked(view: SentenceView, cand: Candidate) -> str | None:
             return "negated"
     if view.find(lx.AGGREGATE):
         return "aggregate"
+    if any(o[1] <= t0 for o in view.find(lx.OPINION)):
+        return "opinion"
     if cand.generic and any(a[1] + 1 >= t0 and a[1] <= t0 for a in view.find(lx.ANAPHORIC)):
         return "anaphoric"
     if cand.name in ("regain", "overtake") and not any(
@@ -502,6 +504,11 @@ def _split_coordinated(view: SentenceView, incidents: list[Incident]) -> list[In
 # --- merging ------------------------------------------------------------------------------------
 
 
+def _country_level(inc: Incident) -> bool:
+    """The incident is placed only at a country or governorate (gazetteer ids `cty-`, `adm1-`)."""
+    return str(inc.fields.get("location_id") or "").startswith(("cty-", "adm1-"))
+
+
 def _key_place(inc: Incident) -> str:
     return normalize_word(str(inc.fields.get("location") or ""))
 
@@ -511,6 +518,18 @@ def _merge(incidents: list[Incident]) -> list[Incident]:
     details = [i for i in incidents if not i.summary and not i.headline]
     kept: list[Incident] = []
     for inc in incidents:
+        if (
+            inc.fields.get("geo_precision") == 3
+            and _country_level(inc)
+            and any(
+                d is not inc
+                and d.sub_event_type == inc.sub_event_type
+                and d.fields.get("geo_precision") in (1, 2)
+                and d.fields.get("country") == inc.fields.get("country")
+                for d in details
+            )
+        ):
+            continue  # "strikes in Iraq" when the strikes are told place by place
         if inc.headline and any(d.event_type == inc.event_type for d in details):
             continue
         if inc.summary and any(

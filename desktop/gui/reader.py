@@ -21,10 +21,12 @@ from desktop.gui.qt import (
     QFont,
     QHelpEvent,
     QMenu,
+    QPlainTextDocumentLayout,
     QPlainTextEdit,
     Qt,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextEdit,
     QTextFormat,
     QTextOption,
@@ -85,15 +87,28 @@ class ArticleReader(QPlainTextEdit):
         self.document().setDefaultTextOption(option)
 
     def set_article(self, text: str, entities: list[EntityView]) -> None:
-        """Show `text` (stored, newline-normalized) with `entities` highlighted."""
+        """Show `text` (stored, newline-normalized) with `entities` highlighted.
+
+        The text, its direction and its highlights go into a fresh document that no view has laid
+        out yet, so Qt lays it out once, when it is first painted: filling the shown document
+        instead re-lays out a long paragraph after every step (text, text option, formats), which
+        made switching to a long article three times slower.
+        """
         self._text = text
         self._map = PositionMap(text)
         self._evidence = []
         self.setExtraSelections([])
-        self.setPlainText(text)
-        self._apply_text_option()
-        self.set_entities(entities)
-        self.moveCursor(QTextCursor.MoveOperation.Start)
+        old = self.document()
+        doc = QTextDocument(self)
+        doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
+        doc.setUndoRedoEnabled(False)
+        doc.setDefaultFont(self.font())
+        doc.setDefaultTextOption(old.defaultTextOption())
+        doc.setPlainText(text)
+        self._entities = sorted(entities, key=lambda e: (e.start, -e.end))
+        self._starts = [self._map.to_qt(e.start) for e in self._entities]
+        self._paint_entities(doc, fresh=True)
+        self.setDocument(doc)  # deletes the old document, a child of this widget
 
     def clear_article(self) -> None:
         self.set_article("", [])
@@ -102,7 +117,7 @@ class ArticleReader(QPlainTextEdit):
         """Replace the highlighted entities (the text stays)."""
         self._entities = sorted(entities, key=lambda e: (e.start, -e.end))
         self._starts = [self._map.to_qt(e.start) for e in self._entities]
-        self._paint_entities()
+        self._paint_entities(self.document())
 
     @property
     def text(self) -> str:
@@ -125,12 +140,14 @@ class ArticleReader(QPlainTextEdit):
         fmt.setProperty(ENTITY_TYPE_PROPERTY, entity_type)
         return fmt
 
-    def _paint_entities(self) -> None:
-        doc = self.document()
+    def _paint_entities(self, doc: QTextDocument | None = None, fresh: bool = False) -> None:
+        """Format every visible entity in one edit block (one relayout); `fresh`: nothing to clear."""
+        doc = doc or self.document()
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.setCharFormat(QTextCharFormat())
+        if not fresh:
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.setCharFormat(QTextCharFormat())
         length = self._map.qt_length
         for entity in self._entities:
             if entity.type in self._hidden or entity.status == "rejected":
@@ -155,14 +172,14 @@ class ArticleReader(QPlainTextEdit):
             self._hidden.discard(entity_type)
         else:
             self._hidden.add(entity_type)
-        self._paint_entities()
+        self._paint_entities(self.document())
 
     def hidden_types(self) -> set[str]:
         return set(self._hidden)
 
     def set_hidden_types(self, types: set[str]) -> None:
         self._hidden = set(types)
-        self._paint_entities()
+        self._paint_entities(self.document())
 
     def show_evidence(self, spans: list[tuple[int, int, str]], scroll: bool = True) -> None:
         """Mark evidence spans (code points, colour) without touching the entity formats."""

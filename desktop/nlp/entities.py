@@ -254,7 +254,8 @@ class EntityRecognizer:
             a = c.attrs
             return (
                 c.label == "LOC"
-                and c.origin == "gazetteer"
+                and c.origin in ("gazetteer", "model")
+                and "canonical_id" in a
                 and a.get("source") != "curated"
                 and a.get("feature") not in ("country", "admin1", "city")
                 and (a.get("population") or 0) < 100_000
@@ -294,7 +295,13 @@ class EntityRecognizer:
             start = tokens[i].start if head else tokens[j].start
             out.append(Candidate(start, tokens[end - 1].end, "LOC", "rule", 0.6, {"cued": True}))
             k = end
-            while k < n and keys[k].startswith("و") and len(keys[k]) > 3 and k - end < 6:
+            while (
+                k < n
+                and keys[k].startswith("و")
+                and len(keys[k]) > 3
+                and k - end < 6
+                and not _verb_like(keys[k][1:])
+            ):
                 # "بلدتي كفريا والفوعة", "قرى ديرلوك وحفطنين وخواكورك": each coordinated name is a place
                 base = int(tokens[k].attrs.get("base", tokens[k].start + 1))
                 out.append(Candidate(base, tokens[k].end, "LOC", "rule", 0.6, {"cued": True}))
@@ -326,7 +333,8 @@ class EntityRecognizer:
                     and _NISBA_TAIL.match(keys[end])
                 ):
                     end += 1
-                out.append(Candidate(name_start(tokens[i]), tokens[end - 1].end, "ORG", "rule", 0.6, {}))
+                force = {"inter": 1, "actor_kind": "state_force"}  # a national army or force
+                out.append(Candidate(name_start(tokens[i]), tokens[end - 1].end, "ORG", "rule", 0.6, force))
             elif key in _FORCES:
                 end = i + 1
                 while (
@@ -660,6 +668,11 @@ def _quoted(text: str, start: int, end: int) -> bool:
     """A name written between quotation marks (`لـ«الشرق الأوسط»`) is meant as a name."""
     before = text[max(0, start - 2) : start].rstrip()
     return bool(before) and before[-1] in _OPEN_QUOTES and text[end : end + 1] in _CLOSE_QUOTES
+
+
+def _verb_like(word: str) -> bool:
+    """A word shaped like a finite verb (`سلموا`, `يقتل`, `تقصف`, `قتلت`): not a coordinated place name."""
+    return word.endswith(("وا", "ون")) or word[:1] in "يتن" or (word.endswith("ت") and len(word) <= 5)
 
 
 def name_start(token: Span) -> int:

@@ -143,3 +143,17 @@ def test_speed(tagger: NeuralTagger) -> None:
     tagger.tag_sentences(sents)
     rate = n / (time.perf_counter() - t0)
     assert rate > 2000  # ~20-40k tokens/s on an idle core; loose for loaded CI machines
+
+
+def test_document_mode(tagger: NeuralTagger) -> None:
+    sents = [s.split() for s in SENTENCES] + [[], "وقال كيري إن بغداد ستشارك".split()]
+    doc = tagger.tag_sentences(sents, document=True)
+    assert [len(t) for t in doc] == [len(s) for s in sents]
+    assert all(valid_bio(t) for t in doc)
+
+
+def test_propagate_tags_recurrences(tagger: NeuralTagger) -> None:
+    sents = [["وصل", "جون", "كيري", "أمس"], ["ثم", "غادر", "جون", "كيري"]]
+    tags = [["O", "B-PERS", "I-PERS", "O"], ["O", "O", "O", "O"]]
+    assert tagger.propagate(sents, tags)[1] == ["O", "O", "B-PERS", "I-PERS"]
+    assert tags[1] == ["O", "O", "O", "O"]  # the input is not modified
