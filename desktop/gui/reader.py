@@ -21,7 +21,6 @@ from desktop.gui.qt import (
     QFont,
     QHelpEvent,
     QMenu,
-    QPlainTextDocumentLayout,
     QPlainTextEdit,
     Qt,
     QTextCharFormat,
@@ -89,26 +88,26 @@ class ArticleReader(QPlainTextEdit):
     def set_article(self, text: str, entities: list[EntityView]) -> None:
         """Show `text` (stored, newline-normalized) with `entities` highlighted.
 
-        The text, its direction and its highlights go into a fresh document that no view has laid
-        out yet, so Qt lays it out once, when it is first painted: filling the shown document
-        instead re-lays out a long paragraph after every step (text, text option, formats), which
-        made switching to a long article three times slower.
+        The text and its highlights are written in one edit block, so Qt lays the document out once
+        (`setPlainText` followed by formatting re-laid out a long paragraph after each step).
         """
         self._text = text
         self._map = PositionMap(text)
         self._evidence = []
         self.setExtraSelections([])
-        old = self.document()
-        doc = QTextDocument(self)
-        doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
-        doc.setUndoRedoEnabled(False)
-        doc.setDefaultFont(self.font())
-        doc.setDefaultTextOption(old.defaultTextOption())
-        doc.setPlainText(text)
         self._entities = sorted(entities, key=lambda e: (e.start, -e.end))
         self._starts = [self._map.to_qt(e.start) for e in self._entities]
-        self._paint_entities(doc, fresh=True)
-        self.setDocument(doc)  # deletes the old document, a child of this widget
+        doc = self.document()
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.removeSelectedText()
+        cursor.setBlockCharFormat(QTextCharFormat())
+        cursor.insertText(text, QTextCharFormat())
+        self._paint_entities(doc, fresh=True, cursor=cursor)
+        cursor.endEditBlock()
+        self.setTextCursor(QTextCursor(doc))
+        self.verticalScrollBar().setValue(0)
 
     def clear_article(self) -> None:
         self.set_article("", [])
@@ -140,11 +139,18 @@ class ArticleReader(QPlainTextEdit):
         fmt.setProperty(ENTITY_TYPE_PROPERTY, entity_type)
         return fmt
 
-    def _paint_entities(self, doc: QTextDocument | None = None, fresh: bool = False) -> None:
-        """Format every visible entity in one edit block (one relayout); `fresh`: nothing to clear."""
+    def _paint_entities(
+        self, doc: QTextDocument | None = None, fresh: bool = False, cursor: QTextCursor | None = None
+    ) -> None:
+        """Format every visible entity in one edit block (one relayout); `fresh`: nothing to clear.
+
+        With `cursor`, the caller's open edit block is used (and left open).
+        """
         doc = doc or self.document()
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
+        own = cursor is None
+        cursor = cursor or QTextCursor(doc)
+        if own:
+            cursor.beginEditBlock()
         if not fresh:
             cursor.select(QTextCursor.SelectionType.Document)
             cursor.setCharFormat(QTextCharFormat())
@@ -165,7 +171,8 @@ class ArticleReader(QPlainTextEdit):
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
-        cursor.endEditBlock()
+        if own:
+            cursor.endEditBlock()
 
     def set_type_visible(self, entity_type: str, visible: bool) -> None:
         if visible:

@@ -265,7 +265,15 @@ class EntityRecognizer:
 
         strong = {c.attrs.get("iso2") for c in cands if c.label == "LOC" and not minor(c)}
         strong |= {c.attrs.get("iso2") for c in cands if c.label == "LOC" and c.attrs.get("cued")}
-        return [c for c in cands if not minor(c) or c.attrs.get("cued") or c.attrs.get("iso2") in strong]
+        kept = []
+        for c in cands:
+            if not minor(c) or c.attrs.get("cued") or c.attrs.get("iso2") in strong:
+                kept.append(c)
+            elif c.origin == "model":
+                # The model saw a place; only the link to a far-away namesake is doubtful.
+                c.attrs = {k: v for k, v in c.attrs.items() if k in ("cued",)}
+                kept.append(c)
+        return kept
 
     def _place_nouns(self, text: str, tokens: Sequence[Span], keys: Sequence[str]) -> list[Candidate]:
         """Places the gazetteer lacks, after a place noun: `بلدة الصبحة`, `حي جوبر`, `بلدتي كفريا والفوعة`.
@@ -641,7 +649,8 @@ class EntityRecognizer:
             linked = 1.0 if "canonical_id" in c.attrs else 0.0
             weak_penalty = 1.0 if c.weak and c.confidence < 0.5 else 0.0
             person_bonus = 1.0 if c.label == "PER" and c.origin == "model" else 0.0
-            return (c.length(), linked - weak_penalty + person_bonus * weak_penalty, c.confidence)
+            cued = 0.5 if c.attrs.get("cued") else 0.0
+            return (c.length(), linked - weak_penalty + person_bonus * weak_penalty + cued, c.confidence)
 
         chosen: list[Candidate] = []
         for c in sorted(cands, key=strength, reverse=True):
