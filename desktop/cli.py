@@ -291,6 +291,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--article", help="article id to show")
     p.add_argument("--lang", choices=("ar", "en"), help="interface language")
     p.add_argument("--screenshot", help="save a PNG of the window and exit")
+    p.add_argument(
+        "--view", choices=("articles", "incidents", "names", "dashboard"), help="the tab to show first"
+    )
     p.set_defaults(func=cmd_gui)
 
     _register_optional(sub)

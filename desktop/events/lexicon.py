@@ -410,6 +410,15 @@ REFERENCE = any_word(
     r"مسلسل",
     r"اشكال",
     r"وقف",
+    r"تدبير",
+    r"قاذف(?:ه|ات)",
+    r"حيازه",
+    r"تهريب",
+    r"شحن(?:ه|ات)",
+    r"مخزن",
+    r"مخازن",
+    r"مصنع",
+    r"صناعه",
 )
 
 # Death and injury words: they make an incident on their own only with a violent cue; otherwise they
@@ -593,8 +602,9 @@ RELATIVE = re.compile(word(r"(?:الذي|التي|الذين|اللذين|الل
 PURPOSE = re.compile(rf"(?<![{AR}])(?:ل|من اجل |بهدف )(?:شن|تنفيذ|ارتكاب|تنفيد)(?![{AR}])")
 # "ل" + an event noun after a verb of intent is a purpose ("خططوا لتفجير"), unless the verb is تعرض.
 PURPOSE_NOUN = re.compile(
-    rf"(?<![{AR}])[وف]?ل(?:تفجير|ضرب|اغتيال|استهداف|قتل|خطف|مهاجمه|قصف|اقتحام)(?![{AR}])"
+    rf"(?<![{AR}])[وف]?ل(?:تفجير(?:ات)?|ضرب|اغتيال(?:ات)?|استهداف|قتل|خطف|مهاجمه|قصف|اقتحام|هجمات|هجوم)(?![{AR}])"
 )
+
 EXPERIENCED = re.compile(word(r"(?:ي|ت)?تعرض(?:ت|وا|ون)?|تعرض(?:ت|وا)?"))
 # Opinion and prediction verbs: what their "أن" clause says is a view, not a report.
 OPINION = re.compile(

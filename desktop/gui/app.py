@@ -50,6 +50,8 @@ def build_window(args: argparse.Namespace) -> tuple[object, object, settings_mod
             window.select_article(window.ops.article_id_for(str(args.article)))
         except RasidError as exc:
             window.show_error(str(exc))
+    if project and getattr(args, "view", None):
+        window.show_view_named(str(args.view))
     return app, window, settings
 
 

@@ -7,6 +7,7 @@ whole arrangement (list on the right, incidents on the left) without any code he
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,13 @@ from desktop.gui.i18n import is_arabic, tr
 from desktop.gui.incident_panel import IncidentPanel
 from desktop.gui.incident_table import IncidentsView
 from desktop.gui.names_view import NamesView
-from desktop.gui.operations import ProjectOps, create_project, open_project
+from desktop.gui.operations import (
+    ProjectOps,
+    create_project,
+    gazetteer_names_loaded,
+    load_gazetteer_names,
+    open_project,
+)
 from desktop.gui.qt import (
     QAbstractItemView,
     QAction,
@@ -100,6 +107,10 @@ class MainWindow(QMainWindow):
         self.task: BackgroundTask | None = None
         self.setWindowTitle(tr("Rasid"))
         self.resize(1400, 860)
+        self._completions: list[str] = []
+        self._names_timer = QTimer(self)  # polls for the gazetteer names loading on a thread
+        self._names_timer.setInterval(250)
+        self._names_timer.timeout.connect(self._names_ready)
         self._build()
         self._build_actions()
         self._restore_layout()
@@ -413,9 +424,11 @@ class MainWindow(QMainWindow):
         self._fill_tag_filter()
         self.article_model.set_ops(ops)
         self._update_count()
-        completions = ops.completions()
-        self.incident_panel.set_completions(completions)
-        self._completions = completions
+        self._set_completions(ops.completions(wait=False))
+        if not gazetteer_names_loaded():
+            # the bundled names load off the start-up path; completion gets them when ready
+            threading.Thread(target=load_gazetteer_names, name="gazetteer-names", daemon=True).start()
+            self._names_timer.start()
         self._mark_views_stale()
         if self.article_model.rowCount() > 0:
             self._select_row(0)
@@ -572,8 +585,7 @@ class MainWindow(QMainWindow):
             return
         self._mark_views_stale()
         self._fill_tag_filter()
-        self._completions = self.ops.completions()
-        self.incident_panel.set_completions(self._completions)
+        self._set_completions(self.ops.completions(wait=False))
 
     def _show_incident_evidence(self, incident: IncidentView | None) -> None:
         if incident is None or incident.evidence is None:
@@ -592,6 +604,16 @@ class MainWindow(QMainWindow):
         if field:
             spans.append((field[0], field[1], FIELD_EVIDENCE_COLOUR))
         self.reader.show_evidence(spans)
+
+    def _set_completions(self, names: list[str]) -> None:
+        self._completions = names
+        self.incident_panel.set_completions(names)
+
+    def _names_ready(self) -> None:
+        if gazetteer_names_loaded():
+            self._names_timer.stop()
+            if self.ops is not None:
+                self._set_completions(self.ops.completions(wait=False))
 
     # --- project-wide views -------------------------------------------------------------------
 
@@ -637,6 +659,18 @@ class MainWindow(QMainWindow):
 
     def show_view(self, view: QWidget) -> None:
         self.tabs.setCurrentWidget(view)
+
+    def show_view_named(self, name: str) -> None:
+        """Show a tab by name: `articles`, `incidents`, `names` or `dashboard`."""
+        views = {
+            "articles": self.splitter,
+            "incidents": self.incidents_view,
+            "names": self.names_view,
+            "dashboard": self.dashboard_holder,
+        }
+        if name not in views:
+            raise ValueError(f"unknown view {name!r}")
+        self.show_view(views[name])
 
     def show_incidents(self, ids: list[int]) -> None:
         """Show these incidents (e.g. a bar of the dashboard) in the incidents table."""
@@ -755,7 +789,7 @@ class MainWindow(QMainWindow):
         dialog.setTextValue(initial)
         line = dialog.findChild(QLineEdit)
         if line is not None:
-            completer = QCompleter(getattr(self, "_completions", []), dialog)
+            completer = QCompleter(self._completions, dialog)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             line.setCompleter(completer)
         if dialog.exec():

@@ -288,13 +288,18 @@ class ProjectOps:
         except (ModuleNotFoundError, RasidError):  # no search index yet: scan
             return [i for i in self.project.articles.ids() if surface in self.project.articles.get(i).text]
 
-    def completions(self) -> list[str]:
-        """Names of actors and places for completion: the project dictionary plus bundled gazetteers."""
+    def completions(self, wait: bool = True) -> list[str]:
+        """Names of actors and places for completion: the project dictionary plus bundled gazetteers.
+
+        The gazetteers take most of a second to load (and pull in camel-tools): with `wait=False`
+        they are left out until `load_gazetteer_names()` has run, on a background thread.
+        """
         names: set[str] = set()
         for entry in self.project.dictionary.list(limit=100_000):
             names.add(entry.name)
             names.update(entry.aliases)
-        names.update(_gazetteer_names())
+        if wait or gazetteer_names_loaded():
+            names.update(load_gazetteer_names())
         return sorted(n for n in names if n)
 
     # --- incidents -----------------------------------------------------------------------------
@@ -622,6 +627,23 @@ def _mentions(text: str, surface: str) -> list[int]:
             out.append(start)
         start = text.find(surface, start + 1)
     return out
+
+
+_gazetteer_cache: list[str] | None = None
+_gazetteer_lock = threading.Lock()
+
+
+def gazetteer_names_loaded() -> bool:
+    return _gazetteer_cache is not None
+
+
+def load_gazetteer_names() -> list[str]:
+    """The bundled gazetteers' names, loaded once per process (safe to call from any thread)."""
+    global _gazetteer_cache
+    with _gazetteer_lock:
+        if _gazetteer_cache is None:
+            _gazetteer_cache = _gazetteer_names()
+        return _gazetteer_cache
 
 
 def _gazetteer_names() -> list[str]:

@@ -189,31 +189,63 @@ class ArticleReader(QPlainTextEdit):
         self._paint_entities(self.document())
 
     def show_evidence(self, spans: list[tuple[int, int, str]], scroll: bool = True) -> None:
-        """Mark evidence spans (code points, colour) without touching the entity formats."""
+        """Mark evidence spans (code points, colour) without touching the entity formats.
+
+        Each span is set in bold and underlined in its colour; its background takes the colour only
+        between the visible entities, so the entities inside the sentence keep their own colours.
+        """
         self._evidence = spans
         selections = []
         first: QTextCursor | None = None
         for start, end, colour in spans:
             if not 0 <= start <= end <= len(self._text):
                 continue
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            qs, qe = self._map.span_to_qt(start, end)
-            cursor.setPosition(qs)
-            cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
-            fmt = QTextCharFormat()
-            fmt.setBackground(QColor(colour))
-            fmt.setFontWeight(QFont.Weight.Bold)
-            sel.format = fmt
-            selections.append(sel)
-            first = first or QTextCursor(cursor)
+            whole = self._selection(start, end, QColor(colour), None)
+            selections.append(whole)
+            for gap_start, gap_end in self._uncovered(start, end):
+                selections.append(self._selection(gap_start, gap_end, None, QColor(colour)))
+            first = first or QTextCursor(whole.cursor)
         self.setExtraSelections(selections)
         if scroll and first is not None:
             shown = QTextCursor(first)
             shown.setPosition(first.selectionStart())
             self.setTextCursor(shown)
             self.ensureCursorVisible()
+
+    def _selection(
+        self, start: int, end: int, underline: QColor | None, background: QColor | None
+    ) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        qs, qe = self._map.span_to_qt(start, end)
+        cursor.setPosition(qs)
+        cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        fmt = QTextCharFormat()
+        if underline is not None:
+            fmt.setFontWeight(QFont.Weight.Bold)
+            fmt.setFontUnderline(True)
+            fmt.setUnderlineColor(underline.darker(160))
+        if background is not None:
+            fmt.setBackground(background)
+        sel.format = fmt
+        return sel
+
+    def _uncovered(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Parts of [start, end) not covered by a visible entity (code points)."""
+        gaps: list[tuple[int, int]] = []
+        at = start
+        for entity in self._entities:
+            if entity.end <= at or entity.type in self._hidden or entity.status == "rejected":
+                continue
+            if entity.start >= end:
+                break
+            if entity.start > at:
+                gaps.append((at, entity.start))
+            at = max(at, entity.end)
+        if at < end:
+            gaps.append((at, end))
+        return gaps
 
     # --- lookups -------------------------------------------------------------------------------
 
