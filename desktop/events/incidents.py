@@ -402,6 +402,8 @@ def _reported(view: SentenceView, inc: Incident) -> float:
         score += 1.5
     elif verbs:
         score += 1.0
+    elif f.get("fatalities") is None and f.get("injuries") is None:
+        score -= 0.5  # an event noun with neither a verb nor a toll: mentioned, not reported
     if f.get("weapon"):
         score += 0.5
     if f.get("fatalities") is not None or f.get("injuries") is not None:

@@ -264,6 +264,9 @@ class IncidentsView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(
+            40
+        )  # the style's default (~140 px with Arabic fonts) beats resizeSection
         header.setStretchLastSection(True)
         widths = {
             "event_type": 150,

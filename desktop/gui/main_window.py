@@ -16,7 +16,7 @@ from desktop.errors import RasidError
 from desktop.gui import commands
 from desktop.gui.article_model import ArticleListModel
 from desktop.gui.controller import Controller
-from desktop.gui.i18n import is_arabic, tr
+from desktop.gui.i18n import tr
 from desktop.gui.incident_panel import IncidentPanel
 from desktop.gui.incident_table import IncidentsView
 from desktop.gui.names_view import NamesView
@@ -58,7 +58,9 @@ from desktop.gui.qt import (
 from desktop.gui.reader import ArticleReader
 from desktop.gui.selection import select_row
 from desktop.gui.theme import ENTITY_TYPES, EVIDENCE_COLOUR, FIELD_EVIDENCE_COLOUR, entity_colour
-from desktop.gui.views import ArticleFilter, ArticleView, ImportSummary, IncidentView
+from desktop.gui.views import ArticleFilter, ArticleView, IncidentView
+from desktop.gui.window_tasks import BackgroundTasksMixin
+from desktop.gui.window_views import ProjectViewsMixin
 from desktop.gui.workers import BackgroundTask
 from desktop.settings import Settings
 
@@ -95,7 +97,7 @@ class Legend(QWidget):
         layout.addStretch(1)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
     """Rasid's one window. Holds no SQL: everything goes through `ProjectOps` and `Controller`."""
 
     def __init__(self, settings: Settings) -> None:
@@ -615,126 +617,6 @@ class MainWindow(QMainWindow):
             if self.ops is not None:
                 self._set_completions(self.ops.completions(wait=False))
 
-    # --- project-wide views -------------------------------------------------------------------
-
-    def _mark_views_stale(self) -> None:
-        """After an edit: the other views re-read the project when next shown (the visible one now)."""
-        self._stale = {self.incidents_view, self.names_view, self.dashboard_holder}
-        self._refresh_current_view()
-
-    def _refresh_current_view(self) -> None:
-        view = self.tabs.currentWidget()
-        if view not in self._stale or self.ops is None:
-            return
-        self._stale.discard(view)
-        try:
-            if view is self.incidents_view or view is self.names_view:
-                if view.model._ops is not self.ops:  # type: ignore[attr-defined]
-                    view.set_ops(self.ops)  # type: ignore[attr-defined]
-                else:
-                    view.refresh()  # type: ignore[attr-defined]
-            elif view is self.dashboard_holder:
-                self._refresh_dashboard()
-        except RasidError as exc:
-            self.show_error(str(exc))
-
-    def _refresh_dashboard(self) -> None:
-        assert self.ops is not None
-        if self.dashboard is not None and self.dashboard.project is self.ops.project:
-            self.dashboard.refresh()
-            return
-        self._drop_dashboard()
-        from desktop.gui.dashboard import Dashboard  # matplotlib: off the start-up path
-
-        self.dashboard = Dashboard(self.ops.project, arabic=is_arabic())
-        self.dashboard.setObjectName("dashboard")
-        self.dashboard.incidentsSelected.connect(self.show_incidents)
-        self.dashboard_holder.layout().addWidget(self.dashboard)
-
-    def _drop_dashboard(self) -> None:
-        if self.dashboard is not None:
-            self.dashboard.setParent(None)
-            self.dashboard.deleteLater()
-            self.dashboard = None
-
-    def show_view(self, view: QWidget) -> None:
-        self.tabs.setCurrentWidget(view)
-
-    def show_view_named(self, name: str) -> None:
-        """Show a tab by name: `articles`, `incidents`, `names` or `dashboard`."""
-        views = {
-            "articles": self.splitter,
-            "incidents": self.incidents_view,
-            "names": self.names_view,
-            "dashboard": self.dashboard_holder,
-        }
-        if name not in views:
-            raise ValueError(f"unknown view {name!r}")
-        self.show_view(views[name])
-
-    def show_incidents(self, ids: list[int]) -> None:
-        """Show these incidents (e.g. a bar of the dashboard) in the incidents table."""
-        self.show_view(self.incidents_view)
-        self.incidents_view.show_ids(list(ids))
-
-    def open_incident(self, article_id: int, incident_id: int) -> None:
-        """Open an article in the reader with one incident selected and its evidence shown."""
-        self.show_view(self.splitter)
-        self.select_article(article_id)
-        if self.article is None or self.article.id != article_id:
-            return
-        self.incident_panel.select_incident(incident_id)
-        self._show_incident_evidence(self.incident_panel.current())
-
-    def set_incidents_status(self, incidents: list[IncidentView], status: str) -> None:
-        """Accept or reject incidents of any articles (the incidents table) as one undoable step."""
-        if incidents and self.controller is not None:
-            self._run(commands.set_incident_status(self.controller, incidents, status))
-
-    def rename_name(self, group: Any, name: str) -> None:
-        if self.controller is not None:
-            self._run(commands.rename_name(self.controller, group, name))
-
-    def merge_names(self, keep: Any, other: Any) -> None:
-        if self.controller is not None:
-            self._run(commands.merge_names(self.controller, keep, other))
-
-    def set_actor_type(self, group: Any, inter: int | None) -> None:
-        if self.controller is not None:
-            self._run(commands.set_actor_type(self.controller, group, inter))
-
-    def export_dialog(self, article_ids: list[int] | None = None) -> Any:
-        """File → Export… (or the incidents table's selection): the export dialog on a reader connection."""
-        if self.ops is None:
-            return None
-        from desktop.gui.export_dialog import ExportDialog
-
-        try:
-            project = self.ops.reader_project()  # the export thread never shares the GUI's connection
-        except RasidError as exc:
-            self.show_error(str(exc))
-            return None
-        dialog = ExportDialog(project, article_ids=article_ids or None, arabic=is_arabic(), parent=self)
-        dialog.exported.connect(
-            lambda path, n: self.statusBar().showMessage(
-                tr("Exported {n} records to {path}").format(n=n, path=path), 10000
-            )
-        )
-        dialog.failed.connect(self.show_error)
-        dialog.finished.connect(lambda _r: self._release_export(dialog, project))
-        dialog.open()
-        return dialog
-
-    def _release_export(self, dialog: Any, project: Any) -> None:
-        """Close the export's connection once its thread is done (it may outlive a cancelled dialog)."""
-        task = dialog.task
-        if task is not None and task.running:
-            task.finished.connect(lambda _r: self._release_export(dialog, project))
-            task.failed.connect(lambda _m, _b: self._release_export(dialog, project))
-            return
-        project.close()
-        dialog.deleteLater()
-
     # --- analyst edits -------------------------------------------------------------------------
 
     def _run(self, command: commands.EditCommand) -> bool:
@@ -870,85 +752,6 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         if self.controller is not None:
             self.controller.undo_stack.redo()
-
-    # --- background work -----------------------------------------------------------------------
-
-    def import_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, tr("Import articles"), "", tr("Articles (*.jsonl *.json *.txt *.csv *.gz);;All files (*)")
-        )
-        if paths:
-            self.start_import(paths)
-
-    def start_import(self, paths: list[str], extractor: Any = None, jobs: int = 0) -> BackgroundTask | None:
-        """Import in the background; `jobs` worker processes (0: the store decides by batch size)."""
-        ops = self.ops
-        if ops is None:
-            return None
-        return self._start_task(
-            lambda progress, cancel: ops.import_paths(paths, progress, cancel, extractor, jobs),
-            tr("Importing…"),
-        )
-
-    def reextract(self) -> BackgroundTask | None:
-        ops = self.ops
-        if ops is None:
-            return None
-        return self._start_task(lambda progress, cancel: ops.reextract(progress, cancel), tr("Extracting…"))
-
-    def _start_task(self, job: Any, label: str) -> BackgroundTask | None:
-        if self.task is not None and self.task.running:
-            self.show_error(tr("Another background task is still running."))
-            return None
-        task = BackgroundTask(job, self)
-        task.progress.connect(self._on_progress)
-        task.finished.connect(self._on_task_done)
-        task.failed.connect(self._on_task_failed)
-        self.task = task
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.cancel_button.setVisible(True)
-        self.status_label.setText(label)
-        task.start()
-        return task
-
-    def cancel_task(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.cancel_button.setEnabled(False)
-
-    def _on_progress(self, done: int, total: int, message: str) -> None:
-        if total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
-        self.status_label.setText(message or tr("{n} articles").format(n=done))
-
-    def _task_ended(self) -> None:
-        self.progress.setVisible(False)
-        self.cancel_button.setVisible(False)
-        self.cancel_button.setEnabled(True)
-        if self.ops is not None:
-            self.article_model.reload()
-            self._update_count()
-            self._on_project_changed()
-
-    def _on_task_done(self, summary: ImportSummary) -> None:
-        self._task_ended()
-        text = tr("{n} articles imported, {s} skipped, {f} failed.").format(
-            n=summary.imported, s=summary.skipped, f=summary.failed
-        )
-        if summary.cancelled:
-            text = tr("Cancelled.") + " " + text
-        self.statusBar().showMessage(text, 10000)
-
-    def _on_task_failed(self, message: str, is_bug: bool) -> None:
-        self._task_ended()
-        if is_bug:
-            from desktop.gui.crash import show_bug
-
-            show_bug(RuntimeError(message), None)
-        else:
-            self.show_error(message)
 
     # --- messages ------------------------------------------------------------------------------
 

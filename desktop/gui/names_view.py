@@ -205,6 +205,9 @@ class NamesView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(
+            40
+        )  # the style's default (~140 px with Arabic fonts) beats resizeSection
         header.setStretchLastSection(True)
         for col, width in ((0, 260), (1, 70), (2, 190), (3, 70), (4, 70)):
             header.resizeSection(col, width)
