@@ -367,23 +367,24 @@ def main() -> None:
     ap.add_argument("--split", action="store_true", help="train on split/train, score split/dev")
     ap.add_argument("--vectors", type=Path, default=ROOT / "build" / "ner-vectors.txt")
     ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--epochs", type=int, default=0, help="0: 40 with --split, else the split run's best")
-    ap.add_argument("--patience", type=int, default=8)
+    ap.add_argument("--epochs", type=int, default=0, help="0: 12 with --split, else the split run's best")
+    ap.add_argument("--patience", type=int, default=4)
     ap.add_argument("--encoder", choices=("cnn", "lstm"), default="cnn")
     ap.add_argument("--layers", type=int, default=3, help="dilated conv layers (cnn encoder)")
     ap.add_argument("--hidden", type=int, default=160)
     ap.add_argument("--char-dim", type=int, default=32)
     ap.add_argument("--char-filters", type=int, default=64)
-    ap.add_argument("--dropout", type=float, default=0.4)
+    ap.add_argument("--dropout", type=float, default=0.3)
     ap.add_argument("--dropout-out", type=float, default=0.3)
     ap.add_argument("--word-dropout", type=float, default=0.05)
-    ap.add_argument("--finetune", action="store_true", help="also train the pre-trained word vectors")
+    ap.add_argument("--finetune", action=argparse.BooleanOptionalAction, default=True,
+                    help="also train the pre-trained word vectors (default: yes)")
     ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--decay", type=float, default=0.05)
     ap.add_argument("--clip", type=float, default=5.0)
     ap.add_argument("--batch-tokens", type=int, default=500)
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--result", type=Path, default=SPLIT_RESULT,
                     help="where the split run records (and the default run reads) the dev scores")
     ap.add_argument("--keep-epochs", type=Path, default=None,
@@ -421,7 +422,7 @@ def main() -> None:
             if args.save_split_model and best is history[-1]:
                 export(model, feat, args.save_split_model, gazetteer, first_names)
 
-        _, history = train(args, data, feat, emb, args.epochs or 40, dev, record)
+        _, history = train(args, data, feat, emb, args.epochs or 12, dev, record)
         best = max(history, key=lambda h: h["dev"]["micro"]["f"])
         print(f"best epoch {best['epoch']}: {best['summary']}")
         print(json.dumps(best["dev"]))

@@ -31,15 +31,30 @@ class SentenceView:
     _cache: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, doc: Document, sentence: Span, paragraph: int) -> SentenceView:
+    def build(
+        cls,
+        doc: Document,
+        sentence: Span,
+        paragraph: int,
+        entities: list[Span] | None = None,
+        numbers: list[Span] | None = None,
+        dates: list[Span] | None = None,
+    ) -> SentenceView:
+        """The view of one sentence; the spans inside it are looked up unless given."""
         s, e = sentence.start, sentence.end
+
+        def inside(layer: str, given: list[Span] | None) -> list[Span]:
+            if given is not None:
+                return given
+            return [x for x in doc.layers.get(layer, ()) if s <= x.start and x.end <= e]
+
         return cls(
             doc,
             sentence,
             normalize(doc.text[s:e]),
-            [x for x in doc.layers.get("entities", ()) if s <= x.start and x.end <= e],
-            [x for x in doc.layers.get("numbers", ()) if s <= x.start and x.end <= e],
-            [x for x in doc.layers.get("dates", ()) if s <= x.start and x.end <= e],
+            inside("entities", entities),
+            inside("numbers", numbers),
+            inside("dates", dates),
             paragraph,
         )
 

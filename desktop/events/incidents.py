@@ -589,6 +589,20 @@ def _merge(incidents: list[Incident]) -> list[Incident]:
 # --- component ----------------------------------------------------------------------------------
 
 
+def _by_sentence(sentences: list[Span], spans: list[Span]) -> list[list[Span]]:
+    """Spans grouped by the sentence that contains them, in one pass over both sorted lists."""
+    groups: list[list[Span]] = [[] for _ in sentences]
+    k = 0
+    for span in sorted(spans, key=lambda s: s.start):
+        while k < len(sentences) and sentences[k].end <= span.start:
+            k += 1
+        if k == len(sentences):
+            break
+        if sentences[k].start <= span.start and span.end <= sentences[k].end:
+            groups[k].append(span)
+    return groups
+
+
 def _paragraph_of(doc: Document) -> list[int]:
     """Paragraph number of each sentence (paragraphs are separated by line breaks)."""
     out = []
@@ -618,21 +632,26 @@ def _headline_paragraphs(doc: Document) -> set[int]:
 
 def find_incidents(doc: Document) -> list[Incident]:
     sentences = doc.layers.get("sentences", [])
+    entities = _by_sentence(sentences, doc.layers.get("entities", []))
+    numbers = _by_sentence(sentences, doc.layers.get("numbers", []))
+    dates = _by_sentence(sentences, doc.layers.get("dates", []))
     paragraphs = _paragraph_of(doc)
     repeats = _headline_paragraphs(doc)
     context = _Context()
     found: list[Incident] = []
     for i, sentence in enumerate(sentences):
         context.sentence = i
-        view = SentenceView.build(doc, sentence, paragraphs[i])
-        incidents = [] if _too_old(view, doc.date) else _sentence_incidents(view)
+        entities_i, numbers_i, dates_i = entities[i], numbers[i], dates[i]
+        view = SentenceView.build(doc, sentence, paragraphs[i], entities_i, numbers_i, dates_i)
+        relevant = lx.ANY_TRIGGER.search(view.text) is not None
+        incidents = [] if not relevant or _too_old(view, doc.date) else _sentence_incidents(view)
         for inc in incidents:
             _bind(view, inc, context)
             inc.headline = paragraphs[i] in repeats
         incidents = _split_coordinated(view, incidents)
         _share_casualties(incidents)
         found.extend(i for i in incidents if _reported(view, i) >= REPORTED)
-        recent = choose_place(view, (view.span.end, view.span.end))
+        recent = choose_place(view, (view.span.end, view.span.end)) if view.entities else None
         if recent is not None:
             context.place, context.place_sentence = recent, i
         dated = [d for d in view.dates if d.attrs.get("value") and d.attrs.get("precision") == "day"]

@@ -835,3 +835,8 @@ NEAR = any_word(
     r"جوار",
     r"مدخل",
 )
+
+
+# One pattern for everything that can start an incident: a sentence it does not match is skipped
+# without running the other patterns (most sentences of a newspaper are not about violence).
+ANY_TRIGGER = re.compile("|".join([t.pattern.pattern for t in TRIGGERS] + [DEATH.pattern, INJURY.pattern]))

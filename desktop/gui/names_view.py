@@ -91,10 +91,10 @@ class NameListModel(QAbstractTableModel):
     def reload(self, keep_loaded: bool = False) -> None:
         wanted = max(len(self._rows), self._page_size) if keep_loaded else self._page_size
         self.beginResetModel()
-        self._rows = []
-        self._total = self._ops.count_names(self._kind, self._text) if self._ops else 0
-        if self._ops is not None and self._total:
-            self._rows = self._ops.name_page(self._kind, self._text, 0, wanted, self._order)
+        self._rows, self._total = [], 0
+        if self._ops is not None:
+            page = self._ops.name_page_and_total(self._kind, self._text, wanted, self._order)
+            self._rows, self._total = page
         self.endResetModel()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008

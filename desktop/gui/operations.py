@@ -434,6 +434,12 @@ class ProjectOps:
     ) -> list[NameGroup]:
         return store_views.name_page(self.project, kind, text, offset, limit, order_by)
 
+    def name_page_and_total(
+        self, kind: str | None, text: str, limit: int, order_by: str = "-mentions"
+    ) -> tuple[list[NameGroup], int]:
+        """The first page of names and how many there are, in one scan."""
+        return store_views.name_page_and_total(self.project, kind, text, 0, limit, order_by)
+
     def rename_name(self, group: NameGroup, name: str) -> NameEdit:
         """Give an actor or place a new canonical name (its dictionary entry, all its mentions)."""
         name = name.strip()

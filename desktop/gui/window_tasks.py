@@ -100,4 +100,3 @@ class BackgroundTasksMixin(_Base):
             show_bug(RuntimeError(message), None)
         else:
             self.show_error(message)
-

@@ -143,4 +143,3 @@ class ProjectViewsMixin(_Base):
             return
         project.close()
         dialog.deleteLater()
-

@@ -193,6 +193,8 @@ class EntityRecognizer:
         self.word_count = get_segmenter().count
         self.phrases = gazetteers.phrases()
         self.max_words = max((k.count(" ") + 1 for k in self.phrases), default=1)
+        # First words of every phrase: a token whose keys start none is not tried as a window start.
+        self.first_words = frozenset(k.split(" ", 1)[0] for k in self.phrases)
         self._tagger: Any = None
         self.use_model = use_model
 
@@ -516,7 +518,9 @@ class EntityRecognizer:
         for i, tok in enumerate(tokens):
             if tok.label not in _WORD_LABELS or tok.label == "num":
                 continue
-            firsts = self._first_keys(text, tok)
+            firsts = [fk for fk in self._first_keys(text, tok) if fk[0] in self.first_words]
+            if not firsts:
+                continue
             for length in range(min(self.max_words, n - i), 0, -1):
                 window = keys[i + 1 : i + length]
                 if length > 1 and (not all(window) or tokens[i + length - 1].label not in _WORD_LABELS):

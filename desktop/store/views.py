@@ -246,6 +246,21 @@ def name_page(
     order_by: str = "-mentions",
 ) -> list[NameGroup]:
     """Actors and places with their number of mentions and articles and their surface forms."""
+    return name_page_and_total(project, kind, text, offset, limit, order_by)[0]
+
+
+def name_page_and_total(
+    project: Project,
+    kind: str | None = None,
+    text: str = "",
+    offset: int = 0,
+    limit: int = 200,
+    order_by: str = "-mentions",
+) -> tuple[list[NameGroup], int]:
+    """A page of `name_page` and the number of names in all, from one scan of the entities.
+
+    The total is 0 when `offset` is past the end (there is no row to carry it).
+    """
     where, params = _name_where(kind, text)
     key = order_by.lstrip("-")
     if key not in _NAME_ORDERS:
@@ -257,12 +272,13 @@ def name_page(
         "count(DISTINCT e.article_id) AS articles, json_group_array(DISTINCT e.text), "
         "json_group_array(DISTINCT e.type), "
         "max(CAST(COALESCE(json_extract(e.attrs, '$.inter'), json_extract(e.attrs, '$.actor_type')) "
-        "AS INTEGER)) "
+        "AS INTEGER)), count(*) OVER () "
         f"FROM entities e WHERE {where} GROUP BY gkey, kind "
         f"ORDER BY {_NAME_ORDERS[key]} {direction}, gkey LIMIT ? OFFSET ?",
         [*params, int(limit), int(offset)],
     )
     groups = []
+    total = int(rows[0][8]) if rows else 0
     for r in rows:
         gkey, gkind = str(r[0]), str(r[1])
         entry = entry_for(project, gkey, gkind)
@@ -283,7 +299,7 @@ def name_page(
                 entry_id=None if entry is None else int(entry[0]),
             )
         )
-    return groups
+    return groups, total
 
 
 def entry_for(project: Project, key: str, kind: str) -> tuple[int, str | None, str] | None:
