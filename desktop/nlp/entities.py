@@ -45,8 +45,11 @@ _ORDINAL_WORDS = frozenset(
         "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر"
     ).split()
 )
+_PLURAL_ENDINGS = ("ين", "ون", "ات")
+# Words the model sometimes takes for a name on their own.
+_NOT_NAMES = frozenset(normalize_word(w) for w in ("الله", "قاعدة", "مزارع", "ميليشيا"))
 # Particles inside Arabic personal names.
-_NAME_PARTICLES = frozenset(normalize_word(w) for w in ("آل", "بن", "ابن", "بنت", "أبو", "أبي", "أم"))
+_NAME_PARTICLES = frozenset(normalize_word(w) for w in ("آل", "بن", "ابن", "بنت", "أبو", "أبي", "أم", "عبد"))
 # Military units and forces named by a number or a definite description: ORG.
 _UNIT_NOUNS = frozenset(normalize_word(w) for w in "الفرقة اللواء الكتيبة الفيلق الفوج".split())
 _UNIT_TAILS = frozenset(normalize_word(w) for w in "دبابات مدرعات مشاة مدفعية".split())
@@ -396,7 +399,12 @@ class EntityRecognizer:
             words = text[c.start : c.end].split()
             if c.label == "PER" and len(words) >= 2:
                 last = normalize_word(words[-1])
-                if len(last) >= 3 and not self._is_common(last) and last not in _TITLES:
+                if (
+                    len(last) >= 3
+                    and not self._is_common(last)
+                    and last not in _TITLES
+                    and last not in _NOT_NAMES
+                ):
                     wanted.setdefault(last, c)
             if c.origin == "model":
                 wanted.setdefault(normalize_word(text[c.start : c.end]), c)
@@ -607,6 +615,9 @@ class EntityRecognizer:
             kind = tagged[i][0][2:]
             label = MODEL_TYPES.get(kind, kind)
             conf = min(c for _, c in tagged[i:j])
+            i, j = self._trim_chunk(tokens, keys, i, j, label)
+            if j <= i:
+                continue
             if label == "PER":
                 while i > 0 and keys[i - 1] in _NAME_PARTICLES and tokens[i - 1].label == "ar":
                     i -= 1  # "آل ناجي", "بن لادن"
@@ -614,6 +625,7 @@ class EntityRecognizer:
                     j < len(tokens)
                     and tokens[j].label == "ar"
                     and keys[j].startswith("ال")
+                    and not keys[j].endswith(_PLURAL_ENDINGS)
                     and not self._is_common(keys[j])
                     and keys[j] not in _TITLES
                 ):
@@ -626,10 +638,50 @@ class EntityRecognizer:
             self._link(cand, " ".join([normalize_word(text[start : tokens[i].end]), *keys[i + 1 : j]]))
             if label == "PER" and keys[i] in _TITLES and j - i > 1:
                 cand.start = tokens[i + 1].start  # a title is not part of the name
-            if j - i == 1 and "canonical_id" not in cand.attrs and self._is_common(keys[i]):
+            if (
+                j - i == 1
+                and "canonical_id" not in cand.attrs
+                and (self._is_common(keys[i]) or keys[i] in _NOT_NAMES)
+            ):
                 continue  # a lone common word the gazetteers do not know ("ميليشيا") is no name
             out.append(cand)
         return out
+
+    def _trim_chunk(
+        self, tokens: Sequence[Span], keys: Sequence[str], i: int, j: int, label: str
+    ) -> tuple[int, int]:
+        """Cut words a model chunk should not contain: a leading common word before a person
+        (`قريب الأسد`), and trailing words that start another phrase (`بصواريخ`), plural forms
+        (`الخاضعين`), titles (`عدن اللواء`) or, after a place, an adjective (`السعودية العراقية`)."""
+        for k in range(i + 1, j):  # a word with a preposition attached starts another phrase
+            if tokens[k].attrs.get("prefix", "") not in ("", "و"):
+                j = k
+                break
+        while j - i > 1:
+            last = keys[j - 1]
+            phrase = " ".join(keys[i:j])
+            if phrase in self.phrases:
+                break
+            if (
+                tokens[j - 1].attrs.get("prefix", "") not in ("", "و")
+                or last.endswith(_PLURAL_ENDINGS)
+                or last in _TITLES
+                or (label == "LOC" and _NISBA_TAIL.match(last) and " ".join(keys[i : j - 1]) in self.phrases)
+                or (label == "LOC" and last in self.phrases and " ".join(keys[i : j - 1]) in self.phrases)
+            ):
+                j -= 1
+            else:
+                break
+        while (
+            label == "PER"
+            and j - i > 1
+            and self._is_common(keys[i])
+            and keys[i] not in _NAME_PARTICLES
+            and not self.gaz.is_first_name(keys[i])
+            and not self.gaz.is_last_name(keys[i])
+        ):
+            i += 1
+        return i, j
 
     def _link(self, cand: Candidate, key: str) -> None:
         entries = self.phrases.get(key)
