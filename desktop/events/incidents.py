@@ -245,6 +245,9 @@ def _sentence_incidents(view: SentenceView) -> list[Incident]:
     cands = [c for c in cands if c.event_type]
     if "suicide" in names:  # a suicide bomber's car bomb is one suicide bombing
         cands = [c for c in cands if c.name not in ("ied", "attack")]
+    if any(c.sub_event_type == "Disrupted weapons use" for c in cands) and not view.find(lx.DEATH):
+        # "أحبطت قوات الأمن هجوما بسيارة مفخخة": the foiled attack is the disruption, not an attack.
+        cands = [c for c in cands if c.event_type not in VIOLENT]
     specific = [c for c in cands if not c.generic]
     if not specific:
         death = _death_candidate(view)

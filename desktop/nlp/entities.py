@@ -123,6 +123,7 @@ class Candidate:
     confidence: float
     attrs: dict[str, Any]
     weak: bool = False
+    places: tuple[Place, ...] = ()  # every gazetteer place of that name, best ranked first
 
     def length(self) -> int:
         return self.end - self.start
@@ -240,7 +241,7 @@ class EntityRecognizer:
         for c in found:
             self._context_label(doc.text, c)
         found = [c for c in found if c.label != "DROP"]
-        chosen = self._coherent(self._resolve(found))
+        chosen = self._coherent(_disambiguate(self._resolve(found)))
         chosen += self._propagate(doc.text, tokens, chosen)
         chosen += _anaphors(doc.text, tokens, chosen)
         chosen.sort(key=lambda c: c.start)
@@ -546,6 +547,10 @@ class EntityRecognizer:
                 entries, start, phrase = hit
                 end = tokens[i + length - 1].end
                 cand = entry_candidate(entries[0], start, end, phrase, "gazetteer", 0.9)
+                if cand.label == "LOC":
+                    cand.places = tuple(
+                        item for kind, item in entries if kind == "place" and isinstance(item, Place)
+                    )
                 if not cand.weak and length == 1 and cand.label == "LOC" and self._common(entries[0], phrase):
                     cand.weak = True
                 if self._cued(keys, i, cand.label) or _quoted(text, start, end):
@@ -733,6 +738,26 @@ def _quoted(text: str, start: int, end: int) -> bool:
     """A name written between quotation marks (`لـ«الشرق الأوسط»`) is meant as a name."""
     before = text[max(0, start - 2) : start].rstrip()
     return bool(before) and before[-1] in _OPEN_QUOTES and text[end : end + 1] in _CLOSE_QUOTES
+
+
+def _disambiguate(cands: list[Candidate]) -> list[Candidate]:
+    """Places of one name in several countries (رفح in Gaza and in Sinai, طرابلس in Libya and
+    Lebanon): take the one in the country the article's unambiguous places point to."""
+    votes: dict[str, int] = {}
+    for c in cands:
+        if c.label == "LOC" and len({p.iso2 for p in c.places}) <= 1 and c.attrs.get("iso2"):
+            votes[str(c.attrs["iso2"])] = votes.get(str(c.attrs["iso2"]), 0) + 1
+    if not votes:
+        return cands
+    for c in cands:
+        if len({p.iso2 for p in c.places}) > 1 and votes.get(str(c.attrs.get("iso2")), 0) < max(
+            votes.values()
+        ):
+            best = max(c.places, key=lambda p: (votes.get(p.iso2, 0), p.score))
+            if votes.get(best.iso2, 0) > votes.get(str(c.attrs.get("iso2")), 0):
+                keep = {k: v for k, v in c.attrs.items() if k in ("cued",)}
+                c.attrs = {**place_attrs(best), **keep}
+    return cands
 
 
 def _verb_like(word: str) -> bool:

@@ -154,3 +154,11 @@ def test_no_publication_date_leaves_relative_dates_unresolved() -> None:
     inc = only("قتل ثلاثة جنود في هجوم على حاجز للجيش في مدينة العريش أمس.", date=None)
     assert inc["date"] is None
     assert inc["fatalities"] == 3
+
+
+def test_a_foiled_attack_is_one_disrupted_weapons_use() -> None:
+    found = incidents("أحبطت قوات الأمن المصرية هجوما بسيارة مفخخة في مدينة رفح بشمال سيناء أمس.")
+    assert [(i["event_type"], i["sub_event_type"]) for i in found] == [
+        ("Strategic developments", "Disrupted weapons use")
+    ]
+    assert found[0]["country"] == "Egypt"  # the Sinai Rafah, not the Gaza one

@@ -106,3 +106,12 @@ def test_group_nouns_refer_back_to_the_articles_group() -> None:
     anaphors = {s: a for s, label, a in found if label == "ACTOR"}
     assert anaphors["التنظيم"]["refers_to"] == "داعش"
     assert anaphors["الميليشيا"]["refers_to"] == "قسد"
+
+
+def test_ambiguous_place_takes_the_articles_country() -> None:
+    sinai = {s: a for s, label, a in entities("اشتباكات في رفح والشيخ زويد بشمال سيناء.") if label == "LOC"}
+    assert sinai["رفح"]["country"] == "Egypt"
+    libya = {s: a for s, label, a in entities("وصلت قوات من مصراتة إلى مدينة طرابلس.") if label == "LOC"}
+    assert libya["طرابلس"]["country"] == "Libya"
+    lebanon = {s: a for s, label, a in entities("اشتباكات في مدينة طرابلس شمال لبنان.") if label == "LOC"}
+    assert lebanon["طرابلس"]["country"] == "Lebanon"
