@@ -20,10 +20,16 @@ def word(fragment: str, proclitics: bool = True) -> str:
     return rf"(?<![{AR}]){pre}(?:{fragment})(?![{AR}])"
 
 
+# Every fragment given to `any_word`, by the pattern it built (for the incident prefilter).
+FRAGMENTS: dict[str, tuple[str, ...]] = {}
+
+
 def any_word(*fragments: str, suffixes: bool = False) -> re.Pattern[str]:
     """One pattern for several words; `suffixes` allows attached pronouns (`تحذيرها`, `اتهمته`)."""
     tail = r"(?:ه|ها|هم|هما|هن|ني|نا|كم)?" if suffixes else ""
-    return re.compile("|".join(word(f"(?:{f}){tail}") for f in fragments))
+    pattern = re.compile("|".join(word(f"(?:{f}){tail}") for f in fragments))
+    FRAGMENTS[pattern.pattern] = fragments
+    return pattern
 
 
 BATTLES = "Battles"
@@ -843,4 +849,12 @@ NEAR = any_word(
 
 # One pattern for everything that can start an incident: a sentence it does not match is skipped
 # without running the other patterns (most sentences of a newspaper are not about violence).
-ANY_TRIGGER = re.compile("|".join([t.pattern.pattern for t in TRIGGERS] + [DEATH.pattern, INJURY.pattern]))
+# Built from the bare fragments (no word boundaries, no proclitics), so it matches wherever any
+# trigger, death or injury word could: a superset, cheap to search.
+ANY_TRIGGER = re.compile(
+    "|".join(
+        f"(?:{f})"
+        for pattern in [*(t.pattern for t in TRIGGERS), DEATH, INJURY]
+        for f in FRAGMENTS[pattern.pattern]
+    )
+)
