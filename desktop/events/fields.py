@@ -336,6 +336,8 @@ def choose_actors(
             break
     agent = choice(agent_span) if agent_span else None
     patient = choice(patient_span) if patient_span else None
+    if agent is None and sub_event == "Air/drone strike":
+        agent = _air_force(view)
     if patient is None and any(
         view.words_between(c[0], trigger[1]) <= 8
         or any(view.words_between(c[0], w[1]) <= 3 for w in victims_words)
@@ -348,6 +350,21 @@ def choose_actors(
 
 
 _IN_WORD = re.compile(lx.word(r"في", proclitics=False))
+_AIRCRAFT_NATION = re.compile(
+    r"(?<![\u0621-\u064a])(?:ال)?(?:طائر(?:ه|ات)|مقاتلات|طيران|مروحيات)(?: (?:ال)?حربي(?:ه)?)?"
+    r" (?:ال)?([\u0621-\u064a]{3,})ي(?:ه)?(?![\u0621-\u064a])"
+)
+_NOT_NATIONS = frozenset({"حرب", "عسكر", "قتال", "مسير", "جو", "استطلاع"})
+
+
+def _air_force(view: SentenceView) -> ActorChoice | None:
+    """ "طائرات حربية روسية" -> الطيران الروسي: the air force named by its nationality."""
+    m = _AIRCRAFT_NATION.search(view.text)
+    if m is None or m.group(1) in _NOT_NATIONS:
+        return None
+    return ActorChoice(f"الطيران ال{m.group(1)}ي", None)
+
+
 _TO = re.compile(lx.word(r"(?:الي|الى|إلى)", proclitics=False))
 
 

@@ -162,3 +162,9 @@ def test_a_foiled_attack_is_one_disrupted_weapons_use() -> None:
         ("Strategic developments", "Disrupted weapons use")
     ]
     assert found[0]["country"] == "Egypt"  # the Sinai Rafah, not the Gaza one
+
+
+def test_air_force_named_by_nationality() -> None:
+    inc = only("قتل 7 مدنيين جراء غارة جوية شنتها طائرات حربية روسية على سوق في مدينة معرة النعمان أمس.")
+    assert inc["actor1"] == "الطيران الروسي" and inc["actor2"] == "مدنيون"
+    assert inc["fatalities"] == 7
