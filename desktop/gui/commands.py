@@ -75,6 +75,34 @@ class FunctionCommand(EditCommand):
         self._undo()
 
 
+class HandleCommand(FunctionCommand):
+    """An edit that makes something undo needs: `do()` returns a handle, `undo(handle)` reverts it.
+
+    The handle is a new row's id, a dictionary entry or an edit record; undo forgets it, so redo
+    makes a fresh one.
+    """
+
+    def __init__(
+        self,
+        controller: Controller,
+        text: str,
+        article_id: int | None,
+        do: Callable[[], Any],
+        undo: Callable[[Any], Any],
+        broad: bool = False,
+    ) -> None:
+        super().__init__(controller, text, article_id, do, lambda: undo(self.handle), broad)
+        self.handle: Any = None
+
+    def apply(self) -> None:
+        self.handle = self._do()
+
+    def revert(self) -> None:
+        if self.handle is not None:
+            self._undo()
+            self.handle = None
+
+
 def set_incident_field(controller: Controller, incident: IncidentView, name: str, value: Any) -> EditCommand:
     ops = controller.ops
     before = ops.field_state(incident.id, name)
@@ -104,8 +132,8 @@ def set_incident_status(controller: Controller, incidents: list[IncidentView], s
     return FunctionCommand(controller, text, article_id, do, undo, broad=article_id is None)
 
 
-class CreateIncident(EditCommand):
-    """A new analyst incident (from a selection, or a copy when splitting)."""
+class CreateIncident(HandleCommand):
+    """A new analyst incident (from a selection, or a copy when splitting); the handle is its id."""
 
     def __init__(
         self,
@@ -114,35 +142,28 @@ class CreateIncident(EditCommand):
         fields: dict[str, Any],
         evidence: tuple[int, int] | None,
     ) -> None:
-        super().__init__(controller, tr("Create incident"), article_id)
-        self.fields, self.evidence = fields, evidence
-        self.incident_id: int | None = None
-
-    def apply(self) -> None:
-        assert self.article_id is not None
-        self.incident_id = self.ops.create_incident(self.article_id, self.fields, self.evidence).id
-
-    def revert(self) -> None:
-        if self.incident_id is not None:
-            self.ops.delete_incident(self.incident_id)
-            self.incident_id = None
+        ops = controller.ops
+        super().__init__(
+            controller,
+            tr("Create incident"),
+            article_id,
+            lambda: ops.create_incident(article_id, fields, evidence).id,
+            lambda incident_id: ops.delete_incident(incident_id),
+        )
 
 
-class SplitIncident(EditCommand):
+class SplitIncident(HandleCommand):
     """Cut an incident's evidence at `at`: a second incident gets the rest and a copy of the fields."""
 
     def __init__(self, controller: Controller, incident: IncidentView, at: int) -> None:
-        super().__init__(controller, tr("Split incident"), incident.article_id)
-        self.incident, self.at = incident, at
-        self.second_id: int | None = None
-
-    def apply(self) -> None:
-        self.second_id = self.ops.split_incident(self.incident.id, self.at)
-
-    def revert(self) -> None:
-        if self.second_id is not None:
-            self.ops.unsplit_incident(self.incident.id, self.second_id, self.incident.status)
-            self.second_id = None
+        ops = controller.ops
+        super().__init__(
+            controller,
+            tr("Split incident"),
+            incident.article_id,
+            lambda: ops.split_incident(incident.id, at),
+            lambda second_id: ops.unsplit_incident(incident.id, second_id, incident.status),
+        )
 
 
 class MergeIncidents(EditCommand):
@@ -172,20 +193,18 @@ class MergeIncidents(EditCommand):
         self.ops.set_incident_status(self.other.id, self.other.status)
 
 
-class AddEntity(EditCommand):
+class AddEntity(HandleCommand):
+    """Tag `start`-`end` as an entity of `type_`; the handle is the new entity's id."""
+
     def __init__(self, controller: Controller, article_id: int, start: int, end: int, type_: str) -> None:
-        super().__init__(controller, tr("Tag entity"), article_id)
-        self.start, self.end, self.type = start, end, type_
-        self.entity_id: int | None = None
-
-    def apply(self) -> None:
-        assert self.article_id is not None
-        self.entity_id = self.ops.add_entity(self.article_id, self.start, self.end, self.type).id
-
-    def revert(self) -> None:
-        if self.entity_id is not None:
-            self.ops.delete_entity(self.entity_id)
-            self.entity_id = None
+        ops = controller.ops
+        super().__init__(
+            controller,
+            tr("Tag entity"),
+            article_id,
+            lambda: ops.add_entity(article_id, start, end, type_).id,
+            lambda entity_id: ops.delete_entity(entity_id),
+        )
 
 
 class DeleteEntity(EditCommand):
@@ -236,23 +255,19 @@ def link_entity(
     )
 
 
-class AddDictionaryEntry(EditCommand):
+class AddDictionaryEntry(HandleCommand):
     """A project dictionary entry; the store applies it to every article (so it is a broad edit)."""
 
-    broad = True
-
     def __init__(self, controller: Controller, article_id: int, surface: str, type_: str, name: str) -> None:
-        super().__init__(controller, tr("Add dictionary entry"), article_id)
-        self.surface, self.type, self.name = surface, type_, name
-        self.entry: Any = None
-
-    def apply(self) -> None:
-        self.entry = self.ops.add_dictionary_entry(self.surface, self.type, self.name)
-
-    def revert(self) -> None:
-        if self.entry is not None:
-            self.ops.remove_dictionary_entry(self.entry)
-            self.entry = None
+        ops = controller.ops
+        super().__init__(
+            controller,
+            tr("Add dictionary entry"),
+            article_id,
+            lambda: ops.add_dictionary_entry(surface, type_, name),
+            lambda entry: ops.remove_dictionary_entry(entry),
+            broad=True,
+        )
 
 
 def set_tags(controller: Controller, article_id: int, old: list[str], new: list[str]) -> EditCommand:
@@ -277,23 +292,12 @@ def set_note(controller: Controller, article_id: int, old: str, new: str) -> Edi
     )
 
 
-class NameEditCommand(EditCommand):
+class NameEditCommand(HandleCommand):
     """Rename, merge or type an actor or place: its dictionary entry and all its mentions (broad)."""
 
-    broad = True
-
     def __init__(self, controller: Controller, text: str, do: Callable[[], Any]) -> None:
-        super().__init__(controller, text, None)
-        self._do = do
-        self.edit: Any = None
-
-    def apply(self) -> None:
-        self.edit = self._do()
-
-    def revert(self) -> None:
-        if self.edit is not None:
-            self.ops.undo_name_edit(self.edit)
-            self.edit = None
+        ops = controller.ops
+        super().__init__(controller, text, None, do, lambda edit: ops.undo_name_edit(edit), broad=True)
 
 
 def rename_name(controller: Controller, group: Any, name: str) -> EditCommand:

@@ -13,22 +13,17 @@ from typing import Any
 from desktop import acled
 from desktop.gui.i18n import is_arabic, tr
 from desktop.gui.operations import ProjectOps
+from desktop.gui.paged_model import PagedTableModel, debounce, paged_table, sort_key
 from desktop.gui.qt import (
-    QAbstractItemView,
-    QAbstractTableModel,
     QColor,
     QComboBox,
     QFont,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QModelIndex,
-    QPersistentModelIndex,
     QPushButton,
     Qt,
-    QTableView,
-    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -38,8 +33,6 @@ from desktop.gui.theme import STATUS_COLOURS
 from desktop.gui.views import IncidentView
 from desktop.store.common import STATUSES
 from desktop.store.views import INCIDENT_COLUMNS, IncidentQuery, IncidentRow
-
-Index = QModelIndex | QPersistentModelIndex
 
 _FIELD_LABELS = {name: (en, ar) for name, en, ar in acled.INCIDENT_FIELDS}
 _NUMERIC = frozenset({"latitude", "longitude", "fatalities", "injuries"})
@@ -66,22 +59,14 @@ def incident_view(row: IncidentRow) -> IncidentView:
     )
 
 
-class IncidentTableModel(QAbstractTableModel):
+class IncidentTableModel(PagedTableModel[IncidentRow]):
     """Incidents of the whole project, a page at a time, in the order and filter last asked for."""
 
     def __init__(self, ops: ProjectOps | None = None, page_size: int = 200) -> None:
-        super().__init__()
-        self._ops = ops
-        self._page_size = page_size
-        self._rows: list[IncidentRow] = []
-        self._total = 0
+        super().__init__(ops, page_size, self._fetch_page_of, INCIDENT_COLUMNS, self._cell_of, column_label)
         self._query = IncidentQuery()
 
     # --- configuration -------------------------------------------------------------------------
-
-    def set_ops(self, ops: ProjectOps | None) -> None:
-        self._ops = ops
-        self.reload()
 
     @property
     def query(self) -> IncidentQuery:
@@ -90,10 +75,6 @@ class IncidentTableModel(QAbstractTableModel):
     def set_query(self, query: IncidentQuery) -> None:
         self._query = query
         self.reload()
-
-    @property
-    def total(self) -> int:
-        return self._total
 
     def reload(self, keep_loaded: bool = False) -> None:
         """Count again and fetch the first page (or as many rows as were loaded, after an edit)."""
@@ -105,37 +86,10 @@ class IncidentTableModel(QAbstractTableModel):
             self._rows = self._ops.incident_page(self._query, 0, min(wanted, self._total))
         self.endResetModel()
 
-    # --- lazy paging ---------------------------------------------------------------------------
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._ops is not None and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._ops is None:
-            return
-        page = self._ops.incident_page(self._query, len(self._rows), self._page_size)
-        if not page:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+    def _fetch_page_of(self, ops: ProjectOps, first: int, count: int) -> list[IncidentRow]:
+        return ops.incident_page(self._query, first, count)
 
     # --- model interface -----------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(INCIDENT_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return column_label(INCIDENT_COLUMNS[section])
-        return None
 
     def display(self, row: IncidentRow, name: str) -> str:
         if name == "status":
@@ -153,11 +107,8 @@ class IncidentTableModel(QAbstractTableModel):
             return f"{value:.4f}"
         return str(value)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        name = INCIDENT_COLUMNS[index.column()]
+    def _cell_of(self, row: IncidentRow, col: int, role: int) -> Any:
+        name = INCIDENT_COLUMNS[col]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(row, name)
         if role == Qt.ItemDataRole.UserRole:
@@ -176,16 +127,16 @@ class IncidentTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = INCIDENT_COLUMNS[column]
-        order_by = key if order == Qt.SortOrder.AscendingOrder else f"-{key}"
+        order_by = sort_key(key, order)
         if order_by != self._query.order_by:
             self._query = _replace(self._query, order_by=order_by)
             self.reload()
 
     def row(self, row: int) -> IncidentRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of(self, incident_id: int) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.id == incident_id), None)
+        return self.find_row(lambda r: r.id == incident_id)
 
 
 def _replace(query: IncidentQuery, **changes: Any) -> IncidentQuery:
@@ -235,10 +186,7 @@ class IncidentsView(QWidget):
         self.text.setObjectName("filterText")
         self.text.setPlaceholderText(tr("Search incidents…"))
         self.text.setClearButtonEnabled(True)
-        self._text_timer = QTimer(self)
-        self._text_timer.setSingleShot(True)
-        self._text_timer.setInterval(300)
-        self._text_timer.timeout.connect(self.apply_filters)
+        self._text_timer = debounce(self, self.apply_filters)
         self.text.textEdited.connect(lambda _t: self._text_timer.start())
         self.text.returnPressed.connect(self.apply_filters)
         for box in (self.event_type, self.status):
@@ -250,24 +198,6 @@ class IncidentsView(QWidget):
         filters.addWidget(self.text, 1)
         filters.addWidget(self.clear_button)
 
-        self.table = QTableView()
-        self.table.setObjectName("incidentsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(
-            INCIDENT_COLUMNS.index("date"), Qt.SortOrder.DescendingOrder
-        )
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setMinimumSectionSize(
-            40
-        )  # the style's default (~140 px with Arabic fonts) beats resizeSection
-        header.setStretchLastSection(True)
         widths = {
             "event_type": 150,
             "sub_event_type": 150,
@@ -283,9 +213,12 @@ class IncidentsView(QWidget):
             "injuries": 55,
             "status": 70,
         }
-        for i, name in enumerate(INCIDENT_COLUMNS):
-            if name in widths:
-                header.resizeSection(i, widths[name])
+        self.table = paged_table(
+            "incidentsTable",
+            self.model,
+            INCIDENT_COLUMNS.index("date"),
+            {i: widths[name] for i, name in enumerate(INCIDENT_COLUMNS) if name in widths},
+        )
         self.table.doubleClicked.connect(self._open)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
 

@@ -11,27 +11,19 @@ from typing import Any
 
 from desktop.gui.i18n import is_arabic, tr
 from desktop.gui.operations import ProjectOps
+from desktop.gui.paged_model import PagedTableModel, debounce, paged_table, sort_key
 from desktop.gui.qt import (
-    QAbstractItemView,
-    QAbstractTableModel,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QModelIndex,
-    QPersistentModelIndex,
     QPushButton,
     Qt,
-    QTableView,
-    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from desktop.store.views import NameGroup
-
-Index = QModelIndex | QPersistentModelIndex
 
 # ACLED actor types (the `inter` codes of the ACLED codebook)
 ACTOR_TYPES: tuple[tuple[int, str, str], ...] = (
@@ -62,31 +54,37 @@ def actor_type_label(code: int | None) -> str:
     return ""
 
 
-class NameListModel(QAbstractTableModel):
+def name_cell(g: NameGroup, col: int, role: int) -> Any:
+    """What the names list shows of `g` in column `col` for `role` (None for nothing)."""
+    if role == Qt.ItemDataRole.DisplayRole:
+        return (
+            g.name,
+            tr(g.kind),
+            actor_type_label(g.inter) if g.kind == "actor" else "",
+            str(g.mentions),
+            str(g.articles),
+            "، ".join(a for a in g.aliases if a != g.name),
+        )[col]
+    if role == Qt.ItemDataRole.ToolTipRole and col in (0, 5):
+        return "\n".join([g.name, *g.aliases])
+    if role == Qt.ItemDataRole.TextAlignmentRole and col in (3, 4):
+        return int(Qt.AlignmentFlag.AlignCenter)
+    return None
+
+
+class NameListModel(PagedTableModel[NameGroup]):
     """Actors and places, a page at a time, most mentioned first."""
 
     def __init__(self, ops: ProjectOps | None = None, page_size: int = 200) -> None:
-        super().__init__()
-        self._ops = ops
-        self._page_size = page_size
-        self._rows: list[NameGroup] = []
-        self._total = 0
+        super().__init__(ops, page_size, self._fetch_page_of, [c[0] for c in COLUMNS], name_cell)
         self._kind: str | None = None
         self._text = ""
         self._order = "-mentions"
-
-    def set_ops(self, ops: ProjectOps | None) -> None:
-        self._ops = ops
-        self.reload()
 
     def set_filter(self, kind: str | None, text: str) -> None:
         if (kind, text) != (self._kind, self._text):
             self._kind, self._text = kind, text
             self.reload()
-
-    @property
-    def total(self) -> int:
-        return self._total
 
     def reload(self, keep_loaded: bool = False) -> None:
         wanted = max(len(self._rows), self._page_size) if keep_loaded else self._page_size
@@ -97,68 +95,23 @@ class NameListModel(QAbstractTableModel):
             self._rows, self._total = page
         self.endResetModel()
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._ops is not None and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._ops is None:
-            return
-        page = self._ops.name_page(self._kind, self._text, len(self._rows), self._page_size, self._order)
-        if not page:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(COLUMNS[section][0])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        g = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                g.name,
-                tr(g.kind),
-                actor_type_label(g.inter) if g.kind == "actor" else "",
-                str(g.mentions),
-                str(g.articles),
-                "، ".join(a for a in g.aliases if a != g.name),
-            )[col]
-        if role == Qt.ItemDataRole.ToolTipRole and col in (0, 5):
-            return "\n".join([g.name, *g.aliases])
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (3, 4):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+    def _fetch_page_of(self, ops: ProjectOps, first: int, count: int) -> list[NameGroup]:
+        return ops.name_page(self._kind, self._text, first, count, self._order)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column][1]
         if key is None:
             return
-        order_by = key if order == Qt.SortOrder.AscendingOrder else f"-{key}"
+        order_by = sort_key(key, order)
         if order_by != self._order:
             self._order = order_by
             self.reload()
 
     def group(self, row: int) -> NameGroup | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of(self, key: str) -> int | None:
-        return next((i for i, g in enumerate(self._rows) if g.key == key), None)
+        return self.find_row(lambda g: g.key == key)
 
 
 class NamesView(QWidget):
@@ -185,32 +138,12 @@ class NamesView(QWidget):
         self.text.setObjectName("filterName")
         self.text.setPlaceholderText(tr("Search names…"))
         self.text.setClearButtonEnabled(True)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(300)
-        self._timer.timeout.connect(self.apply_filters)
+        self._timer = debounce(self, self.apply_filters)
         self.text.textEdited.connect(lambda _t: self._timer.start())
         filters.addWidget(self.kind)
         filters.addWidget(self.text, 1)
 
-        self.table = QTableView()
-        self.table.setObjectName("namesTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setMinimumSectionSize(
-            40
-        )  # the style's default (~140 px with Arabic fonts) beats resizeSection
-        header.setStretchLastSection(True)
-        for col, width in ((0, 260), (1, 70), (2, 190), (3, 70), (4, 70)):
-            header.resizeSection(col, width)
+        self.table = paged_table("namesTable", self.model, 3, {0: 260, 1: 70, 2: 190, 3: 70, 4: 70})
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
 
         actions = QHBoxLayout()

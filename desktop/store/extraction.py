@@ -226,27 +226,53 @@ def import_paths(
                 continue
             yield _article_job(item, defaults, hashes, ids, by_hash)
 
+    def write(kind: str, payload: Any) -> str:
+        if kind == "skip":
+            report.skipped.append(payload)
+            state.skipped += 1
+            skipped: str = payload[0]
+            return skipped
+        name: str = payload["name"]
+        outcome = _write_article(project, payload)
+        if outcome is None:
+            report.imported += 1
+            state.imported += 1
+            if payload.get("near_dup"):
+                report.near_duplicates.append((name, *payload["near_dup"]))
+                state.near_duplicates += 1
+        else:
+            report.skipped.append((name, outcome))
+            state.skipped += 1
+        return name
+
     stream = _Stream(_auto_jobs(jobs, total), extractor, stop)
+    return _drain(stream, jobs_iter(), write, state, report, progress, stop, started)
+
+
+def _drain(
+    stream: _Stream,
+    items: Iterable[tuple[str, Any]],
+    write: Callable[[str, Any], str],
+    state: ImportProgress,
+    report: ImportReport,
+    progress: ProgressCallback | None,
+    stop: threading.Event,
+    started: float,
+) -> ImportReport:
+    """Run `items` through `stream` and record each result; `write` stores one that did not fail.
+
+    A failure (`("fail", (name, reason))`) is counted and reported here; any other result goes to
+    `write(kind, payload)`, which counts it and returns the item's name. After each item the
+    progress callback is told; returning False from it (or setting `stop`) ends the run.
+    """
     try:
-        for kind, payload in stream.run(jobs_iter()):
-            name = payload[0] if kind in ("fail", "skip") else payload["name"]
+        for kind, payload in stream.run(items):
             if kind == "fail":
                 report.failed.append(payload)
                 state.failed += 1
-            elif kind == "skip":
-                report.skipped.append(payload)
-                state.skipped += 1
+                name = payload[0]
             else:
-                outcome = _write_article(project, payload)
-                if outcome is None:
-                    report.imported += 1
-                    state.imported += 1
-                    if payload.get("near_dup"):
-                        report.near_duplicates.append((name, *payload["near_dup"]))
-                        state.near_duplicates += 1
-                else:
-                    report.skipped.append((name, outcome))
-                    state.skipped += 1
+                name = write(kind, payload)
             state.done += 1
             state.current = name
             if progress is not None and progress(state) is False:
@@ -407,30 +433,17 @@ def reextract(
         finally:
             reader.close()
 
+    def write(_kind: str, payload: Any) -> str:
+        with project.transaction() as conn:
+            aid = payload["id"]
+            replace_machine_entities(conn, aid, payload["text"], payload["entities"])
+            replace_machine_incidents(conn, aid, payload["incidents"])
+            index_article(conn, aid, payload["fts"])
+            conn.execute("UPDATE articles SET extracted_at = datetime('now') WHERE id = ?", (aid,))
+        report.imported += 1
+        state.imported += 1
+        name: str = payload["name"]
+        return name
+
     stream = _Stream(_auto_jobs(jobs, len(ids)), extractor, stop)
-    try:
-        for kind, payload in stream.run(jobs_iter()):
-            if kind == "fail":
-                report.failed.append(payload)
-                state.failed += 1
-                name = payload[0]
-            else:
-                name = payload["name"]
-                with project.transaction() as conn:
-                    aid = payload["id"]
-                    replace_machine_entities(conn, aid, payload["text"], payload["entities"])
-                    replace_machine_incidents(conn, aid, payload["incidents"])
-                    index_article(conn, aid, payload["fts"])
-                    conn.execute("UPDATE articles SET extracted_at = datetime('now') WHERE id = ?", (aid,))
-                report.imported += 1
-                state.imported += 1
-            state.done += 1
-            state.current = name
-            if progress is not None and progress(state) is False:
-                stop.set()
-            if stop.is_set():
-                break
-    finally:
-        report.cancelled = stop.is_set()
-        report.seconds = time.monotonic() - started
-    return report
+    return _drain(stream, jobs_iter(), write, state, report, progress, stop, started)
