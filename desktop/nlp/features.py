@@ -43,6 +43,9 @@ for _cls, _words in {
 DOC_WINDOW = 10
 
 
+# Word types whose features are kept; past this the cache starts again (about 150 MB at most).
+_CACHE_WORDS = 60_000
+
 class Resources:
     """Lexicons and word clusters the features read; all keys are normalized words."""
 
@@ -185,8 +188,9 @@ class FeatureExtractor:
             ["+2" + f for f in ctx],
         )
         out = (own, ctxs, w)
-        if len(self._cache) < 500_000:
-            self._cache[token] = out
+        if len(self._cache) >= _CACHE_WORDS:
+            self._cache.clear()  # bounded: a long batch must not grow a worker without limit
+        self._cache[token] = out
         return out
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
@@ -238,8 +242,9 @@ class FeatureExtractor:
         left = tuple("dL" + a for a in atoms)  # this word is the left neighbour of the keyed word
         right = tuple("dR" + a for a in atoms)
         out = (key, left, right)
-        if len(self._doc_cache) < 500_000:
-            self._doc_cache[token] = out
+        if len(self._doc_cache) >= _CACHE_WORDS:
+            self._doc_cache.clear()
+        self._doc_cache[token] = out
         return out
 
     def document(self, sents: Sequence[Sequence[str]], window: int = DOC_WINDOW) -> list[list[list[str]]]:

@@ -96,8 +96,9 @@ class CliticSegmenter:
         hit = self._cache.get(token)
         if hit is None:
             hit = self._segment(token)
-            if len(self._cache) < 500_000:
-                self._cache[token] = hit
+            if len(self._cache) >= 200_000:
+                self._cache.clear()  # bounded, so that a long batch keeps a steady footprint
+            self._cache[token] = hit
         return hit
 
     def _segment(self, token: str) -> Segmentation:
