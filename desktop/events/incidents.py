@@ -317,6 +317,8 @@ def _bind(view: SentenceView, inc: Incident, context: _Context) -> None:
         f["date"] = date.attrs.get("value")
         f["time_precision"] = date.attrs.get("time_precision")
         ev["date"] = (date.start, date.end)
+        if date is context.lead_date and not view.span.start <= date.start < view.span.end:
+            f["time_precision"] = max(2, int(date.attrs.get("time_precision") or 1))  # inferred from the lead
     agent, patient = choose_actors(view, inc.trigger, inc.sub_event_type)
     for key, actor in (("actor1", agent), ("actor2", patient)):
         if actor is None:
@@ -358,6 +360,7 @@ class _Context:
     date_paragraph: int = -1
     date_sentence: int = -1
     sentence: int = 0
+    lead_date: Span | None = None  # the day the article's lead names (its first two sentences)
 
 
 def _choose_date(view: SentenceView, trigger: Evidence, context: _Context) -> Span | None:
@@ -365,11 +368,12 @@ def _choose_date(view: SentenceView, trigger: Evidence, context: _Context) -> Sp
     if dates:
         best = min(dates, key=lambda d: abs(d.start - trigger[0]))
         return best
-    if context.date is None:
-        return None
-    same_paragraph = context.date_paragraph == view.paragraph
-    right_after = context.date_sentence == context.sentence - 1 and bool(view.find(_PART_OF_DAY))
-    return context.date if (same_paragraph or right_after) else None
+    if context.date is not None:
+        same_paragraph = context.date_paragraph == view.paragraph
+        right_after = context.date_sentence == context.sentence - 1 and bool(view.find(_PART_OF_DAY))
+        if same_paragraph or right_after:
+            return context.date
+    return context.lead_date
 
 
 def _too_old(view: SentenceView, doc_date: dt.date | None) -> bool:
@@ -660,6 +664,8 @@ def find_incidents(doc: Document) -> list[Incident]:
         dated = [d for d in view.dates if d.attrs.get("value") and d.attrs.get("precision") == "day"]
         if dated:
             context.date, context.date_paragraph, context.date_sentence = dated[-1], paragraphs[i], i
+            if i < 2 and context.lead_date is None and paragraphs[i] not in repeats:
+                context.lead_date = dated[0]
     return _merge(found)
 
 
