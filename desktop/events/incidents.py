@@ -534,7 +534,7 @@ def _merge(incidents: list[Incident]) -> list[Incident]:
                 d is not inc
                 and d.sub_event_type == inc.sub_event_type
                 and d.fields.get("geo_precision") in (1, 2)
-                and d.fields.get("country") == inc.fields.get("country")
+                and d.fields.get("country") in (inc.fields.get("country"), None)
                 for d in details
             )
         ):

@@ -294,7 +294,11 @@ class EntityRecognizer:
             if noun not in _PLACE_NOUNS or tokens[i + 1].label != "ar":
                 continue
             j = i + 1
-            if self._is_common(keys[j]) or (keys[j].endswith("يه") and not keys[j].startswith("ال")):
+            if (
+                self._is_common(keys[j])
+                or keys[j] in _NOT_NAMES
+                or (keys[j].endswith("يه") and not keys[j].startswith("ال"))
+            ):
                 continue  # a common word, or an adjective ("مناطق حدودية"), is not a name
             end = j + 1
             if (
@@ -315,6 +319,7 @@ class EntityRecognizer:
                 and len(keys[k]) > 3
                 and k - end < 6
                 and not _verb_like(keys[k][1:])
+                and keys[k][1:] not in _NOT_NAMES
             ):
                 # "بلدتي كفريا والفوعة", "قرى ديرلوك وحفطنين وخواكورك": each coordinated name is a place
                 base = int(tokens[k].attrs.get("base", tokens[k].start + 1))
