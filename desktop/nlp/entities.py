@@ -340,10 +340,10 @@ class EntityRecognizer:
                     if end < n and keys[end] in _UNIT_TAILS:
                         end += 1
                     out.append(Candidate(tokens[i].start, tokens[end - 1].end, "ORG", "rule", 0.65, {}))
-            elif key in _ARMIES and tokens[i + 1].label == "ar" and self._nationality(keys[i + 1]):
-                # "الجيش الوطني", "القوات اليمنية", "الجيش السوري النظامي": a national force is a name;
-                # "القوات الحكومية" and "القوات النظامية" only describe one.
-                end = i + 2
+            elif key in _ARMIES and tokens[i + 1].label == "ar":
+                # "الجيش الوطني", "القوات اليمنية", "القوات الجوية السورية": a force named by whose it
+                # is; "القوات الحكومية" and "القوات النظامية" only describe one.
+                end = i + 1
                 while (
                     end < n
                     and end - i <= 3
@@ -352,8 +352,11 @@ class EntityRecognizer:
                     and _NISBA_TAIL.match(keys[end])
                 ):
                     end += 1
-                force = {"inter": 1, "actor_kind": "state_force"}  # a national army or force
-                out.append(Candidate(name_start(tokens[i]), tokens[end - 1].end, "ORG", "rule", 0.6, force))
+                if end > i + 1 and any(self._nationality(k) for k in keys[i + 1 : end]):
+                    force = {"inter": 1, "actor_kind": "state_force"}  # a national army or force
+                    out.append(
+                        Candidate(name_start(tokens[i]), tokens[end - 1].end, "ORG", "rule", 0.6, force)
+                    )
             elif key in _FORCES:
                 end = i + 1
                 while (
@@ -439,9 +442,8 @@ class EntityRecognizer:
         if c.label == "LOC" and before.endswith("«") and after == "»" and c.attrs.get("feature") != "country":
             c.label, c.attrs = "ORG", {"actor_kind": "media"}
             return
-        if c.label == "ORG" and (
-            any(w.startswith("النظام") for w in surface.split()) or surface.endswith(" الاسد")
-        ):
+        if c.label == "ORG" and (surface.split()[-1] == "النظام" or surface.endswith(" الاسد")):
+            # "قوات النظام", "جيش الأسد" describe an actor; "النظام السوري" names one
             c.label = "ACTOR"
             return
         if (
@@ -484,7 +486,10 @@ class EntityRecognizer:
         elif (
             c.label == "ORG"
             and _NISBA_TAIL.match(normalize_word(words[-1]))
-            and normalize_word(text[c.start : c.end]) not in self.phrases
+            and (
+                normalize_word(text[c.start : c.end]) not in self.phrases
+                or self._nationality(normalize_word(words[-1]))
+            )
         ):
             # "حزب الله اللبناني" -> "حزب الله"; "الجيش السوري" keeps its adjective (الجيش is generic).
             head_part = " ".join(normalize_word(w) for w in words[:-1])
