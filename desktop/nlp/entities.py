@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -420,12 +420,9 @@ class EntityRecognizer:
         if not wanted:
             return []
         out: list[Candidate] = []
-        for tok in tokens:
-            if tok.label != "ar":
-                continue
-            start = int(tok.attrs.get("base", tok.start))
-            source = wanted.get(normalize_word(text[start : tok.end]))
-            if source is None or any(a < tok.end and start < b for a, b in taken):
+        for start, tok, key in _free_words(text, tokens, taken):
+            source = wanted.get(key)
+            if source is None:
                 continue
             attrs = {k: v for k, v in source.attrs.items() if k not in ("cued",)}
             out.append(Candidate(start, tok.end, source.label, "rule", 0.6, attrs))
@@ -750,6 +747,22 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return bool(before) and before[-1] in _OPEN_QUOTES and text[end : end + 1] in _CLOSE_QUOTES
 
 
+def _free_words(
+    text: str, tokens: Sequence[Span], taken: list[tuple[int, int]]
+) -> Iterator[tuple[int, Span, str]]:
+    """Arabic words outside every span of `taken`: (start after proclitics, token, normalized word).
+
+    `taken` is read as the caller extends it, so a word claimed during the loop is not offered again.
+    """
+    for tok in tokens:
+        if tok.label != "ar":
+            continue
+        start = int(tok.attrs.get("base", tok.start))
+        if any(a < tok.end and start < b for a, b in taken):
+            continue
+        yield start, tok, normalize_word(text[start : tok.end])
+
+
 def _disambiguate(cands: list[Candidate]) -> list[Candidate]:
     """Places of one name in several countries (رفح in Gaza and in Sinai, طرابلس in Libya and
     Lebanon): take the one in the country the article's unambiguous places point to."""
@@ -823,12 +836,9 @@ def _anaphors(text: str, tokens: Sequence[Span], named: list[Candidate]) -> list
     if not groups:
         return out
     taken = [(c.start, c.end) for c in named]
-    for tok in tokens:
-        if tok.label != "ar":
-            continue
-        start = int(tok.attrs.get("base", tok.start))
-        kinds = _ANAPHORS.get(normalize_word(text[start : tok.end]))
-        if kinds is None or any(a < tok.end and start < b for a, b in taken):
+    for start, tok, key in _free_words(text, tokens, taken):
+        kinds = _ANAPHORS.get(key)
+        if kinds is None:
             continue
         before: list[Candidate] = []
         for kind in kinds:  # the first kind in order of preference that the article names
