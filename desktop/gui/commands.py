@@ -231,6 +231,20 @@ def relabel_entity(controller: Controller, entity: EntityView, article_id: int, 
     )
 
 
+def resize_entity(
+    controller: Controller, entity: EntityView, article_id: int, start: int, end: int
+) -> EditCommand:
+    """Give an entity a new span (code points): the analyst's correction of where a name ends."""
+    ops = controller.ops
+    return FunctionCommand(
+        controller,
+        tr("Resize entity"),
+        article_id,
+        lambda: ops.update_entity(entity.id, span=(start, end)),
+        lambda: ops.revert_entity(entity),
+    )
+
+
 def accept_entity(controller: Controller, entity: EntityView, article_id: int) -> EditCommand:
     ops = controller.ops
     return FunctionCommand(

@@ -258,6 +258,7 @@ class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
         # reader and panel requests
         r = self.reader
         r.tagRequested.connect(self.tag_entity)
+        r.entityResizeRequested.connect(self.resize_entity)
         r.entityRelabelRequested.connect(self.relabel_entity)
         r.entityDeleteRequested.connect(self.delete_entity)
         r.entityAcceptRequested.connect(self.accept_entity)
@@ -327,6 +328,7 @@ class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
         edit_menu.addAction(
             self._action("Create incident from selection", self.create_incident_from_selection, "Ctrl+E")
         )
+        edit_menu.addAction(self._action("Set entity span to selection", self._resize_to_selection, "Ctrl+R"))
         edit_menu.addAction(
             self._action("Accept incident", lambda: self._status_shortcut("accepted"), "Ctrl+Return")
         )
@@ -643,6 +645,17 @@ class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
         entity = self._entity(entity_id)
         if entity is not None and self.article is not None and self.controller is not None:
             self._run(commands.relabel_entity(self.controller, entity, self.article.id, type_))
+
+    def resize_entity(self, entity_id: int, start: int, end: int) -> None:
+        entity = self._entity(entity_id)
+        if entity is not None and self.article is not None and self.controller is not None and end > start:
+            self._run(commands.resize_entity(self.controller, entity, self.article.id, start, end))
+
+    def _resize_to_selection(self) -> None:
+        span = self.reader.selected_offsets()
+        entity = self.reader.entity_overlapping(*span) if span is not None else None
+        if span is not None and entity is not None:
+            self.resize_entity(entity.id, span[0], span[1])
 
     def accept_entity(self, entity_id: int) -> None:
         entity = self._entity(entity_id)

@@ -180,13 +180,20 @@ class ProjectOps:
         return _entity_view(self.project.entities.add(article_id, start, end, type_))
 
     def update_entity(
-        self, entity_id: int, type_: str | None = None, attrs: dict[str, Any] | None = None
+        self,
+        entity_id: int,
+        type_: str | None = None,
+        attrs: dict[str, Any] | None = None,
+        span: tuple[int, int] | None = None,
     ) -> None:
-        self.project.entities.update(entity_id, type=type_, attrs=attrs)
+        start, end = span if span is not None else (None, None)
+        self.project.entities.update(entity_id, start=start, end=end, type=type_, attrs=attrs)
 
     def revert_entity(self, before: EntityView) -> None:
-        """Put an entity back as it was (type, attributes, status) — the inverse of an update."""
-        self.project.entities.update(before.id, type=before.type, attrs=dict(before.attrs))
+        """Put an entity back as it was (span, type, attributes, status) — the inverse of an update."""
+        self.project.entities.update(
+            before.id, start=before.start, end=before.end, type=before.type, attrs=dict(before.attrs)
+        )
         self.set_entity_status(before.id, before.status)
 
     def set_entity_status(self, entity_id: int, status: str) -> None:

@@ -46,6 +46,7 @@ class ArticleReader(QPlainTextEdit):
 
     tagRequested = Signal(int, int, str)  # start, end (code points), entity type
     entityRelabelRequested = Signal(int, str)  # entity id, new type
+    entityResizeRequested = Signal(int, int, int)  # entity id, new start, new end (code points)
     entityDeleteRequested = Signal(int)
     entityAcceptRequested = Signal(int)
     entityLinkRequested = Signal(int)
@@ -261,6 +262,15 @@ class ArticleReader(QPlainTextEdit):
                 best = entity
         return best
 
+    def entity_overlapping(self, start: int, end: int) -> EntityView | None:
+        """The entity sharing most characters with the span [start, end) (code points), if any."""
+        best, shared = None, 0
+        for e in self.entities:
+            n = min(end, e.end) - max(start, e.start)
+            if n > shared:
+                best, shared = e, n
+        return best
+
     def selected_offsets(self) -> tuple[int, int] | None:
         """The selection as code-point offsets, or None when nothing is selected."""
         cursor = self.textCursor()
@@ -340,6 +350,10 @@ class ArticleReader(QPlainTextEdit):
                 action.triggered.connect(lambda _=False, t=t: self.dictionaryRequested.emit(start, end, t))
             create = menu.addAction(tr("Create incident from selection"))
             create.triggered.connect(lambda: self.incidentFromSelectionRequested.emit(start, end))
+            overlapping = self.entity_overlapping(start, end)
+            if overlapping is not None:
+                resize = menu.addAction(tr("Set entity span to selection"))
+                resize.triggered.connect(lambda: self.entityResizeRequested.emit(overlapping.id, start, end))
             menu.addSeparator()
         entity = self.entity_at(qt_position)
         if entity is not None:

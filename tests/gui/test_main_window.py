@@ -220,3 +220,24 @@ def test_search_box_uses_the_store_search(window: Any) -> None:
     window.search_box.setText("")
     window._apply_filter()
     assert window.article_model.total == 3
+
+
+def test_resize_entity_to_selection_with_undo(window: Any) -> None:
+    _select_article(window, "sy-1")
+    entity = max(window.reader.entities, key=lambda e: e.end - e.start)
+    old = (entity.start, entity.end)
+    new = (entity.start, entity.end - 1)  # the analyst drops the last character
+    window.reader.select_offsets(*new)
+    menu = window.reader.build_context_menu(window.reader.position_map.to_qt(entity.start))
+    assert "Set entity span to selection" in [a.text() for a in menu.actions()]
+    window._resize_to_selection()
+    resized = next(e for e in window.reader.entities if e.id == entity.id)
+    assert (resized.start, resized.end) == new
+    stored = next(e for e in window.ops.entities(window.article.id) if e.id == entity.id)
+    assert (stored.start, stored.end, stored.status) == (
+        *new,
+        "edited" if entity.origin == "auto" else stored.status,
+    )
+    window.undo()
+    back = next(e for e in window.reader.entities if e.id == entity.id)
+    assert (back.start, back.end) == old
