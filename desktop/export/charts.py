@@ -106,10 +106,20 @@ def timeline(fig: Any, records: list[IncidentRecord], arabic: bool = False) -> C
         return hits
     days = sorted({r.event_date for r in dated})
     first, last = dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[-1])
-    span = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+    # Bars per day over a few months, per week over two years, per month beyond: a corpus with one
+    # old date must not draw a bar for every day since.
+    length = (last - first).days
+    step = 1 if length <= 120 else 7 if length <= 730 else 30
+
+    def bin_of(d: dt.date) -> dt.date:
+        if step == 7:
+            return d - dt.timedelta(days=d.weekday())
+        return d.replace(day=1) if step == 30 else d
+
     by: dict[str, dict[dt.date, list[int]]] = defaultdict(lambda: defaultdict(list))
     for r in dated:
-        by[r.event_type or "?"][dt.date.fromisoformat(r.event_date)].append(r.id)
+        by[r.event_type or "?"][bin_of(dt.date.fromisoformat(r.event_date))].append(r.id)
+    span = sorted({d for per_type in by.values() for d in per_type})
     bottom = dict.fromkeys(span, 0)
     order = [t for t in acled.EVENT_TYPE_NAMES if t in by] + [
         t for t in by if t not in acled.EVENT_TYPE_NAMES
@@ -120,7 +130,7 @@ def timeline(fig: Any, records: list[IncidentRecord], arabic: bool = False) -> C
             span,
             heights,
             bottom=[bottom[d] for d in span],
-            width=0.85,
+            width=0.85 * step,
             color=EVENT_COLORS.get(et, OTHER_COLOR),
             label=acled.event_label(et, arabic),
         )
@@ -138,7 +148,7 @@ def timeline(fig: Any, records: list[IncidentRecord], arabic: bool = False) -> C
     ax.set_ylabel(_t(arabic, "عدد الحوادث", "Incidents"), fontfamily=FONT)
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
-    locator = AutoDateLocator(maxticks=8)  # type: ignore[no-untyped-call]
+    locator = AutoDateLocator(minticks=3, maxticks=9)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     ax.yaxis.get_major_locator().set_params(integer=True)

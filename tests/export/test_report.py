@@ -64,3 +64,20 @@ def test_arabic_html_is_rtl(project: Project) -> None:
     html = build_html(project, lang="ar")
     assert '<html lang="ar" dir="rtl">' in html and "جدول الحوادث" in html
     assert html.index("<th>المعرّف</th>") < html.index("<th>التاريخ</th>")  # reading order
+
+
+def test_timeline_bins_long_periods_instead_of_drawing_every_day() -> None:
+    """One old date in a corpus must not make the timeline draw a bar for every day since."""
+    from types import SimpleNamespace
+
+    from matplotlib.figure import Figure
+
+    from desktop.export.charts import timeline
+
+    dates = ["2012-01-05", "2015-07-01", "2015-07-02", "2015-08-10"]
+    records = [SimpleNamespace(id=i, event_date=d, event_type="Battles") for i, d in enumerate(dates)]
+    fig = Figure()
+    hits = timeline(fig, records, arabic=False)  # type: ignore[arg-type]
+    bars = [p for p in fig.axes[0].patches]
+    assert len(bars) <= 5  # monthly bins over 3.5 years: one bar per month that has incidents
+    assert sum(len(ids) for _, ids in hits.artists) == len(dates)
