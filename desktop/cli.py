@@ -61,6 +61,7 @@ class Progress:
 
 # --- input and output -------------------------------------------------------------------------
 
+
 @contextmanager
 def open_input(path: str) -> Iterator[IO[bytes]]:
     """A binary stream for `path` (`-` is stdin; `.gz` files are decompressed)."""
@@ -141,6 +142,7 @@ def validate_record(line: str) -> dict[str, Any]:
 
 # --- commands ----------------------------------------------------------------------------------
 
+
 def _safe_extract(record: dict[str, Any]) -> dict[str, Any]:
     from desktop.pipeline import extract_record
 
@@ -152,6 +154,8 @@ def _safe_extract(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from desktop.pipeline import extract_records
+
     name = "<stdin>" if args.input == "-" else args.input
     failures = 0
     jobs = args.jobs if args.jobs > 0 else _auto_jobs(args.input)
@@ -177,7 +181,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 yield record
 
     with open_output(args.output) as out:
-        results = map(_safe_extract, records()) if jobs == 1 else _parallel(records(), jobs)
+        results = extract_records(records(), jobs, chunksize=4, func=_safe_extract)
         for result in results:
             lineno = pending.popleft()
             if "_error" in result:
@@ -196,16 +200,6 @@ def _lines(fh: IO[bytes], name: str) -> Iterator[bytes]:
         yield from fh
     except (OSError, EOFError) as exc:
         raise InputError(f"{name} cannot be read to the end ({exc}); the file looks damaged.") from exc
-
-
-def _parallel(records: Iterator[dict[str, Any]], jobs: int) -> Iterator[dict[str, Any]]:
-    import multiprocessing as mp
-
-    from desktop.pipeline import _worker_init
-
-    ctx = mp.get_context("spawn")
-    with ctx.Pool(jobs, initializer=_worker_init) as pool:
-        yield from pool.imap(_safe_extract, records, chunksize=4)
 
 
 def _auto_jobs(path: str) -> int:
@@ -264,12 +258,14 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 # --- parser ------------------------------------------------------------------------------------
 
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="rasid", description="Rasid (راصد): Arabic conflict news reader.")
     parser.add_argument("--version", action="version", version=f"rasid {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     parser.add_argument(
-        "--selftest", action="store_true",
+        "--selftest",
+        action="store_true",
         help="check this installation end to end (model, project, search, export, window) and exit",
     )
     parser.add_argument("--startup-probe", nargs="?", const="", metavar="PROJECT", help=argparse.SUPPRESS)

@@ -159,12 +159,17 @@ def _worker_init() -> None:
     default_pipeline()._loaded()
 
 
-def extract_records(records: Iterable[Record], processes: int = 1, chunksize: int = 8) -> Iterator[Record]:
-    """Output records in input order, using `processes` worker processes when more than one."""
+def extract_records(
+    records: Iterable[Record],
+    processes: int = 1,
+    chunksize: int = 8,
+    func: Callable[[Record], Record] = extract_record,
+) -> Iterator[Record]:
+    """`func` (by default `extract_record`) over the records, in input order, using `processes`
+    worker processes when more than one. `func` must be a module-level function (it is pickled)."""
     if processes <= 1:
-        for record in records:
-            yield extract_record(record)
+        yield from map(func, records)
         return
     ctx = mp.get_context("spawn")
     with ctx.Pool(processes, initializer=_worker_init) as pool:
-        yield from pool.imap(extract_record, records, chunksize=chunksize)
+        yield from pool.imap(func, records, chunksize=chunksize)

@@ -642,10 +642,7 @@ class EntityRecognizer:
                     and keys[j] not in _TITLES
                 ):
                     j += 1  # "عبد الناصر العايد": a family name the model left out
-            start = base_start(tokens[i])
-            prefix = str(tokens[i].attrs.get("prefix", ""))
-            if prefix.endswith("ل") and tokens[i].attrs.get("core", 0) - tokens[i].attrs.get("base", 0) == 1:
-                start = tokens[i].start  # لل contraction: keep the whole token
+            start = name_start(tokens[i])
             cand = Candidate(start, tokens[j - 1].end, label, "model", conf, {})
             self._link(cand, " ".join([normalize_word(text[start : tokens[i].end]), *keys[i + 1 : j]]))
             if label == "PER" and keys[i] in _TITLES and j - i > 1:

@@ -113,9 +113,7 @@ class CliticSegmenter:
         rest = word[n_prefix:]
         definite = False
         n_core = n_prefix
-        if prefix.endswith("ل") and rest.startswith("ل") and n_prefix > 0 and prefix[-1] == "ل" and (
-            self._is_lil(word, n_prefix)
-        ):
+        if prefix.endswith("ل") and rest.startswith("ل"):
             # لل contraction: the second ل is the article's.
             definite = True
             n_core = n_prefix + 1
@@ -125,9 +123,6 @@ class CliticSegmenter:
         base = norm.to_original(n_prefix) if n_prefix < len(word) else len(token)
         core = norm.to_original(n_core) if n_core < len(word) else len(token)
         return Segmentation(base, core, prefix, definite)
-
-    def _is_lil(self, word: str, n_prefix: int) -> bool:
-        return word[n_prefix - 1 : n_prefix + 1] == "لل"
 
     def _split_normalized(self, word: str) -> int:
         """Number of normalized leading characters that are proclitics."""
