@@ -312,7 +312,7 @@ def _bind(view: SentenceView, inc: Incident, context: _Context) -> None:
         f["longitude"] = s.attrs.get("lon")
         f["geo_precision"] = place.precision
         ev["location"] = (s.start, s.end)
-    date = _choose_date(view, inc.trigger, context)
+    date = _choose_date(view, inc, context)
     if date is not None:
         f["date"] = date.attrs.get("value")
         f["time_precision"] = date.attrs.get("time_precision")
@@ -361,38 +361,67 @@ class _Context:
     date_sentence: int = -1
     sentence: int = 0
     lead_date: Span | None = None  # the day the article's lead names (its first two sentences)
+    lead_paragraph: int = -1
+    date_kinds: set[str] = field(default_factory=set)  # sub-event types told in the dated sentence
 
 
-def _choose_date(view: SentenceView, trigger: Evidence, context: _Context) -> Span | None:
+def _choose_date(view: SentenceView, inc: Incident, context: _Context) -> Span | None:
     dates = [d for d in view.dates if d.attrs.get("value")]
     if dates:
-        best = min(dates, key=lambda d: abs(d.start - trigger[0]))
+        best = min(dates, key=lambda d: abs(d.start - inc.trigger[0]))
         return best
     if context.date is not None:
         same_paragraph = context.date_paragraph == view.paragraph
-        right_after = context.date_sentence == context.sentence - 1 and bool(view.find(_PART_OF_DAY))
+        # The next sentence, even across a paragraph break, goes on with the same story when it
+        # names a part of the day or the same kind of event ("...بدأت مساء الجمعة قصف" / "شنت هجوما").
+        right_after = context.date_sentence == context.sentence - 1 and (
+            bool(view.find(_PART_OF_DAY)) or inc.sub_event_type in context.date_kinds
+        )
         if same_paragraph or right_after:
             return context.date
-    return context.lead_date
+    if context.lead_date is not None and (
+        view.paragraph <= context.lead_paragraph + 1 or context.date is context.lead_date
+    ):
+        # The lead's day holds for the lead and the paragraph after it, and for the whole article
+        # while it names no other day; after another day, an undated sentence is undetermined.
+        return context.lead_date
+    return None
 
 
 def _too_old(view: SentenceView, doc_date: dt.date | None) -> bool:
     """A sentence dated well before publication reports history, not the news.
 
-    Without a publication date, a sentence dated only by an explicit year (`عام 2004`) is history.
+    A date counts by the last day it covers (`عام 2008` in an article of March 2008 is not old).
+    Without a publication date, a sentence dated only by an explicit year (`عام 2004`) is history
+    unless it also names a recent day (`قتل أمس ... في عام 2008`).
     """
     if doc_date is None:
-        return any(d.attrs.get("precision") == "year" and not d.attrs.get("relative") for d in view.dates)
+        return not any(d.attrs.get("relative") for d in view.dates) and any(
+            d.attrs.get("precision") == "year" and not d.attrs.get("relative") for d in view.dates
+        )
     for d in view.dates:
-        value = d.attrs.get("value")
-        if isinstance(value, str):
-            try:
-                when = dt.date.fromisoformat(value)
-            except ValueError:
-                continue
-            if (doc_date - when).days > 45:
-                return True
+        end = _period_end(d)
+        if end is not None and (doc_date - end).days > 45:
+            return True
     return False
+
+
+def _period_end(date: Span) -> dt.date | None:
+    """The last day a DATE span covers (its day, the end of its month or of its year)."""
+    value = date.attrs.get("value")
+    if not isinstance(value, str):
+        return None
+    try:
+        when = dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+    precision = date.attrs.get("precision")
+    if precision == "year":
+        return when.replace(month=12, day=31)
+    if precision == "month":
+        following = (when.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return following - dt.timedelta(days=1)
+    return when
 
 
 def _reported(view: SentenceView, inc: Incident) -> float:
@@ -445,9 +474,52 @@ def _reported(view: SentenceView, inc: Incident) -> float:
         and vague_place
     ):
         score -= 1.0  # "القتل والخطف": a kind of violence, not an event
-    if any(r[1] <= t0 and view.words_between(r[1], t0) == 0 for r in view.find(lx.RELATIVE)):
+    if any(
+        r[1] <= t0 and view.words_between(r[1], t0) <= 2 and not view.has_break_between(r[1], t0)
+        for r in view.find(lx.RELATIVE)
+    ):
         score -= 1.0  # "الذي قتل في انفجار": background about someone, not the news
+    if _topic_of(view, t0) or _accused(view, t0):
+        score -= 1.5
+    habitual = view.find(lx.HABITUAL)
+    if any(abs(view.words_between(h[0], t0)) <= 3 and not view.has_break_between(h[0], t0) for h in habitual):
+        score -= 1.5  # "التي تتعرض دائما لصواريخ": a state of affairs
+    elif habitual and f.get("fatalities") is None and not _has_day(view):
+        score -= 1.0
+    if _clause_initial_verb(view, t0):
+        score += 0.5  # "فجر انتحاري سيارة مفخخة": verb-first, the narrative of the news
     return score
+
+
+def _topic_of(view: SentenceView, t0: int) -> bool:
+    """An event noun governed by a preposition of topic (`ردود فعل على اغتيال`, `بشأن إعدام`)."""
+    results = {r[1] for r in view.find(lx.RESULT_VERB)}
+    return any(m[1] == t0 and m[0] not in results for m in view.find(lx.TOPIC))
+
+
+def _accused(view: SentenceView, t0: int) -> bool:
+    """An event word in the clause of an accusation (`اتهم ... بالضلوع في تفجير`)."""
+    return any(
+        a[1] <= t0 and view.words_between(a[1], t0) <= 10 and not view.has_break_between(a[1], t0)
+        for a in view.find(lx.ACCUSATION)
+    )
+
+
+def _has_day(view: SentenceView) -> bool:
+    return any(d.attrs.get("precision") == "day" for d in view.dates)
+
+
+def _clause_initial_verb(view: SentenceView, t0: int) -> bool:
+    """A finite verb of violence near the trigger that opens its clause (sentence start or after
+    a comma or colon, discourse openers such as `من ناحية ثانية` aside)."""
+    text = view.doc.text
+    for v0, _ in view.find(lx.VERBAL):
+        if view.words_between(v0, t0) > 4:
+            continue
+        before = text[view.span.start : v0].rstrip()
+        if not before or (before.endswith((",", "،", ":", "؛")) and len(before.split()) <= 4):
+            return True
+    return False
 
 
 def _share_casualties(incidents: list[Incident]) -> None:
@@ -646,6 +718,7 @@ def find_incidents(doc: Document) -> list[Incident]:
     repeats = _headline_paragraphs(doc)
     context = _Context()
     found: list[Incident] = []
+    lead = 0  # sentences of the body seen so far (the lead is the first two)
     for i, sentence in enumerate(sentences):
         context.sentence = i
         entities_i, numbers_i, dates_i = entities[i], numbers[i], dates[i]
@@ -664,8 +737,11 @@ def find_incidents(doc: Document) -> list[Incident]:
         dated = [d for d in view.dates if d.attrs.get("value") and d.attrs.get("precision") == "day"]
         if dated:
             context.date, context.date_paragraph, context.date_sentence = dated[-1], paragraphs[i], i
-            if i < 2 and context.lead_date is None and paragraphs[i] not in repeats:
-                context.lead_date = dated[0]
+            context.date_kinds = {inc.sub_event_type for inc in incidents}
+            if lead < 2 and context.lead_date is None and paragraphs[i] not in repeats:
+                context.lead_date, context.lead_paragraph = dated[0], paragraphs[i]
+        if paragraphs[i] not in repeats:
+            lead += 1
     return _merge(found)
 
 

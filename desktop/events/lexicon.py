@@ -264,6 +264,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         STRATEGIC,
         "Disrupted weapons use",
         r"تفكيك",
+        r"فكك(?:ت|وا)?",
+        r"(?:ي|ت)?فكك(?:ون)?",
         r"ابطال مفعول",
         r"احباط",
         r"احبط(?:ت)?",
@@ -429,7 +431,30 @@ REFERENCE = any_word(
     r"مخازن",
     r"مصنع",
     r"صناعه",
+    r"(?:ال)?ضلوع",
+    r"(?:ال)?تورط",
+    r"(?:ال)?تحقيق(?:ات)?",
+    r"اتهام(?:ات)?",
+    r"عند",
 )
+# Accusations: "اتهم X بقتل ...", "تتهم منظمات ... بارتكاب": an allegation, not the report.
+ACCUSATION = any_word(r"(?:ا|ي|ت)?تهم(?:ت|وا|ون)?", r"اتهام(?:ات)?", r"متهم(?:ين|ون|ه)?")
+# A preposition of topic before an event noun: the sentence talks about the event ("ردود فعل على
+# عملية الاغتيال", "يعلم الكثير عن اغتيال"), unless a verb of result or deed governs it ("أسفر عن
+# مقتل", "أقدم على قتل").
+TOPIC = re.compile(
+    word(
+        r"(?:علي|عن|حول|بخصوص|بشان|ازاء|حيال|تجاه|(?:ي|ت)?تعلق|(?:ي|ت)?تصل|المتعلق(?:ه)?|المتصل(?:ه)?)",
+        proclitics=False,
+    )
+    + r"(?: (?:ال)?(?:عمليه|عمليات|حادث|حادثه|جريمه|اطلاق|تنفيذ|شن))? "
+)
+RESULT_VERB = re.compile(
+    word(r"(?:(?:ا|ي|ت)?سفر(?:ت)?|(?:ا|ي|ت)?قدم(?:ت|وا|ون)?|(?:ا|ي|ت)?جهز(?:ت|وا|ون)?|اقبل)", proclitics=True)
+    + r" "
+)
+# Habits and states, not events: "التي تتعرض دائما لصواريخ".
+HABITUAL = any_word(r"دائما", r"دوما", r"عاده", r"كالعاده", r"باستمرار", r"يوميا", r"احيانا", r"غالبا")
 
 # Death and injury words: they make an incident on their own only with a violent cue; otherwise they
 # give the fatalities and injuries of the incident in their clause.
@@ -619,7 +644,8 @@ EXPERIENCED = re.compile(word(r"(?:ي|ت)?تعرض(?:ت|وا|ون)?|تعرض(?:�
 # Opinion and prediction verbs: what their "أن" clause says is a view, not a report.
 OPINION = re.compile(
     word(
-        r"(?:(?:ي|ت)?توقع(?:ون)?|توقع(?:ت)?|(?:ي|ت)?ري|راي|(?:ي|ت)?عتبر|اعتبر(?:ت)?|(?:ي|ت)?عتقد|لفت)",
+        r"(?:(?:ي|ت)?توقع(?:ون)?|توقع(?:ت)?|(?:ي|ت)?ري|راي|(?:ي|ت)?عتبر|اعتبر(?:ت)?|(?:ي|ت)?عتقد|لفت|"
+        r"اقول|نقول|تعقيبا)",
         proclitics=True,
     )
     + r"(?: [^ ]+){0,12}? (?:ان|بان|أن)(?![ء-ي])"

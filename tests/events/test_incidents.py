@@ -118,6 +118,13 @@ def test_execution_of_captives_is_violence_against_civilians() -> None:
         "يخطط الجيش لشن هجوم على الرقة الشهر المقبل.",  # plan
         "فجرت تصريحات الوزير أزمة سياسية في بيروت أمس.",  # figurative
         "قتل الآلاف في الحرب الأهلية اللبنانية عام 1975.",  # history
+        # An event noun governed by a preposition of topic: the sentence is about the event.
+        "وتوالت ردود الفعل أمس على عملية الاغتيال التي شهدتها مدينة صيدا.",
+        "ورفضت الحكومة أمس التعليق بشأن إعدام المترجم في مدينة قندهار.",
+        # An accusation is an allegation, not the report of an event.
+        "واتهم وزير الداخلية أمس جماعة مسلحة بالضلوع في تفجير سيارة مفخخة في مدينة كركوك.",
+        # A habit or state of affairs.
+        "وزار الوزير أمس بلدة سديروت التي تتعرض دائما لصواريخ الفصائل.",
     ],
 )
 def test_not_incidents(text: str) -> None:
@@ -168,3 +175,61 @@ def test_air_force_named_by_nationality() -> None:
     inc = only("قتل 7 مدنيين جراء غارة جوية شنتها طائرات حربية روسية على سوق في مدينة معرة النعمان أمس.")
     assert inc["actor1"] == "الطيران الروسي" and inc["actor2"] == "مدنيون"
     assert inc["fatalities"] == 7
+
+
+def test_verb_first_bombing_with_place_is_reported_without_a_day() -> None:
+    inc = only("من ناحية ثانية، فجر انتحاري سيارة مفخخة أمام مطعم في مدينة الرمادي.")
+    assert inc["sub_event_type"] == "Suicide bomb"
+    assert inc["location"] == "الرمادي"
+
+
+def test_a_year_is_old_only_when_it_ended_long_before_publication() -> None:
+    # "the first in 2008", in an article of March 2008, does not make yesterday's attack history.
+    text = "قتل أمس سبعة من عناصر الشرطة في هجوم انتحاري في ولاية قندهار، هو الأول في عام 2008."
+    inc = only(text, date="2008-03-10")
+    assert inc["date"] == "2008-03-09"
+    assert inc["fatalities"] == 7
+    old = "قتل سبعة من عناصر الشرطة في هجوم انتحاري في ولاية قندهار عام 2005."
+    assert incidents(old, date="2008-03-10") == []
+
+
+def test_defusing_a_car_bomb_is_disrupted_weapons_use() -> None:
+    found = incidents("فككت قوات الأمن أمس سيارة مفخخة قرب السفارة في مدينة الجزائر.")
+    assert [(i["event_type"], i["sub_event_type"]) for i in found] == [
+        ("Strategic developments", "Disrupted weapons use")
+    ]
+
+
+def test_lead_day_holds_while_the_article_names_no_other_day() -> None:
+    text = (
+        "سيطرت قوات الجيش الأربعاء على بلدة العين في محافظة أبين.\n"
+        "وقالت مصادر محلية إن المعارك كانت عنيفة.\n"
+        "وأكد مسؤول أن الجيش نشر قواته في البلدة.\n"
+        "وشنت طائرات التحالف غارات على مواقع المتمردين في مدينة صعدة."
+    )
+    found = incidents(text, date="2015-07-31")
+    strike = next(i for i in found if i["sub_event_type"] == "Air/drone strike")
+    assert strike["date"] == "2015-07-29" and strike["time_precision"] == 2
+
+
+def test_after_another_day_an_undated_far_sentence_has_no_date() -> None:
+    text = (
+        "سيطرت قوات الجيش الأربعاء على بلدة العين في محافظة أبين.\n"
+        "وقال مسؤول إن اشتباكات دارت يوم الاثنين في محيط مدينة لودر.\n"
+        "وأكد مسؤول آخر أن الجيش نشر قواته في البلدة.\n"
+        "وشنت طائرات التحالف غارات على مواقع المتمردين في مدينة صعدة."
+    )
+    found = incidents(text, date="2015-07-31")
+    strike = next(i for i in found if i["sub_event_type"] == "Air/drone strike")
+    assert strike["date"] is None
+
+
+def test_the_same_kind_of_event_in_the_next_paragraph_keeps_the_date() -> None:
+    text = (
+        "أعلن مسؤول حكومي في بيان أمس السبت انتهاء العملية.\n"
+        "وبدأت الطائرات الحربية التركية مساء الجمعة قصف مواقع الحزب في الشريط الحدودي شمال دهوك.\n"
+        "وقال شهود عيان إن طائرات حربية تركية شنت غارات عنيفة على مواقع الحزب في ناحية سيدكان."
+    )
+    found = incidents(text, date="2015-07-25")
+    strikes = [i for i in found if i["sub_event_type"] == "Air/drone strike"]
+    assert strikes and all(i["date"] == "2015-07-24" for i in strikes)
