@@ -1,26 +1,36 @@
 """Charts shared by the report and the GUI dashboard: timeline, fatalities by governorate, actors, map.
 
-Each function draws on a matplotlib `Figure` (no pyplot, no Qt) and returns the artists it drew with
-the incident ids each one covers, so the dashboard can turn a click into an incident selection.
-matplotlib >= 3.11 shapes and orders Arabic itself (checked with Amiri), so labels are passed as
-plain logical-order text.
+Each function turns incident records into a `Scene` (`desktop.export.scene`) of the given size:
+shapes and labels in pixels, bars and map markers carrying the ids of the incidents behind them.
+The report draws scenes as SVG with HTML labels (`desktop.export.svg`), the dashboard with QPainter.
+Labels are plain logical-order text (Arabic is never reshaped here).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
+import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
+from collections.abc import Sequence
 
 from desktop import acled
-from desktop.export.basemap import draw_basemap, extent_of
+from desktop.export.basemap import SEA, basemap_polygons, extent_of, fit_view
 from desktop.export.records import IncidentRecord
-from desktop.resources import resource_path
+from desktop.export.scene import (
+    Align,
+    Circle,
+    Line,
+    Rect,
+    Scene,
+    Text,
+    VAlign,
+    fit_text,
+    format_tick,
+    is_rtl,
+    nice_ticks,
+    text_width,
+)
 
-FONT = "Amiri"
 EVENT_COLORS = {
     acled.BATTLES: "#c0392b",
     acled.EXPLOSIONS: "#e67e22",
@@ -30,150 +40,270 @@ EVENT_COLORS = {
     acled.STRATEGIC_DEVELOPMENTS: "#7f8c8d",
 }
 OTHER_COLOR = "#95a5a6"
-
-
-@dataclass
-class ChartHits:
-    """Artists of a chart with the incident ids behind each (bars: one artist; scatter: per point)."""
-
-    artists: list[tuple[Any, list[int]]] = field(default_factory=list)
-    points: dict[Any, list[list[int]]] = field(default_factory=dict)
-
-    def ids_for(self, artist: Any, index: list[int] | None = None) -> list[int]:
-        for a, ids in self.artists:
-            if a is artist:
-                return ids
-        if artist in self.points and index:
-            return sorted({i for k in index for i in self.points[artist][k]})
-        return []
-
-
-@lru_cache(maxsize=1)
-def setup_fonts() -> str:
-    """Register the bundled Arabic font with matplotlib once; returns its family name."""
-    from matplotlib import font_manager
-
-    for name in ("Amiri-Regular.ttf", "Amiri-Bold.ttf"):
-        font_manager.fontManager.addfont(str(resource_path("fonts", name)))
-    return FONT
-
-
-def new_figure(width: float, height: float) -> Any:
-    from matplotlib.figure import Figure
-
-    setup_fonts()
-    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
-    return fig
+AXIS = "#444444"
+GRID = "#e4e4e4"
+MUTED = "#666666"
+TITLE_SIZE = 15.0
+TICK_SIZE = 11.0
+SMALL_SIZE = 10.0
+TITLE_SPACE = 30.0
+MAP_LABELS = 12  # places named on the map
 
 
 def _t(arabic: bool, ar: str, en: str) -> str:
     return ar if arabic else en
 
 
-def _style(ax: Any) -> None:
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    ax.tick_params(labelsize=9)
-    for label in [*ax.get_xticklabels(), *ax.get_yticklabels()]:
-        label.set_fontfamily(FONT)
+def label(
+    x: float,
+    y: float,
+    text: str,
+    size: float = TICK_SIZE,
+    align: Align = "left",
+    valign: VAlign = "middle",
+    color: str = "#222222",
+    angle: float = 0.0,
+) -> Text:
+    """A label whose base direction follows its first strong letter."""
+    return Text(x, y, text, size, color, align, valign, is_rtl(text), angle=angle)
 
 
-def _empty(ax: Any, arabic: bool) -> None:
-    ax.text(
-        0.5,
-        0.5,
-        _t(arabic, "لا توجد بيانات", "No data"),
-        ha="center",
-        va="center",
-        fontfamily=FONT,
-        fontsize=12,
-        color="#777777",
-        transform=ax.transAxes,
-    )
-    ax.set_axis_off()
+def _new(title: str, width: float, height: float) -> Scene:
+    scene = Scene(width, height)
+    scene.add(label(width / 2, 6, title, TITLE_SIZE, "center", "top"))
+    return scene
 
 
-def timeline(fig: Any, records: list[IncidentRecord], arabic: bool = False) -> ChartHits:
-    """Incidents per day, stacked by event type."""
-    ax = fig.add_subplot()
-    hits = ChartHits()
-    dated = [r for r in records if r.event_date]
-    ax.set_title(
-        _t(arabic, "الحوادث يومياً حسب النوع", "Incidents per day by type"), fontfamily=FONT, fontsize=12
-    )
-    if not dated:
-        _empty(ax, arabic)
-        return hits
-    days = sorted({r.event_date for r in dated})
-    first, last = dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[-1])
-    # Bars per day over a few months, per week over two years, per month beyond: a corpus with one
-    # old date must not draw a bar for every day since.
+def _empty(scene: Scene, arabic: bool) -> Scene:
+    text = _t(arabic, "لا توجد بيانات", "No data")
+    scene.add(label(scene.width / 2, scene.height / 2, text, 13, "center", color="#777777"))
+    return scene
+
+
+def _type_order(types: Sequence[str]) -> list[str]:
+    """Event types in codebook order, unknown ones after."""
+    present = set(types)
+    return [t for t in acled.EVENT_TYPE_NAMES if t in present] + sorted(present - set(acled.EVENT_TYPE_NAMES))
+
+
+# --- timeline ------------------------------------------------------------------------------------
+
+
+def bin_step(first: dt.date, last: dt.date) -> int:
+    """Bar width in days: a day over a few months, a week over two years, a month beyond."""
     length = (last - first).days
-    step = 1 if length <= 120 else 7 if length <= 730 else 30
+    return 1 if length <= 120 else 7 if length <= 730 else 30
 
-    def bin_of(d: dt.date) -> dt.date:
-        if step == 7:
-            return d - dt.timedelta(days=d.weekday())
-        return d.replace(day=1) if step == 30 else d
 
+def bin_of(day: dt.date, step: int) -> dt.date:
+    """The first day of the day/week (Monday)/month bin of `day`."""
+    if step == 7:
+        return day - dt.timedelta(days=day.weekday())
+    return day.replace(day=1) if step == 30 else day
+
+
+def _date_range(first: dt.date, last: dt.date, unit: str, n: int) -> list[dt.date]:
+    out = []
+    if unit == "day":
+        day = first
+        if n >= 7:
+            day += dt.timedelta(days=-first.weekday() % 7)  # Mondays
+        while day <= last:
+            out.append(day)
+            day += dt.timedelta(days=n)
+    elif unit == "month":
+        month = first.year * 12 + first.month - 1 + (first.day > 1)
+        month += -month % n
+        while (day := dt.date(month // 12, month % 12 + 1, 1)) <= last:
+            out.append(day)
+            month += n
+    else:
+        year = first.year + (first > dt.date(first.year, 1, 1))
+        year += -year % n
+        while year <= last.year:
+            out.append(dt.date(year, 1, 1))
+            year += n
+    return out
+
+
+DATE_STEPS = (
+    ("day", 1),
+    ("day", 2),
+    ("day", 7),
+    ("day", 14),
+    ("month", 1),
+    ("month", 2),
+    ("month", 3),
+    ("month", 6),
+    ("year", 1),
+    ("year", 2),
+    ("year", 5),
+    ("year", 10),
+    ("year", 50),
+)
+
+
+def date_ticks(first: dt.date, last: dt.date, max_ticks: int) -> list[tuple[dt.date, str]]:
+    """Round dates between `first` and `last` (at most `max_ticks`) with short ISO labels."""
+    unit, ticks = "year", [first]
+    for unit, n in DATE_STEPS:
+        ticks = _date_range(first, last, unit, n)
+        if len(ticks) <= max_ticks:
+            break
+    out = []
+    for i, day in enumerate(ticks):
+        if unit == "year":
+            text = str(day.year)
+        elif unit == "month":
+            text = day.strftime("%Y-%m")
+        else:
+            full = i == 0 or ticks[i - 1].year != day.year
+            text = day.isoformat() if full else day.strftime("%m-%d")
+        out.append((day, text))
+    return out
+
+
+def _legend_entry(
+    x: float, y: float, cell: float, color: str, name: str, rtl: bool, size: float, dot: bool = False
+) -> list[Rect | Circle | Text]:
+    """One legend entry in a cell `cell` wide from x: the swatch first in reading order, then the name."""
+    swatch_x = x + cell - 14 if rtl else x
+    swatch: Rect | Circle = Circle(swatch_x + 7, y, 5, color) if dot else Rect(swatch_x, y - 5, 14, 10, color)
+    if rtl:
+        return [swatch, label(swatch_x - 4, y, name, size, "right")]
+    return [swatch, label(x + 18, y, name, size)]
+
+
+def _legend_rows(
+    entries: list[tuple[str, str]], width: float, top: float, rtl: bool, columns: int = 3
+) -> list[Rect | Circle | Text]:
+    """A legend of (colour, label) swatches in centred rows of `columns` below `top` (right to left)."""
+    if not entries:
+        return []
+    cell = max(text_width(name, TICK_SIZE) for _, name in entries) + 26
+    columns = max(1, min(columns, len(entries), int(width // cell)))
+    out: list[Rect | Circle | Text] = []
+    for i, (color, name) in enumerate(entries):
+        row, col = divmod(i, columns)
+        in_row = min(columns, len(entries) - row * columns)
+        x = (width - in_row * cell) / 2 + (in_row - 1 - col if rtl else col) * cell
+        out += _legend_entry(x, top + row * 18 + 9, cell, color, name, rtl, TICK_SIZE)
+    return out
+
+
+def timeline(
+    records: list[IncidentRecord], arabic: bool = False, width: float = 680, height: float = 270
+) -> Scene:
+    """Incidents per day (week, month over long periods), stacked by event type."""
+    scene = _new(_t(arabic, "الحوادث يومياً حسب النوع", "Incidents per day by type"), width, height)
+    dated = [r for r in records if r.event_date]
+    if not dated:
+        return _empty(scene, arabic)
+    days = sorted(dt.date.fromisoformat(r.event_date) for r in dated)
+    step = bin_step(days[0], days[-1])
     by: dict[str, dict[dt.date, list[int]]] = defaultdict(lambda: defaultdict(list))
     for r in dated:
-        by[r.event_type or "?"][bin_of(dt.date.fromisoformat(r.event_date))].append(r.id)
+        by[r.event_type or "?"][bin_of(dt.date.fromisoformat(r.event_date), step)].append(r.id)
     span = sorted({d for per_type in by.values() for d in per_type})
-    bottom = dict.fromkeys(span, 0)
-    order = [t for t in acled.EVENT_TYPE_NAMES if t in by] + [
-        t for t in by if t not in acled.EVENT_TYPE_NAMES
-    ]
-    for et in order:
-        heights = [len(by[et].get(d, [])) for d in span]
-        bars = ax.bar(
-            span,
-            heights,
-            bottom=[bottom[d] for d in span],
-            width=0.85 * step,
-            color=EVENT_COLORS.get(et, OTHER_COLOR),
-            label=acled.event_label(et, arabic),
+    order = _type_order(list(by))
+    totals = {d: sum(len(by[t].get(d, [])) for t in order) for d in span}
+    y_ticks = nice_ticks(0, max(totals.values()), 5, integer=True)
+
+    entries = [(EVENT_COLORS.get(t, OTHER_COLOR), acled.event_label(t, arabic)) for t in order]
+    legend_rows = -(-len(entries) // 3)
+    left = max(text_width(format_tick(v), TICK_SIZE) for v in y_ticks) + 30
+    plot = (left, TITLE_SPACE, width - left - 12, height - TITLE_SPACE - 26 - 18 * legend_rows - 6)
+    px, py, pw, ph = plot
+    # Bars sit in the middle of their bin (a day, Monday to Sunday, a month).
+    margin = max(0.6 * step, (span[-1] - span[0]).days * 0.03)
+    lo = span[0].toordinal() + (step - 1) / 2 - margin
+    hi = span[-1].toordinal() + (step - 1) / 2 + margin
+    per_day = pw / (hi - lo)
+
+    def x_of(day: dt.date) -> float:
+        return px + (day.toordinal() - lo) * per_day
+
+    def y_of(value: float) -> float:
+        return py + ph - value / y_ticks[-1] * ph
+
+    for value in y_ticks:
+        y = y_of(value)
+        scene.add(Line(px, y, px + pw, y, GRID), Line(px - 4, y, px, y, AXIS))
+        scene.add(label(px - 6, y, format_tick(value), align="right"))
+    bar = max(0.85 * step * per_day, 1.0)
+    for day in span:
+        center = x_of(day) + (step - 1) / 2 * per_day
+        base = 0
+        for et in order:
+            ids = by[et].get(day, [])
+            if not ids:
+                continue
+            top, bottom = y_of(base + len(ids)), y_of(base)
+            tip = f"{acled.event_label(et, arabic)} {day.isoformat()}: {len(ids)}"
+            color = EVENT_COLORS.get(et, OTHER_COLOR)
+            scene.add(Rect(center - bar / 2, top, bar, bottom - top, color, ids=tuple(ids), tip=tip))
+            base += len(ids)
+    scene.add(Line(px, py + ph, px + pw, py + ph, AXIS), Line(px, py, px, py + ph, AXIS))
+    first, last = dt.date.fromordinal(math.ceil(lo)), dt.date.fromordinal(math.floor(hi))
+    for day, text in date_ticks(first, last, max(2, int(pw // 80))):
+        x = x_of(day)
+        scene.add(
+            Line(x, py + ph, x, py + ph + 4, AXIS), label(x, py + ph + 6, text, align="center", valign="top")
         )
-        for d, bar in zip(span, bars, strict=True):
-            if by[et].get(d):
-                hits.artists.append((bar, list(by[et][d])))
-            bottom[d] += len(by[et].get(d, []))
-    ax.legend(
-        prop={"family": FONT, "size": 9},
-        frameon=False,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.14),
-        ncol=3,
-    )
-    ax.set_ylabel(_t(arabic, "عدد الحوادث", "Incidents"), fontfamily=FONT)
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
-
-    locator = AutoDateLocator(minticks=3, maxticks=9)  # type: ignore[no-untyped-call]
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
-    ax.yaxis.get_major_locator().set_params(integer=True)
-    _style(ax)
-    return hits
+    scene.add(label(12, py + ph / 2, _t(arabic, "عدد الحوادث", "Incidents"), 12, "center", angle=-90))
+    scene.add(*_legend_rows(entries, width, py + ph + 26, arabic))
+    return scene
 
 
-def _hbar(ax: Any, items: list[tuple[str, float, list[int]]], color: str) -> ChartHits:
-    hits = ChartHits()
-    items = items[::-1]
-    bars = ax.barh([name for name, _, _ in items], [v for _, v, _ in items], color=color)
-    for bar, (_, value, ids) in zip(bars, items, strict=True):
-        hits.artists.append((bar, ids))
-        ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {value:g}", va="center", fontsize=8)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    _style(ax)
-    return hits
+# --- horizontal bars -----------------------------------------------------------------------------
+
+
+def _hbars(scene: Scene, items: list[tuple[str, float, list[int]]], color: str) -> Scene:
+    """Bars for (name, value, ids), largest first from the top, names at the left, values at the end."""
+    width, height = scene.width, scene.height
+    names = [fit_text(name, TICK_SIZE, width * 0.5) for name, _, _ in items]
+    ticks = nice_ticks(0, max(v for _, v, _ in items), 4, integer=True)
+    left = max(text_width(n, TICK_SIZE) for n in names) + 12
+    right = max(text_width(format_tick(v), SMALL_SIZE) for _, v, _ in items) + 14
+    px, py, pw, ph = left, TITLE_SPACE, width - left - right, height - TITLE_SPACE - 24
+    row = ph / len(items)
+
+    def x_of(value: float) -> float:
+        return px + value / ticks[-1] * pw
+
+    for value in ticks:
+        x = x_of(value)
+        scene.add(Line(x, py, x, py + ph, GRID), Line(x, py + ph, x, py + ph + 4, AXIS))
+        scene.add(label(x, py + ph + 6, format_tick(value), align="center", valign="top"))
+    for i, ((name, value, ids), shown) in enumerate(zip(items, names, strict=True)):
+        mid = py + (i + 0.5) * row
+        bar = x_of(value) - px
+        scene.add(
+            Rect(
+                px,
+                mid - 0.4 * row,
+                bar,
+                0.8 * row,
+                color,
+                ids=tuple(ids),
+                tip=f"{name}: {format_tick(value)}",
+            )
+        )
+        scene.add(label(px - 6, mid, shown, align="right"))
+        scene.add(label(px + bar + 3, mid, format_tick(value), SMALL_SIZE))
+    scene.add(Line(px, py, px, py + ph, AXIS), Line(px, py + ph, px + pw, py + ph, AXIS))
+    return scene
 
 
 def fatalities_by_admin1(
-    fig: Any, records: list[IncidentRecord], arabic: bool = False, top: int = 12
-) -> ChartHits:
+    records: list[IncidentRecord],
+    arabic: bool = False,
+    width: float = 336,
+    height: float = 270,
+    top: int = 12,
+) -> Scene:
     """Reported fatalities per governorate (admin1), largest first."""
-    ax = fig.add_subplot()
-    ax.set_title(_t(arabic, "القتلى حسب المحافظة", "Fatalities by governorate"), fontfamily=FONT, fontsize=12)
+    scene = _new(_t(arabic, "القتلى حسب المحافظة", "Fatalities by governorate"), width, height)
     totals: Counter[str] = Counter()
     ids: dict[str, list[int]] = defaultdict(list)
     for r in records:
@@ -181,16 +311,19 @@ def fatalities_by_admin1(
         totals[key] += r.fatalities or 0
         ids[key].append(r.id)
     if not totals:
-        _empty(ax, arabic)
-        return ChartHits()
-    items = [(k, float(v), ids[k]) for k, v in totals.most_common(top)]
-    return _hbar(ax, items, "#a93226")
+        return _empty(scene, arabic)
+    return _hbars(scene, [(k, float(v), ids[k]) for k, v in totals.most_common(top)], "#a93226")
 
 
-def top_actors(fig: Any, records: list[IncidentRecord], arabic: bool = False, top: int = 10) -> ChartHits:
+def top_actors(
+    records: list[IncidentRecord],
+    arabic: bool = False,
+    width: float = 336,
+    height: float = 270,
+    top: int = 10,
+) -> Scene:
     """The actors named in most incidents (as actor 1 or actor 2)."""
-    ax = fig.add_subplot()
-    ax.set_title(_t(arabic, "أكثر الفاعلين نشاطاً", "Most active actors"), fontfamily=FONT, fontsize=12)
+    scene = _new(_t(arabic, "أكثر الفاعلين نشاطاً", "Most active actors"), width, height)
     counts: Counter[str] = Counter()
     ids: dict[str, list[int]] = defaultdict(list)
     for r in records:
@@ -198,77 +331,78 @@ def top_actors(fig: Any, records: list[IncidentRecord], arabic: bool = False, to
             counts[name] += 1
             ids[name].append(r.id)
     if not counts:
-        _empty(ax, arabic)
-        return ChartHits()
+        return _empty(scene, arabic)
     items = [(k if len(k) <= 40 else k[:38] + "…", float(v), ids[k]) for k, v in counts.most_common(top)]
-    return _hbar(ax, items, "#34495e")
+    return _hbars(scene, items, "#34495e")
 
 
-def incident_map(fig: Any, records: list[IncidentRecord], arabic: bool = False) -> ChartHits:
+# --- map -----------------------------------------------------------------------------------------
+
+
+def marker_radius(count: int) -> float:
+    """Marker radius in pixels for a place with `count` incidents (area grows a little slower)."""
+    return float((30 + 25 * count**0.8) ** 0.5 / 2 * 4 / 3)
+
+
+def incident_map(
+    records: list[IncidentRecord], arabic: bool = False, width: float = 680, height: float = 490
+) -> Scene:
     """Incidents on the offline basemap: one marker per place, sized by incidents, coloured by main type."""
-    ax = fig.add_subplot()
-    ax.set_title(_t(arabic, "خريطة الحوادث", "Map of incidents"), fontfamily=FONT, fontsize=12)
+    scene = _new(_t(arabic, "خريطة الحوادث", "Map of incidents"), width, height)
     groups: dict[tuple[float, float], list[IncidentRecord]] = defaultdict(list)
     for r in records:
         if r.latitude is not None and r.longitude is not None:
             groups[(round(r.longitude, 2), round(r.latitude, 2))].append(r)
-    keys = list(groups)
-    draw_basemap(ax, extent_of(keys))
-    hits = ChartHits()
-    if not keys:
-        return hits
-    colors = [
-        EVENT_COLORS.get(Counter(r.event_type for r in groups[k]).most_common(1)[0][0], OTHER_COLOR)
-        for k in keys
-    ]
-    sizes = [30 + 25 * len(groups[k]) ** 0.8 for k in keys]
-    sc = ax.scatter(
-        [k[0] for k in keys],
-        [k[1] for k in keys],
-        s=sizes,
-        c=colors,
-        alpha=0.8,
-        edgecolors="white",
-        linewidths=0.8,
-        zorder=3,
-    )
-    hits.points[sc] = [[r.id for r in groups[k]] for k in keys]
+    view = fit_view(extent_of(list(groups)), 40.0, TITLE_SPACE, width - 48, height - TITLE_SPACE - 22)
+    px, py, pw, ph = view.x, view.y, view.w, view.h
+    scene.add(Rect(px, py, pw, ph, SEA), *basemap_polygons(view), Rect(px, py, pw, ph, "", AXIS, 0.8))
+    lon0, lon1, lat0, lat1 = view.extent
+    for lon in nice_ticks(lon0, lon1, max(2, int(pw // 90))):
+        x, _ = view.project(lon, lat0)
+        if px <= x <= px + pw:
+            scene.add(Line(x, py + ph, x, py + ph + 3, AXIS))
+            scene.add(label(x, py + ph + 5, f"{format_tick(lon)}°", SMALL_SIZE, "center", "top", MUTED))
+    for lat in nice_ticks(lat0, lat1, max(2, int(ph // 70))):
+        _, y = view.project(lon0, lat)
+        if py <= y <= py + ph:
+            scene.add(Line(px - 3, y, px, y, AXIS))
+            scene.add(label(px - 5, y, f"{format_tick(lat)}°", SMALL_SIZE, "right", color=MUTED))
+    if not groups:
+        return scene
     named: dict[str, tuple[float, float, int]] = {}
-    for k in keys:
-        name = groups[k][0].location
-        if name and (name not in named or named[name][2] < len(groups[k])):
-            named[name] = (k[0], k[1], len(groups[k]))
-    for name, (x, y, _) in sorted(named.items(), key=lambda kv: -kv[1][2])[:12]:
-        ax.annotate(
-            name,
-            (x, y),
-            xytext=(5, 5),
-            textcoords="offset points",
-            fontsize=8,
-            fontfamily=FONT,
-            zorder=4,
-            color="#222222",
+    # Big markers first, so that small ones on top of them stay visible and clickable.
+    for key, group in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        x, y = view.project(*key)
+        main = Counter(r.event_type for r in group).most_common(1)[0][0]
+        place = group[0].location
+        scene.add(
+            Circle(
+                x,
+                y,
+                marker_radius(len(group)),
+                EVENT_COLORS.get(main, OTHER_COLOR),
+                "#ffffff",
+                0.8,
+                0.8,
+                tuple(r.id for r in group),
+                f"{place or '?'}: {len(group)}",
+            )
         )
-    from matplotlib.lines import Line2D
-
-    present = [
-        t for t in acled.EVENT_TYPE_NAMES if any(r.event_type == t for g in groups.values() for r in g)
-    ]
-    ax.legend(
-        handles=[
-            Line2D([], [], marker="o", ls="", color=EVENT_COLORS[t], label=acled.event_label(t, arabic))
-            for t in present
-        ],
-        prop={"family": FONT, "size": 8},
-        loc="lower left",
-        framealpha=0.85,
-    )
-    _style(ax)
-    return hits
-
-
-def figure_png(fig: Any, dpi: int = 150) -> bytes:
-    """PNG bytes of a figure."""
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi, facecolor="white")
-    return buf.getvalue()
+        if place and (place not in named or named[place][2] < len(group)):
+            named[place] = (x, y, len(group))
+    for place, (x, y, _) in sorted(named.items(), key=lambda kv: -kv[1][2])[:MAP_LABELS]:
+        scene.add(label(x + 6, y - 6, place, SMALL_SIZE, valign="bottom"))
+    present = _type_order([r.event_type for g in groups.values() for r in g if r.event_type in EVENT_COLORS])
+    if present:
+        names = [acled.event_label(t, arabic) for t in present]
+        box_w = max(text_width(n, SMALL_SIZE) for n in names) + 30
+        box_h = 16 * len(names) + 8
+        x0, y0 = px + 8, py + ph - 8 - box_h
+        scene.add(Rect(x0, y0, box_w, box_h, "#ffffff", "#cccccc", 0.8, opacity=0.85))
+        for i, (t, name) in enumerate(zip(present, names, strict=True)):
+            scene.add(
+                *_legend_entry(
+                    x0 + 6, y0 + 12 + 16 * i, box_w - 12, EVENT_COLORS[t], name, arabic, SMALL_SIZE, dot=True
+                )
+            )
+    return scene

@@ -1,16 +1,16 @@
-"""The analyst report, in Arabic or English, as HTML (charts embedded as PNG) and as PDF (WeasyPrint).
+"""The analyst report, in Arabic or English, as HTML (charts inline as SVG) and as PDF (WeasyPrint).
 
 Contents: title, period and filters, headline figures (incidents, fatalities and injuries by event
 type), the timeline, fatalities by governorate, the most active actors, the incident map on the
 offline basemap, the incident table (right to left for Arabic: the browser or WeasyPrint mirrors
 `dir="rtl"` tables, so columns read in order) and the chosen articles with their entities
 highlighted. The PDF is rendered by WeasyPrint (Pango shaping, real text layer) with the bundled
-Amiri font, so `pdftotext` finds the Arabic words as ordinary letters.
+Amiri font, so `pdftotext` finds the Arabic words as ordinary letters, chart labels included (they
+are HTML text over the SVG shapes: `desktop.export.svg`).
 """
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import html
 import logging
@@ -24,6 +24,7 @@ from desktop.export import charts
 from desktop.export.event_ids import assign_event_ids
 from desktop.export.filters import ExportFilter, ExportSet, ProgressFn, collect
 from desktop.export.records import IncidentRecord, resolve
+from desktop.export.svg import CHART_CSS, chart_html
 from desktop.resources import resource_path
 from desktop.store.entities import Entity
 
@@ -51,8 +52,7 @@ th, td { border: 1px solid #ccd; padding: 2pt 4pt; vertical-align: top; text-ali
 th { background: #eef2f7; }
 tr { break-inside: avoid; }
 td.num { text-align: end; white-space: nowrap; }
-img.chart { width: 100%%; margin: 4pt 0; }
-.pair { display: flex; gap: 6pt; } .pair img { width: 50%%; }
+.pair { display: flex; gap: 8px; }
 .article { margin: 10pt 0; padding: 6pt 8pt; border: 1px solid #dde; border-radius: 4pt; break-inside: auto; }
 .article h3 { margin: 0 0 2pt; font-size: 12pt; }
 mark { padding: 0 1pt; border-radius: 2pt; }
@@ -107,10 +107,6 @@ def _e(text: object) -> str:
 def _ltr(text: object) -> str:
     """Escaped text kept left-to-right inside Arabic lines (dates, times, ids)."""
     return f'<span dir="ltr">{_e(text)}</span>'
-
-
-def _png(fig: object) -> str:
-    return "data:image/png;base64," + base64.b64encode(charts.figure_png(fig)).decode("ascii")
 
 
 def highlight(text: str, entities: list[Entity]) -> str:
@@ -231,24 +227,27 @@ def build_html(
     )
     if progress:
         progress(0, 4, "charts")
+    # Sizes in CSS pixels: the A4 text block is 182 mm = 688 px wide.
     figs = []
     for n, (fn, w, h) in enumerate(
         (
-            (charts.timeline, 9, 3.6),
-            (charts.fatalities_by_admin1, 5, 4),
-            (charts.top_actors, 5, 4),
-            (charts.incident_map, 9, 6.5),
+            (charts.timeline, 680, 270),
+            (charts.fatalities_by_admin1, 336, 270),
+            (charts.top_actors, 336, 270),
+            (charts.incident_map, 680, 490),
         )
     ):
-        fig = charts.new_figure(w, h)
-        fn(fig, records, arabic)
-        figs.append(_png(fig))
+        figs.append(chart_html(fn(records, arabic, w, h), fn.__name__))
         if progress:
             progress(n + 1, 4, "charts")
-    css = CSS % {
-        "regular": resource_path("fonts", "Amiri-Regular.ttf").as_uri(),
-        "bold": resource_path("fonts", "Amiri-Bold.ttf").as_uri(),
-    }
+    css = (
+        CSS
+        % {
+            "regular": resource_path("fonts", "Amiri-Regular.ttf").as_uri(),
+            "bold": resource_path("fonts", "Amiri-Bold.ttf").as_uri(),
+        }
+        + CHART_CSS
+    )
     title = title or _l("title", arabic)
     filters = flt.describe(arabic)
     out = [
@@ -262,10 +261,10 @@ def build_html(
         f"<h2>{_l('headline', arabic)}</h2>",
         _headline(records, arabic),
         f"<h2>{_l('charts', arabic)}</h2>",
-        f'<img class="chart" src="{figs[0]}" alt="timeline">',
-        f'<div class="pair"><img src="{figs[1]}" alt="governorates"><img src="{figs[2]}" alt="actors"></div>',
+        figs[0],
+        f'<div class="pair">{figs[1]}{figs[2]}</div>',
         f"<h2>{_l('map', arabic)}</h2>",
-        f'<img class="chart" src="{figs[3]}" alt="map">',
+        figs[3],
         f"<h2>{_l('table', arabic)}</h2>",
         _table(records, ids, arabic),
         f"<h2>{_l('articles', arabic)}</h2>",

@@ -1,7 +1,7 @@
 """The main window's project-wide views: incidents table, actors and places, dashboard, export.
 
 A mixin of `MainWindow` (kept apart so the window module stays readable): the tabs refresh lazily
-after edits, the dashboard (matplotlib) is built the first time its tab is shown, and an export
+after edits, the dashboard is built the first time its tab is shown, and an export
 runs on a read-only connection of its own.
 """
 
@@ -53,7 +53,7 @@ class ProjectViewsMixin(_Base):
             self.dashboard.refresh()
             return
         self._drop_dashboard()
-        from desktop.gui.dashboard import Dashboard  # matplotlib: off the start-up path
+        from desktop.gui.dashboard import Dashboard  # off the start-up path
 
         self.dashboard = Dashboard(self.ops.project, arabic=is_arabic())
         self.dashboard.setObjectName("dashboard")

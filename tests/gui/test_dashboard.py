@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
+from desktop.export.filters import ExportFilter, collect
+from desktop.export.records import IncidentRecord, resolve
 from desktop.export.sample import synthetic_project
+from desktop.gui.qt import QColor, QPoint, Qt
 from desktop.store.project import Project
 
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform, on show()
 
 @pytest.fixture
 def project(tmp_path: Path):  # type: ignore[no-untyped-def]
@@ -18,26 +22,92 @@ def project(tmp_path: Path):  # type: ignore[no-untyped-def]
         yield p
 
 
-def test_dashboard_draws_and_emits_ids(qtbot, project: Project) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture
+def dashboard(qtbot, project: Project):  # type: ignore[no-untyped-def]
     from desktop.gui.dashboard import Dashboard
 
     dash = Dashboard(project, arabic=True)
     qtbot.addWidget(dash)
-    assert "40" in dash.summary.text()
-    bar, ids = dash.hits["admin1"].artists[0]
-    assert ids
-    with qtbot.waitSignal(dash.incidentsSelected) as blocker:
-        dash._picked("admin1", SimpleNamespace(artist=bar, ind=[]))
-    assert blocker.args == [ids]
-    scatter = next(iter(dash.hits["map"].points))
-    with qtbot.waitSignal(dash.incidentsSelected) as blocker:
-        dash._picked("map", SimpleNamespace(artist=scatter, ind=[0]))
-    assert blocker.args[0]
+    dash.resize(1100, 950)
+    dash.show()
+    qtbot.waitExposed(dash)
+    return dash
+
+
+def records_of(project: Project) -> dict[int, IncidentRecord]:
+    return {
+        i.id: resolve(i, arabic=True) for i in collect(project, ExportFilter(), with_entities=False).incidents
+    }
+
+
+def click(qtbot, view, x: float, y: float) -> list[int]:  # type: ignore[no-untyped-def]
+    """Click the scene point (x, y) of a chart view; the ids it emitted."""
+    pos = view.to_widget(x, y).toPoint()
+    with qtbot.waitSignal(view.window().incidentsSelected, timeout=2000) as blocker:
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=pos)
+    return list(blocker.args[0])
+
+
+def test_clicking_the_top_governorate_bar_selects_its_incidents(qtbot, dashboard, project) -> None:  # type: ignore[no-untyped-def]
+    assert "40" in dashboard.summary.text()
+    view = dashboard.charts["admin1"]
+    bar = min(view.scene().selectable(), key=lambda b: b.y)  # the top bar
+    x, y = bar.x + bar.w / 2, bar.y + bar.h / 2
+    # The painted pixel under the click is the bar's colour.
+    image = view.grab().toImage()
+    point = view.to_widget(x, y).toPoint()
+    assert QColor(image.pixel(point)).name() == bar.fill
+    ids = click(qtbot, view, x, y)
+    records = records_of(project)
+    governorate = {records[i].admin1 for i in ids}
+    assert len(governorate) == 1
+    (name,) = governorate
+    assert sorted(ids) == sorted(i for i, r in records.items() if r.admin1 == name)
+    deaths: Counter[str] = Counter()
+    for r in records.values():
+        deaths[r.admin1] += r.fatalities or 0
+    assert deaths[name] == max(deaths.values())
+
+
+def test_clicking_a_map_marker_selects_the_incidents_of_that_place(qtbot, dashboard, project) -> None:  # type: ignore[no-untyped-def]
+    view = dashboard.charts["map"]
+    marker = view.scene().selectable()[-1]  # drawn last: on top
+    ids = click(qtbot, view, marker.cx, marker.cy)
+    records = records_of(project)
+    places = {(round(records[i].longitude, 2), round(records[i].latitude, 2)) for i in ids}
+    assert len(places) == 1
+    (place,) = places
+    same_place = [
+        i
+        for i, r in records.items()
+        if r.latitude is not None and (round(r.longitude, 2), round(r.latitude, 2)) == place
+    ]
+    assert sorted(ids) == sorted(same_place)
+
+
+def test_timeline_click_and_empty_space(qtbot, dashboard, project) -> None:  # type: ignore[no-untyped-def]
+    view = dashboard.charts["timeline"]
+    segment = view.scene().selectable()[0]
+    ids = click(qtbot, view, segment.x + segment.w / 2, segment.y + segment.h / 2)
+    records = records_of(project)
+    assert len({records[i].event_type for i in ids}) == 1
+    with qtbot.assertNotEmitted(dashboard.incidentsSelected):
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(3, 3))  # the corner: no bar
+    assert dashboard.ids_at("timeline", view.to_widget(3, 3)) == []
+
+
+def test_charts_follow_the_widget_size_and_edits(qtbot, dashboard, project) -> None:  # type: ignore[no-untyped-def]
+    view = dashboard.charts["actors"]
+    before = view.scene()
+    assert (before.width, before.height) == (view.width(), view.height())
+    dashboard.resize(1300, 1000)
+    qtbot.waitUntil(lambda: view.scene().width == view.width() and view.width() != before.width)
     # An edit shows after refresh().
     first = project.incidents.for_article(project.articles.ids()[0])[0]
     project.incidents.reject(first.id)
-    dash.refresh()
-    assert "39" in dash.summary.text()
+    dashboard.refresh()
+    assert "39" in dashboard.summary.text()
+    assert all(first.id not in item.ids for item in dashboard.charts["map"].scene().selectable())
 
 
 def test_export_dialog_runs_in_background(qtbot, project: Project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -153,7 +153,7 @@ def test_actors_and_places_rename_merge_type_with_undo(window: Any) -> None:
 
 
 def test_dashboard_tab_selection_shows_incidents(window: Any, qtbot: Any) -> None:
-    assert window.dashboard is None  # matplotlib stays off the start-up path
+    assert window.dashboard is None  # built when its tab is first shown
     window.show_view(window.dashboard_holder)
     dash = window.dashboard
     assert dash is not None and "3" in dash.summary.text()
