@@ -24,7 +24,7 @@ from desktop.events.fields import (
     choose_actors,
     choose_place,
 )
-from desktop.text.normalize import normalize_word
+from desktop.text.normalize import normalize, normalize_word
 
 log = logging.getLogger(__name__)
 
@@ -227,7 +227,23 @@ def _refine(view: SentenceView, cand: Candidate, sentence_has: set[str]) -> Cand
 def _referenced(view: SentenceView, cand: Candidate) -> bool:
     """An event noun right after a word such as عمليات/قضية/ذكرى (a reference, not the report)."""
     t0 = cand.span[0]
-    return any(r[1] <= t0 and view.words_between(r[1], t0) <= 1 for r in view.find(lx.REFERENCE))
+    return _after_reference(view, t0)
+
+
+_PREPOSITION = frozenset(("في", "على", "علي", "من", "عن", "الى", "إلى", "مع", "خلال", "بعد", "قبل"))
+
+
+def _after_reference(view: SentenceView, t0: int) -> bool:
+    """The trigger right after a reference word (`قضية اغتيال`, `ذكرى مجزرة`), at most one word
+    apart unless that word is a preposition (`قوات النظام في اشتباكات` is no reference)."""
+    text = view.doc.text
+    for _r0, r1 in view.find(lx.REFERENCE):
+        if r1 > t0:
+            continue
+        gap = view.words_between(r1, t0)
+        if gap == 0 or (gap == 1 and text[r1:t0].strip() not in _PREPOSITION):
+            return True
+    return False
 
 
 def _has_place(view: SentenceView) -> bool:
@@ -462,7 +478,7 @@ def _reported(view: SentenceView, inc: Incident) -> float:
         score += 0.5
     if f.get("actor1") or f.get("actor2"):
         score += 0.5
-    if any(r[1] <= t0 and view.words_between(r[1], t0) <= 1 for r in view.find(lx.REFERENCE)):
+    if _after_reference(view, t0):
         score -= 2.0
     word = normalize_word(view.doc.text[inc.trigger[0] : inc.trigger[1]])
     vague_place = f.get("location") is None or f.get("geo_precision") == 3
@@ -510,16 +526,23 @@ def _has_day(view: SentenceView) -> bool:
 
 
 def _clause_initial_verb(view: SentenceView, t0: int) -> bool:
-    """A finite verb of violence near the trigger that opens its clause (sentence start or after
-    a comma or colon, discourse openers such as `من ناحية ثانية` aside)."""
+    """A finite verb of violence near the trigger that opens its clause: at the sentence start, or
+    after at most four words that end with a comma (`من ناحية ثانية،`) or name a place (`وفي حلب`)."""
     text = view.doc.text
     for v0, _ in view.find(lx.VERBAL):
-        if view.words_between(v0, t0) > 4:
+        if view.words_between(v0, t0) > 6:
             continue
         before = text[view.span.start : v0].rstrip()
-        if not before or (before.endswith((",", "،", ":", "؛")) and len(before.split()) <= 4):
+        if not before:
+            return True
+        opener = before.endswith((",", "،", ":", "؛")) or _FRONTED_PLACE.match(normalize(before).text)
+        if opener and len(before.split()) <= 4:
             return True
     return False
+
+
+# A fronted place before the verb: "وفي مدينة حلب أطلقت كتائب المعارضة ...".
+_FRONTED_PLACE = re.compile(r"^(?:و|ف)?(?:في|داخل|قرب) ")
 
 
 def _share_casualties(incidents: list[Incident]) -> None:
@@ -682,12 +705,36 @@ def _by_sentence(sentences: list[Span], spans: list[Span]) -> list[list[Span]]:
     return groups
 
 
-def _paragraph_of(doc: Document) -> list[int]:
-    """Paragraph number of each sentence (paragraphs are separated by line breaks)."""
-    out = []
-    for s in doc.layers.get("sentences", ()):
-        out.append(doc.text.count("\n", 0, s.start))
-    return out
+def _paragraph_of(doc: Document, units: list[Span]) -> list[int]:
+    """Paragraph number of each unit (paragraphs are separated by line breaks)."""
+    return [doc.text.count("\n", 0, u.start) for u in units]
+
+
+# A clause that opens with one of these and tells its own event with its own place starts a new
+# report inside a long sentence: "..., كما قصفت قوات النظام مناطق في داريا، بينما دارت اشتباكات في ...".
+_CHAIN = re.compile(r"^(?:و)?(?:كما|ايضا|بينما|كذلك|فيما|في حين|في وقت)(?![ء-ي])")
+
+
+def _report_units(doc: Document) -> list[Span]:
+    """The sentences, with chained reports split off at their clause (the wire style that strings
+    several clashes in several places into one sentence with `، كما` / `، بينما` / `، أيضاً`)."""
+    sentences = doc.layers.get("sentences", [])
+    clauses = _by_sentence(sentences, doc.layers.get("clauses", []))
+    places = _by_sentence(sentences, [e for e in doc.layers.get("entities", []) if e.label == "LOC"])
+    units: list[Span] = []
+    for sentence, parts, locs in zip(sentences, clauses, places, strict=True):
+        start = sentence.start
+        for clause in parts[1:]:
+            text = normalize(doc.text[clause.start : clause.end]).text
+            if (
+                _CHAIN.match(text)
+                and lx.ANY_TRIGGER.search(text)
+                and any(clause.start <= e.start < clause.end for e in locs)
+            ):
+                units.append(Span(start, clause.start, "sentence"))
+                start = clause.start
+        units.append(Span(start, sentence.end, "sentence"))
+    return units
 
 
 _FOOTER = re.compile(r"^\s*(?:رابط الخبر|المصدر\s*:|اقرأ (?:أيضا|ايضا|أيضاً)|حقوق (?:النشر|الطبع))")
@@ -710,11 +757,11 @@ def _headline_paragraphs(doc: Document) -> set[int]:
 
 
 def find_incidents(doc: Document) -> list[Incident]:
-    sentences = doc.layers.get("sentences", [])
+    sentences = _report_units(doc)
     entities = _by_sentence(sentences, doc.layers.get("entities", []))
     numbers = _by_sentence(sentences, doc.layers.get("numbers", []))
     dates = _by_sentence(sentences, doc.layers.get("dates", []))
-    paragraphs = _paragraph_of(doc)
+    paragraphs = _paragraph_of(doc, sentences)
     repeats = _headline_paragraphs(doc)
     context = _Context()
     found: list[Incident] = []

@@ -233,3 +233,26 @@ def test_the_same_kind_of_event_in_the_next_paragraph_keeps_the_date() -> None:
     found = incidents(text, date="2015-07-25")
     strikes = [i for i in found if i["sub_event_type"] == "Air/drone strike"]
     assert strikes and all(i["date"] == "2015-07-24" for i in strikes)
+
+
+def test_chained_reports_in_one_long_sentence_are_separate_incidents() -> None:
+    text = (
+        "وقال المرصد إن قوات النظام قصفت بعد منتصف ليل أمس مناطق في مدينة داريا، ولم ترد أنباء عن إصابات، "
+        "بينما دارت فجر أمس اشتباكات بين قوات النظام وعناصر تنظيم داعش في محيط مدينة تدمر، "
+        "كذلك دارت اشتباكات بين الفصائل وتنظيم داعش في مدينة القريتين."
+    )
+    found = incidents(text)
+    clashes = sorted(i["location"] for i in found if i["sub_event_type"] == "Armed clash")
+    assert clashes == ["القريتين", "تدمر"]
+    assert any(i["sub_event_type"] == "Shelling/artillery/missile attack" for i in found)
+
+
+def test_a_toll_reported_with_أفاد_عن_is_an_incident() -> None:
+    inc = only("وأفاد المرصد عن مقتل تسعة من قوات النظام في اشتباكات في مدينة حلب أمس.")
+    assert inc["fatalities"] == 9 and inc["location"] == "حلب"
+
+
+def test_verb_after_a_fronted_place_opens_the_clause() -> None:
+    inc = only("وفي مدينة حلب أطلقت كتائب المعارضة عددا من قذائف الهاون على حي الميدان.")
+    assert inc["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert inc["location"] in ("حلب", "الميدان")
