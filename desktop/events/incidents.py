@@ -104,8 +104,12 @@ class Incident:
 
 def _candidates(view: SentenceView) -> list[Candidate]:
     found: list[Candidate] = []
+    # Words of a name are no trigger: "حركة تحرير السودان", "منظمة التحرير".
+    names = [(e.start, e.end) for e in view.entities if e.label in ("ORG", "PER", "LOC")]
     for trig in lx.TRIGGERS:
         for span in view.find(trig.pattern):
+            if any(a <= span[0] and span[1] <= b for a, b in names):
+                continue
             found.append(
                 Candidate(trig.name, trig.event_type, trig.sub_event_type, span, trig.rank, trig.generic)
             )
@@ -490,11 +494,16 @@ def _reported(view: SentenceView, inc: Incident) -> float:
         and vague_place
     ):
         score -= 1.0  # "القتل والخطف": a kind of violence, not an event
-    if any(
-        r[1] <= t0 and view.words_between(r[1], t0) <= 2 and not view.has_break_between(r[1], t0)
-        for r in view.find(lx.RELATIVE)
-    ):
+    relative = [r for r in view.find(lx.RELATIVE) if r[1] <= t0 and not view.has_break_between(r[1], t0)]
+    if any(view.words_between(r[1], t0) == 0 for r in relative):
+        score -= 1.5  # "حتى تسليم الذين اغتالوا": people described by a past deed
+    elif any(view.words_between(r[1], t0) <= 2 for r in relative):
         score -= 1.0  # "الذي قتل في انفجار": background about someone, not the news
+    t1 = inc.trigger[1]
+    if any(
+        d[1] == t0 or (d[0] > t1 and view.words_between(t1, d[0]) == 0) for d in view.find(lx.DISJUNCTION)
+    ):
+        score -= 1.5  # "القتل أو الاختطاف": kinds of violence, not an event
     if _topic_of(view, t0) or _accused(view, t0):
         score -= 1.5
     habitual = view.find(lx.HABITUAL)

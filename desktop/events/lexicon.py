@@ -14,9 +14,13 @@ AR = "\u0621-\u064a"
 _PROCLITICS = r"(?:[وف]?(?:[بلك]|لل)?(?:ال)?)"
 
 
-def word(fragment: str, proclitics: bool = True) -> str:
-    """A regex matching `fragment` as a whole word, optionally preceded by proclitics."""
-    pre = _PROCLITICS if proclitics else ""
+_VERB_PROCLITICS = r"(?:[وف]?)"  # a verb takes a conjunction, never the article or a preposition
+
+
+def word(fragment: str, proclitics: bool | str = True) -> str:
+    """A regex matching `fragment` as a whole word, optionally preceded by proclitics
+    (`"verb"`: only the conjunctions و/ف, as a finite verb takes)."""
+    pre = _VERB_PROCLITICS if proclitics == "verb" else _PROCLITICS if proclitics else ""
     return rf"(?<![{AR}]){pre}(?:{fragment})(?![{AR}])"
 
 
@@ -24,10 +28,10 @@ def word(fragment: str, proclitics: bool = True) -> str:
 FRAGMENTS: dict[str, tuple[str, ...]] = {}
 
 
-def any_word(*fragments: str, suffixes: bool = False) -> re.Pattern[str]:
+def any_word(*fragments: str, suffixes: bool = False, proclitics: bool | str = True) -> re.Pattern[str]:
     """One pattern for several words; `suffixes` allows attached pronouns (`تحذيرها`, `اتهمته`)."""
     tail = r"(?:ه|ها|هم|هما|هن|ني|نا|كم)?" if suffixes else ""
-    pattern = re.compile("|".join(word(f"(?:{f}){tail}") for f in fragments))
+    pattern = re.compile("|".join(word(f"(?:{f}){tail}", proclitics) for f in fragments))
     FRAGMENTS[pattern.pattern] = fragments
     return pattern
 
@@ -386,7 +390,9 @@ VERBAL = any_word(
     r"تم",
     r"تمت",
     r"قام(?:ت|وا)?",
+    r"قيام",  # "قيام عناصر داعش بقتل 30": the deed as a verbal noun of قام
     r"اعلن(?:ت|وا)? (?:عن )?(?:مقتل|سيطره)",
+    proclitics="verb",
 )
 # Words before an event noun that make it a reference to an event, not a report of one.
 REFERENCE = any_word(
@@ -639,7 +645,12 @@ FIGURATIVE = any_word(
 # A relative pronoun right before a verb of violence describes a person or thing by a past event.
 RELATIVE = re.compile(word(r"(?:الذي|التي|الذين|اللذين|اللتين|اللواتي)", proclitics=False) + r" ")
 # Purpose clauses: "قاعدة لشن هجوم", "من أجل تنفيذ عملية".
-PURPOSE = re.compile(rf"(?<![{AR}])(?:ل|من اجل |بهدف )(?:شن|تنفيذ|ارتكاب|تنفيد)(?![{AR}])")
+PURPOSE = re.compile(
+    rf"(?<![{AR}])(?:(?:ل|من اجل |بهدف |بغرض |لغرض )(?:شن|تنفيذ|ارتكاب|تنفيد)|"
+    rf"(?:من اجل|بهدف|بغرض|لغرض|بغيه))(?![{AR}])"
+)
+# "أو" between kinds of violence names kinds, not an event ("الاغتيال أو القتل على الهوية أو الاختطاف").
+DISJUNCTION = re.compile(word(r"(?:او|أو)", proclitics=False) + r" ")
 # "ل" + an event noun after a verb of intent is a purpose ("خططوا لتفجير"), unless the verb is تعرض.
 PURPOSE_NOUN = re.compile(
     rf"(?<![{AR}])[وف]?ل(?:تفجير(?:ات)?|ضرب|اغتيال(?:ات)?|استهداف|قتل|خطف|مهاجمه|قصف|اقتحام|هجمات|هجوم)(?![{AR}])"

@@ -125,6 +125,14 @@ def test_execution_of_captives_is_violence_against_civilians() -> None:
         "واتهم وزير الداخلية أمس جماعة مسلحة بالضلوع في تفجير سيارة مفخخة في مدينة كركوك.",
         # A habit or state of affairs.
         "وزار الوزير أمس بلدة سديروت التي تتعرض دائما لصواريخ الفصائل.",
+        # A trigger word inside a name: "تحرير" in a movement's name is no recapture.
+        "وقال المتحدث باسم حركة تحرير السودان في الخرطوم أمس إن الحركة تلقت اتصالا من الرئيس.",
+        # Kinds of violence joined by "أو" name kinds, not an event.
+        "وأضاف البيان أن التيار يدين أسلوب الاغتيال السياسي أو القتل على الهوية أو الاختطاف في البصرة.",
+        "وأكد البيان أن القتل أو الاختطاف في مدينة البصرة أمس يشيع الرعب بين السكان.",
+        "وقال المحافظ أمس إن القتل أو الاختطاف يهدد الأمن في مدينة البصرة.",
+        # Purpose: "من أجل تصفية".
+        "وقال إن جهات تتآمر أمس من أجل تصفية القضية في مدينة عمان.",
     ],
 )
 def test_not_incidents(text: str) -> None:
@@ -256,3 +264,8 @@ def test_verb_after_a_fronted_place_opens_the_clause() -> None:
     inc = only("وفي مدينة حلب أطلقت كتائب المعارضة عددا من قذائف الهاون على حي الميدان.")
     assert inc["sub_event_type"] == "Shelling/artillery/missile attack"
     assert inc["location"] in ("حلب", "الميدان")
+
+
+def test_a_deed_told_with_قيام_ب_is_reported() -> None:
+    inc = only("وتحدث التقرير أمس عن قيام مسلحين بقتل خمسة مدنيين في مدينة البصرة.")
+    assert inc["fatalities"] == 5 and inc["location"] == "البصرة"
