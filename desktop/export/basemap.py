@@ -154,5 +154,5 @@ def basemap_polygons(view: MapView) -> list[Polygon]:
             projected = thin([view.project(lon, lat) for lon, lat in ring])
             clipped = clip_ring(projected, view.x, view.y, view.x + view.w, view.y + view.h)
             if len(clipped) >= 3:
-                out.append(Polygon(tuple(clipped), LAND, BORDER, 0.6))
+                out.append(Polygon(tuple(clipped), fill=LAND, stroke=BORDER, stroke_width=0.6))
     return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from desktop import acled
 from desktop.export.basemap import SEA, basemap_polygons, extent_of, fit_view
@@ -168,7 +168,9 @@ def _legend_entry(
 ) -> list[Rect | Circle | Text]:
     """One legend entry in a cell `cell` wide from x: the swatch first in reading order, then the name."""
     swatch_x = x + cell - 14 if rtl else x
-    swatch: Rect | Circle = Circle(swatch_x + 7, y, 5, color) if dot else Rect(swatch_x, y - 5, 14, 10, color)
+    swatch: Rect | Circle = (
+        Circle(swatch_x + 7, y, 5, fill=color) if dot else Rect(swatch_x, y - 5, 14, 10, fill=color)
+    )
     if rtl:
         return [swatch, label(swatch_x - 4, y, name, size, "right")]
     return [swatch, label(x + 18, y, name, size)]
@@ -241,7 +243,7 @@ def timeline(
             top, bottom = y_of(base + len(ids)), y_of(base)
             tip = f"{acled.event_label(et, arabic)} {day.isoformat()}: {len(ids)}"
             color = EVENT_COLORS.get(et, OTHER_COLOR)
-            scene.add(Rect(center - bar / 2, top, bar, bottom - top, color, ids=tuple(ids), tip=tip))
+            scene.add(Rect(center - bar / 2, top, bar, bottom - top, fill=color, ids=tuple(ids), tip=tip))
             base += len(ids)
     scene.add(Line(px, py + ph, px + pw, py + ph, AXIS), Line(px, py, px, py + ph, AXIS))
     first, last = dt.date.fromordinal(math.ceil(lo)), dt.date.fromordinal(math.floor(hi))
@@ -284,7 +286,7 @@ def _hbars(scene: Scene, items: list[tuple[str, float, list[int]]], color: str) 
                 mid - 0.4 * row,
                 bar,
                 0.8 * row,
-                color,
+                fill=color,
                 ids=tuple(ids),
                 tip=f"{name}: {format_tick(value)}",
             )
@@ -293,6 +295,19 @@ def _hbars(scene: Scene, items: list[tuple[str, float, list[int]]], color: str) 
         scene.add(label(px + bar + 3, mid, format_tick(value), SMALL_SIZE))
     scene.add(Line(px, py, px, py + ph, AXIS), Line(px, py + ph, px + pw, py + ph, AXIS))
     return scene
+
+
+def _tally(
+    records: list[IncidentRecord], amounts: Callable[[IncidentRecord], Iterable[tuple[str, int]]]
+) -> tuple[Counter[str], dict[str, list[int]]]:
+    """Total per name of the (name, amount) pairs of each record, and the ids of the records per name."""
+    totals: Counter[str] = Counter()
+    ids: dict[str, list[int]] = defaultdict(list)
+    for r in records:
+        for name, amount in amounts(r):
+            totals[name] += amount
+            ids[name].append(r.id)
+    return totals, ids
 
 
 def fatalities_by_admin1(
@@ -304,12 +319,8 @@ def fatalities_by_admin1(
 ) -> Scene:
     """Reported fatalities per governorate (admin1), largest first."""
     scene = _new(_t(arabic, "القتلى حسب المحافظة", "Fatalities by governorate"), width, height)
-    totals: Counter[str] = Counter()
-    ids: dict[str, list[int]] = defaultdict(list)
-    for r in records:
-        key = r.admin1 or _t(arabic, "غير محدد", "Unknown")
-        totals[key] += r.fatalities or 0
-        ids[key].append(r.id)
+    unknown = _t(arabic, "غير محدد", "Unknown")
+    totals, ids = _tally(records, lambda r: [(r.admin1 or unknown, r.fatalities or 0)])
     if not totals:
         return _empty(scene, arabic)
     return _hbars(scene, [(k, float(v), ids[k]) for k, v in totals.most_common(top)], "#a93226")
@@ -324,12 +335,7 @@ def top_actors(
 ) -> Scene:
     """The actors named in most incidents (as actor 1 or actor 2)."""
     scene = _new(_t(arabic, "أكثر الفاعلين نشاطاً", "Most active actors"), width, height)
-    counts: Counter[str] = Counter()
-    ids: dict[str, list[int]] = defaultdict(list)
-    for r in records:
-        for name in {r.actor1, r.actor2} - {""}:
-            counts[name] += 1
-            ids[name].append(r.id)
+    counts, ids = _tally(records, lambda r: [(name, 1) for name in sorted({r.actor1, r.actor2} - {""})])
     if not counts:
         return _empty(scene, arabic)
     items = [(k if len(k) <= 40 else k[:38] + "…", float(v), ids[k]) for k, v in counts.most_common(top)]
@@ -355,7 +361,11 @@ def incident_map(
             groups[(round(r.longitude, 2), round(r.latitude, 2))].append(r)
     view = fit_view(extent_of(list(groups)), 40.0, TITLE_SPACE, width - 48, height - TITLE_SPACE - 22)
     px, py, pw, ph = view.x, view.y, view.w, view.h
-    scene.add(Rect(px, py, pw, ph, SEA), *basemap_polygons(view), Rect(px, py, pw, ph, "", AXIS, 0.8))
+    scene.add(
+        Rect(px, py, pw, ph, fill=SEA),
+        *basemap_polygons(view),
+        Rect(px, py, pw, ph, stroke=AXIS, stroke_width=0.8),
+    )
     lon0, lon1, lat0, lat1 = view.extent
     for lon in nice_ticks(lon0, lon1, max(2, int(pw // 90))):
         x, _ = view.project(lon, lat0)
@@ -380,12 +390,12 @@ def incident_map(
                 x,
                 y,
                 marker_radius(len(group)),
-                EVENT_COLORS.get(main, OTHER_COLOR),
-                "#ffffff",
-                0.8,
-                0.8,
-                tuple(r.id for r in group),
-                f"{place or '?'}: {len(group)}",
+                fill=EVENT_COLORS.get(main, OTHER_COLOR),
+                stroke="#ffffff",
+                stroke_width=0.8,
+                opacity=0.8,
+                ids=tuple(r.id for r in group),
+                tip=f"{place or '?'}: {len(group)}",
             )
         )
         if place and (place not in named or named[place][2] < len(group)):
@@ -398,7 +408,9 @@ def incident_map(
         box_w = max(text_width(n, SMALL_SIZE) for n in names) + 30
         box_h = 16 * len(names) + 8
         x0, y0 = px + 8, py + ph - 8 - box_h
-        scene.add(Rect(x0, y0, box_w, box_h, "#ffffff", "#cccccc", 0.8, opacity=0.85))
+        scene.add(
+            Rect(x0, y0, box_w, box_h, fill="#ffffff", stroke="#cccccc", stroke_width=0.8, opacity=0.85)
+        )
         for i, (t, name) in enumerate(zip(present, names, strict=True)):
             scene.add(
                 *_legend_entry(

@@ -28,45 +28,48 @@ MIDDLE_TO_BASELINE = 0.3
 MISSING_WIDTH = 0.55  # ems, for a character the font lacks
 
 
+@dataclass(frozen=True, kw_only=True)
+class Shape:
+    """How a filled shape is painted ("" = no fill, no outline)."""
+
+    fill: str = ""
+    stroke: str = ""
+    stroke_width: float = 0.0
+    opacity: float = 1.0  # of the fill
+
+
+@dataclass(frozen=True, kw_only=True)
+class Mark(Shape):
+    """A shape that stands for incidents: a click on it selects them, `tip` describes them."""
+
+    ids: tuple[int, ...] = ()
+    tip: str = ""
+
+
 @dataclass(frozen=True)
-class Rect:
+class Rect(Mark):
     x: float
     y: float
     w: float
     h: float
-    fill: str
-    stroke: str = ""
-    stroke_width: float = 0.0
-    opacity: float = 1.0
-    ids: tuple[int, ...] = ()
-    tip: str = ""
 
     def contains(self, x: float, y: float) -> bool:
         return self.x <= x <= self.x + self.w and self.y <= y <= self.y + self.h
 
 
 @dataclass(frozen=True)
-class Polygon:
-    points: tuple[Point, ...]
-    fill: str
-    stroke: str = ""
-    stroke_width: float = 0.0
-
-
-@dataclass(frozen=True)
-class Circle:
+class Circle(Mark):
     cx: float
     cy: float
     r: float
-    fill: str
-    stroke: str = ""
-    stroke_width: float = 0.0
-    opacity: float = 1.0
-    ids: tuple[int, ...] = ()
-    tip: str = ""
 
     def contains(self, x: float, y: float, slack: float = 2.0) -> bool:
         return math.hypot(x - self.cx, y - self.cy) <= self.r + slack
+
+
+@dataclass(frozen=True)
+class Polygon(Shape):
+    points: tuple[Point, ...]
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from desktop.export.scene import FONT, Circle, Line, Polygon, Rect, Scene, Text, font_extent
+from desktop.export.scene import FONT, Circle, Line, Polygon, Rect, Scene, Shape, Text, font_extent
 
 # Added to the report's stylesheet.
 CHART_CSS = (
@@ -25,12 +25,12 @@ def _n(value: float) -> str:
     return f"{value:.1f}".removesuffix(".0")
 
 
-def _paint(fill: str, stroke: str, width: float, opacity: float = 1.0) -> str:
-    out = f'fill="{fill or "none"}"'
-    if opacity < 1:
-        out += f' fill-opacity="{opacity:g}"'
-    if stroke and width:
-        out += f' stroke="{stroke}" stroke-width="{width:g}"'
+def _paint(shape: Shape) -> str:
+    out = f'fill="{shape.fill or "none"}"'
+    if shape.opacity < 1:
+        out += f' fill-opacity="{shape.opacity:g}"'
+    if shape.stroke and shape.stroke_width:
+        out += f' stroke="{shape.stroke}" stroke-width="{shape.stroke_width:g}"'
     return out
 
 
@@ -42,14 +42,14 @@ def _shape(item: Rect | Polygon | Circle | Line) -> str:
         )
     if isinstance(item, Polygon):
         points = " ".join(f"{_n(x)},{_n(y)}" for x, y in item.points)
-        return f'<polygon points="{points}" {_paint(item.fill, item.stroke, item.stroke_width)}/>'
-    paint = _paint(item.fill, item.stroke, item.stroke_width, item.opacity)
-    tip = f"<title>{escape(item.tip)}</title>" if item.tip else ""
+        return f'<polygon points="{points}" {_paint(item)}/>'
     if isinstance(item, Circle):
-        head = f'<circle cx="{_n(item.cx)}" cy="{_n(item.cy)}" r="{_n(item.r)}" {paint}'
+        tag, where = "circle", f'cx="{_n(item.cx)}" cy="{_n(item.cy)}" r="{_n(item.r)}"'
     else:
-        head = f'<rect x="{_n(item.x)}" y="{_n(item.y)}" width="{_n(item.w)}" height="{_n(item.h)}" {paint}'
-    return f"{head}>{tip}</{'circle' if isinstance(item, Circle) else 'rect'}>" if tip else f"{head}/>"
+        tag, where = "rect", f'x="{_n(item.x)}" y="{_n(item.y)}" width="{_n(item.w)}" height="{_n(item.h)}"'
+    if not item.tip:
+        return f"<{tag} {where} {_paint(item)}/>"
+    return f"<{tag} {where} {_paint(item)}><title>{escape(item.tip)}</title></{tag}>"
 
 
 def svg_markup(scene: Scene) -> str:

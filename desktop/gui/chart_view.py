@@ -71,20 +71,18 @@ def paint_item(painter: QPainter, item: Item, family: str) -> None:
     """Draw one primitive in scene coordinates."""
     if isinstance(item, Text):
         _draw_text(painter, item, family)
-    elif isinstance(item, Line):
+        return
+    if isinstance(item, Line):
         painter.setPen(_pen(item.color, item.width))
         painter.drawLine(QPointF(item.x1, item.y1), QPointF(item.x2, item.y2))
-    elif isinstance(item, Polygon):
-        painter.setPen(_pen(item.stroke, item.stroke_width))
-        painter.setBrush(_brush(item.fill))
+        return
+    painter.setPen(_pen(item.stroke, item.stroke_width))
+    painter.setBrush(_brush(item.fill, item.opacity))
+    if isinstance(item, Polygon):
         painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in item.points]))
     elif isinstance(item, Circle):
-        painter.setPen(_pen(item.stroke, item.stroke_width))
-        painter.setBrush(_brush(item.fill, item.opacity))
         painter.drawEllipse(QPointF(item.cx, item.cy), item.r, item.r)
     else:
-        painter.setPen(_pen(item.stroke, item.stroke_width))
-        painter.setBrush(_brush(item.fill, item.opacity))
         painter.drawRect(QRectF(item.x, item.y, item.w, item.h))
 
 

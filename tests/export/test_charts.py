@@ -169,7 +169,9 @@ def test_map_names_only_the_biggest_places() -> None:
 def test_scene_hit_testing_prefers_the_topmost() -> None:
     scene = Scene(100, 100)
     scene.add(
-        Rect(0, 0, 50, 50, "#000", ids=(1,)), Circle(40, 40, 5, "#fff", ids=(2,)), Rect(60, 60, 5, 5, "#000")
+        Rect(0, 0, 50, 50, fill="#000", ids=(1,)),
+        Circle(40, 40, 5, fill="#fff", ids=(2,)),
+        Rect(60, 60, 5, 5, fill="#000"),
     )
     assert scene.ids_at(10, 10) == [1]
     assert scene.ids_at(40, 41) == [2]
