@@ -221,7 +221,10 @@ class EntityRecognizer:
         )
         for sent_tokens, tagged in zip(groups, tagged_doc, strict=True):
             keys = [self._key(doc.text, t) for t in sent_tokens]
-            found.extend(self._gazetteer(doc.text, sent_tokens, keys))
+            gazetteer = self._gazetteer(doc.text, sent_tokens, keys)
+            if tagged:
+                _mark_model_doubt(gazetteer, sent_tokens, tagged)
+            found.extend(gazetteer)
             found.extend(self._units(doc.text, sent_tokens, keys))
             model = self._model(doc.text, sent_tokens, keys, tagged) if self.use_model else []
             found.extend(model)
@@ -232,6 +235,7 @@ class EntityRecognizer:
                 )
                 if rare or any(m.label == "LOC" and m.start < c.end and c.start < m.end for m in model):
                     found.append(c)
+        found.extend(self._media_names(doc.text))
         # Dates and counts are not names; an ordinal may sit inside one (`الفرقة 11`, `الفرقة الرابعة`).
         taken = [*doc.layers.get("dates", ())]
         taken += [n for n in doc.layers.get("numbers", ()) if n.attrs.get("kind") != "ordinal"]
@@ -244,6 +248,9 @@ class EntityRecognizer:
         chosen = self._coherent(_disambiguate(self._resolve(found)))
         chosen += self._propagate(doc.text, tokens, chosen)
         chosen += _anaphors(doc.text, tokens, chosen)
+        # A lone word that is never a name on its own ("الله" of "حفظه الله") is dropped last, after
+        # every rule that could have produced it.
+        chosen = [c for c in chosen if normalize_word(doc.text[c.start : c.end]) not in _NOT_NAMES]
         chosen.sort(key=lambda c: c.start)
         doc.set_layer("entities", [Span(c.start, c.end, c.label, self._attrs(c)) for c in chosen])
         return doc
@@ -269,10 +276,15 @@ class EntityRecognizer:
                 and c.confidence >= 0.5
             )
 
-        strong = {c.attrs.get("iso2") for c in cands if c.label == "LOC" and not minor(c)}
+        def doubted(c: Candidate) -> bool:
+            return bool(c.attrs.get("model_o")) and not c.attrs.get("cued")
+
+        strong = {c.attrs.get("iso2") for c in cands if c.label == "LOC" and not minor(c) and not doubted(c)}
         strong |= {c.attrs.get("iso2") for c in cands if c.label == "LOC" and c.attrs.get("cued")}
         kept = []
         for c in cands:
+            if doubted(c) and c.attrs.get("iso2") not in strong:
+                continue  # "مسقط رأسه", "حماه الله": the model reads a word, no other place agrees
             if not minor(c) or c.attrs.get("cued") or c.attrs.get("iso2") in strong:
                 kept.append(c)
             elif c.origin == "model":
@@ -280,6 +292,24 @@ class EntityRecognizer:
                 c.attrs = {k: v for k, v in c.attrs.items() if k in ("cued",)}
                 kept.append(c)
         return kept
+
+    def _media_names(self, text: str) -> list[Candidate]:
+        """Media outlets named after a media noun: quoted (`لوكالة الأنباء اليمنية “سبأ”`,
+        `صحيفة «دون»`) or before a colon (`رابط الخبر بصحيفة الوئام:`)."""
+        out: list[Candidate] = []
+        for m in _MEDIA_NAME.finditer(text):
+            group = 1 if m.group(1) is not None else 2
+            start, end = m.span(group)
+            name = text[start:end].strip()
+            if not name or len(name.split()) > 3:
+                continue
+            end = start + len(name)
+            key = normalize_word(name)
+            cand = Candidate(start, end, "ORG", "rule", 0.7, {"actor_kind": "media", "cued": True})
+            self._link(cand, key)
+            cand.label = "ORG"
+            out.append(cand)
+        return out
 
     def _place_nouns(self, text: str, tokens: Sequence[Span], keys: Sequence[str]) -> list[Candidate]:
         """Places the gazetteer lacks, after a place noun: `بلدة الصبحة`, `حي جوبر`, `بلدتي كفريا والفوعة`.
@@ -734,6 +764,14 @@ class EntityRecognizer:
         return sorted(chosen, key=lambda c: c.start)
 
 
+_MEDIA_NOUNS = (
+    "صحيفة|صحيفه|جريدة|جريده|وكالة|وكاله|قناة|قناه|موقع|مجلة|مجله|إذاعة|اذاعة|اذاعه|تلفزيون|شبكة|شبكه"
+)
+_MEDIA_NAME = re.compile(
+    rf"(?<![\u0621-\u064a])(?:[وفبل]|لل)?(?:{_MEDIA_NOUNS})"
+    rf"(?:(?:\s+[^\s«“\"]+){{0,3}}?\s*[«“\"]([^»”\"\n]{{2,30}})[»”\"]"
+    rf"|\s+([\u0621-\u064a]+(?:\s[\u0621-\u064a]+)?)\s*:)"
+)
 _OPEN_QUOTES = "«“\"'"
 _CLOSE_QUOTES = "»”\"'"
 
@@ -778,6 +816,27 @@ def _disambiguate(cands: list[Candidate]) -> list[Candidate]:
                 keep = {k: v for k, v in c.attrs.items() if k in ("cued",)}
                 c.attrs = {**place_attrs(best), **keep}
     return cands
+
+
+# The model's certainty that a word is no name, above which a one-word gazetteer place is doubted.
+_MODEL_SURE_O = 0.95
+
+
+def _mark_model_doubt(
+    cands: list[Candidate], tokens: Sequence[Span], tagged: Sequence[tuple[str, float]]
+) -> None:
+    """Flag one-word gazetteer places (not countries or provinces) that the model is sure are an
+    ordinary word in this sentence; `_coherent` keeps them only in a country the article names."""
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    for c in cands:
+        if c.label != "LOC" or c.attrs.get("cued") or c.attrs.get("feature") in ("country", "admin1"):
+            continue
+        i = next((starts[t.start] for t in tokens if t.start <= c.start < t.end), None)
+        if i is None or tokens[i].end < c.end:
+            continue  # several words
+        tag, conf = tagged[i]
+        if tag == "O" and conf >= _MODEL_SURE_O:
+            c.attrs["model_o"] = True
 
 
 def _verb_like(word: str) -> bool:
