@@ -105,6 +105,19 @@ _ORG_HEADS = frozenset(
     normalize_word(w)
     for w in ("تنظيم ميليشيا مليشيا ميلشيا ميليشيات مليشيات جماعة عناصر مقاتلي مسلحي طائرات وكالة").split()
 )
+# Plural or collective heads that, with adjectives only, describe an actor rather than name one.
+_DESCRIPTION_HEADS = frozenset(
+    normalize_word(w)
+    for w in (
+        "الميليشيات المليشيات الميلشيات ميليشيات مليشيات فصائل الفصائل المعارضة مسلحي المسلحين "
+        "عناصر مقاتلي المقاتلين الجماعات جماعات"
+    ).split()
+)
+_FORCE_HEADS = frozenset(normalize_word(w) for w in "قوات عناصر مقاتلي".split())
+# Nouns that alone are no name (GUIDE: "الجيش", "التحالف" alone are generic).
+_GENERIC_NOUNS = frozenset(
+    normalize_word(w) for w in "التحالف النظام الأمن الجيش المعارضة الشرطة الاحتلال الحكومة".split()
+)
 _NISBA_TAIL = re.compile(r"^(?:ال)?[\u0621-\u064a]{3,}ي(?:ه)?$")
 # Geographic heads dropped only when the rest is itself a known name (`نهر الفرات` -> `الفرات`).
 _GEO_HEADS = frozenset(normalize_word(w) for w in ("نهر", "جبل", "جبال"))
@@ -471,6 +484,22 @@ class EntityRecognizer:
             return
         if c.label == "ORG" and (surface.split()[-1] == "النظام" or surface.endswith(" الاسد")):
             # "قوات النظام", "جيش الأسد" describe an actor; "النظام السوري" names one
+            c.label = "ACTOR"
+            return
+        words = surface.split()
+        if (
+            c.label == "ORG"
+            and len(words) > 1
+            and (
+                (
+                    words[0] in _DESCRIPTION_HEADS
+                    and all(_NISBA_TAIL.match(w) or w.startswith("الم") for w in words[1:])
+                )
+                or (len(words) == 2 and words[0] in _FORCE_HEADS and words[1] in _GENERIC_NOUNS)
+            )
+        ):
+            # "الميليشيات الإيرانية", "فصائل المعارضة", "المعارضة المسلحة", "قوات التحالف": a
+            # description of an actor (kept for the incident's actor fields), not a name
             c.label = "ACTOR"
             return
         if (

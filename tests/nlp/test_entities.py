@@ -135,3 +135,11 @@ def test_a_place_name_the_model_reads_as_a_word_needs_its_country_in_the_article
     # "مسقط رأسه" is a birthplace, not Muscat; the capital of Oman is kept when the article is about it.
     assert ("مسقط", "LOC") not in with_model("وشيع جثمان الضابط السوري أمس في مسقط رأسه بمدينة حمص.")
     assert ("مسقط", "LOC") in with_model("ووصل وزير الخارجية الإيراني أمس إلى مسقط في زيارة لسلطنة عمان.")
+
+
+def test_descriptions_of_actors_are_not_organisation_names() -> None:
+    found = with_model("واشتبكت الميليشيات الإيرانية مع فصائل المعارضة، فيما قصفت قوات التحالف مواقع داعش.")
+    orgs = {s for s, label in found if label == "ORG"}
+    assert orgs == {"داعش"}
+    actors = {s for s, label in found if label == "ACTOR"}
+    assert {"الميليشيات الإيرانية", "فصائل المعارضة", "قوات التحالف"} <= actors
