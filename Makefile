@@ -35,7 +35,7 @@ wordfreq:
 	$(BIN)/python scripts/build_wordfreq.py
 
 run:
-	$(BIN)/rasid gui --project resources/sample/sample.rasid
+	$(BIN)/rasid gui --sample
 
 bench:
 	$(BIN)/python benchmarks/bench_text_layer.py

@@ -284,6 +284,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("gui", help="open the desktop application")
     p.add_argument("--project", help="project file to open")
+    p.add_argument(
+        "--sample",
+        action="store_true",
+        help="open your copy of the bundled sample project (made on first use)",
+    )
     p.add_argument("--article", help="article id to show")
     p.add_argument("--lang", choices=("ar", "en"), help="interface language")
     p.add_argument("--screenshot", help="save a PNG of the window and exit")

@@ -47,6 +47,19 @@ class _BriefFormatter(logging.Formatter):
         return super().format(record)
 
 
+def data_dir() -> Path:
+    """The folder for Rasid's own data, such as the user's copy of the sample project (not created
+    here): `$XDG_DATA_HOME/rasid`, `%LOCALAPPDATA%\\Rasid`, `~/Library/Application Support/Rasid`."""
+    home = os.environ.get("RASID_HOME")
+    if home:
+        return Path(home)
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")) / "Rasid"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "Rasid"
+    return Path(os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")) / "rasid"
+
+
 def log_dir() -> Path:
     """The folder holding Rasid's log files (not created here)."""
     home = os.environ.get("RASID_HOME")

@@ -36,6 +36,23 @@ def make_application(language: str) -> object:
     return app
 
 
+def sample_project() -> Path:
+    """The user's copy of the bundled sample project, made on first use so that edits never touch
+    the installation (`rasid gui --sample`, `make run`)."""
+    import shutil
+
+    from desktop.logs import data_dir
+    from desktop.resources import resource_path
+
+    target = data_dir() / "sample.rasid"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(".rasid.part")
+        shutil.copyfile(resource_path("sample", "sample.rasid"), partial)
+        partial.replace(target)
+    return target
+
+
 def build_window(args: argparse.Namespace) -> tuple[object, object, settings_mod.Settings]:
     settings = settings_mod.load()
     language = getattr(args, "lang", None) or settings.effective_language
@@ -44,6 +61,11 @@ def build_window(args: argparse.Namespace) -> tuple[object, object, settings_mod
 
     window = MainWindow(settings)
     project = getattr(args, "project", None)
+    if getattr(args, "sample", False) and not project:
+        try:
+            project = str(sample_project())
+        except OSError as exc:
+            window.show_error(f"The sample project cannot be copied to your data folder ({exc}).")
     if project and window.open_project(project) and getattr(args, "article", None):
         try:
             assert window.ops is not None
