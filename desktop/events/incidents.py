@@ -141,8 +141,8 @@ def _blocked(view: SentenceView, cand: Candidate) -> str | None:
     for neg in view.find(lx.NEGATION):
         if neg[0] <= t0 <= neg[1] + 1:
             return "negated"
-    if view.find(lx.AGGREGATE):
-        return "aggregate"
+    if any(not view.has_break_between(a[0], t0) for a in view.find(lx.AGGREGATE)):
+        return "aggregate"  # a toll over weeks in the trigger's clause; another clause may tell the news
     if any(o[1] <= t0 for o in view.find(lx.OPINION)):
         return "opinion"
     if cand.generic and any(a[1] + 1 >= t0 and a[1] <= t0 for a in view.find(lx.ANAPHORIC)):

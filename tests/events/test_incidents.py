@@ -133,6 +133,10 @@ def test_execution_of_captives_is_violence_against_civilians() -> None:
         "وقال المحافظ أمس إن القتل أو الاختطاف يهدد الأمن في مدينة البصرة.",
         # Purpose: "من أجل تصفية".
         "وقال إن جهات تتآمر أمس من أجل تصفية القضية في مدينة عمان.",
+        # Counts over days: "270 مرة في أربعة أيام".
+        "وذكر المرصد أن الطائرات قصفت المنطقة أكثر من 270 مرة في أربعة أيام.",
+        # The earlier event as background: "في أعقاب اغتيال".
+        "وأعادت الاحتجاجات إلى الأذهان أعمال الشغب التي شهدتها هولندا في أعقاب اغتيال المخرج.",
     ],
 )
 def test_not_incidents(text: str) -> None:
@@ -269,3 +273,9 @@ def test_verb_after_a_fronted_place_opens_the_clause() -> None:
 def test_a_deed_told_with_قيام_ب_is_reported() -> None:
     inc = only("وتحدث التقرير أمس عن قيام مسلحين بقتل خمسة مدنيين في مدينة البصرة.")
     assert inc["fatalities"] == 5 and inc["location"] == "البصرة"
+
+
+def test_a_toll_over_months_in_another_clause_does_not_hide_the_news() -> None:
+    text = "قصفت قوات النظام حي جوبر في دمشق أمس، حيث يتعرض الحي منذ عدة أشهر لهجمات متكررة."
+    found = incidents(text)
+    assert [i["sub_event_type"] for i in found] == ["Shelling/artillery/missile attack"]
