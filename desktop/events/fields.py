@@ -238,6 +238,13 @@ class ActorChoice:
 _UNKNOWN_IDS = frozenset({"gen-gunmen", "gen-civilians", "gen-protesters", "gen-rioters"})
 
 
+# Between a verb and its subject: nothing, or a force noun (`سيطرت قوات من الجيش الوطني`,
+# `قيام عناصر داعش`).
+_SUBJECT_GAP = re.compile(
+    r"^\s*(?:(?:قوات|عناصر|مقاتلي|مقاتلو|مسلحي|مسلحو|طائرات|مقاتلات|وحدات|جنود|طيران)(?:\s+من)?\s+)?$"
+)
+
+
 def _actor_spans(view: SentenceView) -> list[Span]:
     return [e for e in view.entities if e.label in ("ORG", "ACTOR")]
 
@@ -307,6 +314,22 @@ def choose_actors(
         if follows(agent_cues, a, 3) or after_from(perpetrators, a):
             agent_span = a
             break
+    if agent_span is None:
+        # Verb first, then its subject: "أطلقت كتائب المعارضة عددا من قذائف الهاون" (the verb of
+        # the trigger's clause, up to six words before it).
+        verbs = [
+            v
+            for v in view.find(lx.VERBAL)
+            if v[1] <= trigger[0] + 1
+            and view.words_between(v[1], trigger[0]) <= 6
+            and not view.has_break_between(v[1], trigger[0])
+        ]
+        for a in actors:
+            if any(v[1] <= a.start and _SUBJECT_GAP.match(text[v[1] : a.start]) for v in verbs) and not (
+                follows(patient_cues, a, 1) or possessive(a) or after_from(victims_words, a)
+            ):
+                agent_span = a
+                break
     if agent_span is None:
         for a in actors:
             if follows(patient_cues, a, 1) or possessive(a) or after_from(victims_words, a):

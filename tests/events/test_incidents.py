@@ -279,3 +279,10 @@ def test_a_toll_over_months_in_another_clause_does_not_hide_the_news() -> None:
     text = "قصفت قوات النظام حي جوبر في دمشق أمس، حيث يتعرض الحي منذ عدة أشهر لهجمات متكررة."
     found = incidents(text)
     assert [i["sub_event_type"] for i in found] == ["Shelling/artillery/missile attack"]
+
+
+def test_the_subject_after_the_verb_is_the_initiator() -> None:
+    inc = only("وفي مدينة حلب أطلقت كتائب المعارضة أمس عددا من قذائف الهاون على حي الميدان.")
+    assert inc["actor1"] == "كتائب المعارضة"
+    inc = only("وتحدث التقرير أمس عن قيام عناصر داعش بقتل 30 من زملائهم في بلدة الباغوز.")
+    assert inc["actor1"] == "داعش" and inc["fatalities"] == 30
