@@ -179,7 +179,8 @@ def _future_verb(view: SentenceView, cand: Candidate) -> bool:
 
 def _death_candidate(view: SentenceView) -> Candidate | None:
     """An incident implied by death words alone (`قتل 3 مدنيين برصاص ...`)."""
-    deaths = view.find(lx.DEATH)
+    cited = view.find(lx.CITE)
+    deaths = [d for d in view.find(lx.DEATH) if not any(c[0] <= d[0] < c[1] for c in cited)]
     if not deaths:
         return None
     if view.find(lx.ACCIDENT):
@@ -200,11 +201,40 @@ def _death_candidate(view: SentenceView) -> Candidate | None:
     return Candidate("killing", lx.BATTLES, "Armed clash", span, 1, False)
 
 
+_PEOPLE = re.compile(lx.word(r"(?:اطفال|طفل(?:ا|ين)?|اشخاص|شخص(?:ا|ين)?|بالغين|نساء|امراه|رجال)"))
+
+
+_PROPERTY = re.compile(r"(?:منزل|منازل|بيت|بيوت|ممتلكات|محل|محلات|سيار|مزارع|خيام|متاجر|مساكن)")
+
+
+def _violent_death(view: SentenceView) -> bool:
+    """Death words make an incident on their own only with something of violence around them:
+    a toll, a weapon, a named or described actor, fighters or civilians; never at a funeral
+    (`جثمان الشهيد`), and not for `استشهد ... ب` ("cited")."""
+    if view.find(lx.FUNERAL):
+        return False
+    return bool(
+        view.numbers
+        or any(e.label in ("WEAPON", "ORG", "ACTOR") for e in view.entities)
+        or view.find(lx.COMBATANTS)
+        or view.find(lx.CIVILIANS)
+    )
+
+
 def _refine(view: SentenceView, cand: Candidate, sentence_has: set[str]) -> Candidate:
     """Adjust the sub-event type with cues from the rest of the sentence."""
     name = cand.name
     if name == "shelling" and view.find(lx.AIRCRAFT):
         return Candidate("air", lx.EXPLOSIONS, "Air/drone strike", cand.span, 7, False)
+    victims = view.find(lx.CIVILIANS) + view.find(_PEOPLE)
+    if name == "looting" and any(
+        v[0] >= cand.span[1]
+        and view.words_between(cand.span[1], v[0]) <= 3
+        and not _PROPERTY.search(view.doc.text[cand.span[1] : v[0]])
+        for v in victims
+    ):
+        # "إحراق ستة أطفال": burning people is an attack on them, not property destruction
+        return Candidate("attack", lx.VAC, "Attack", cand.span, cand.rank, False)
     if name in ("attack", "gunfire", "killing") and view.find(lx.CIVILIANS) and not view.find(lx.COMBATANTS):
         return Candidate(name, lx.VAC, "Attack", cand.span, cand.rank, cand.generic)
     if name == "protest":
@@ -271,7 +301,7 @@ def _sentence_incidents(view: SentenceView) -> list[Incident]:
     specific = [c for c in cands if not c.generic]
     if not specific:
         death = _death_candidate(view)
-        if death and _blocked(view, death) is None:
+        if death and _blocked(view, death) is None and _violent_death(view):
             specific = [death]
         elif cands and (view.find(lx.DEATH) or view.find(lx.INJURY) or _has_place(view)):
             specific = [cands[0]]  # a generic attack word counts only with something concrete around it
@@ -518,8 +548,15 @@ def _reported(view: SentenceView, inc: Incident) -> float:
 
 def _topic_of(view: SentenceView, t0: int) -> bool:
     """An event noun governed by a preposition of topic (`ردود فعل على اغتيال`, `بشأن إعدام`)."""
-    results = {r[1] for r in view.find(lx.RESULT_VERB)}
-    return any(m[1] == t0 and m[0] not in results for m in view.find(lx.TOPIC))
+    results = view.find(lx.RESULT_VERB)
+
+    def governed(m0: int) -> bool:  # "أسفر عن", "أقدم متمردو بوكو حرام أمس على"
+        return any(
+            r[1] <= m0 + 1 and view.words_between(r[1], m0) <= 5 and not view.has_break_between(r[1], m0)
+            for r in results
+        )
+
+    return any(m[1] == t0 and not governed(m[0]) for m in view.find(lx.TOPIC))
 
 
 def _accused(view: SentenceView, t0: int) -> bool:

@@ -168,7 +168,6 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"هجمات",
         r"(?:ي|ت)?هاجم(?:ت|وا|ون)?",
         r"هاجم(?:ت|وا)?",
-        r"(?:ي|ت)?ستهدف(?:ت|وا)?",
         r"اعتداء(?:ات)?",
         r"(?:ي|ت)?عتدي",
         r"اعتدي",
@@ -397,6 +396,7 @@ VERBAL = any_word(
 # Words before an event noun that make it a reference to an event, not a report of one.
 REFERENCE = any_word(
     r"قضيه",
+    r"قضايا",
     r"ملف",
     r"ذكري",
     r"محكمه",
@@ -642,6 +642,20 @@ FIGURATIVE = any_word(
     r"(?:ال)?طموح(?:ات)?",
     r"(?:ال)?روح",
     r"(?:ال)?ثوره",
+    r"عصفورين",  # "قتل عصفورين بحجر واحد"
+    # Objects of "أوقف" that make it "stopped", not "arrested": "أوقفت الصين استيراد الدواجن".
+    r"(?:ال)?استيراد",
+    r"(?:ال)?تصدير",
+    r"(?:ال)?بث",
+    r"(?:ال)?ضخ",
+    r"(?:ال)?صرف",
+    r"(?:ال)?تعاون",
+    r"(?:ال)?مفاوضات",
+)
+# "استشهد بـ" is "cited", not "was martyred": "واستشهدت أمانة السوق بحصول الشاعرة على الجائزة".
+CITE = re.compile(
+    word(r"استشهد(?:ت|وا)?", proclitics="verb")
+    + r"(?: [^ 0-9٠-٩]+){0,3}? ب(?!رصاص|نيران|قصف|قذيف|صاروخ|غار|انفجار|تفجير|هجوم|جروح|طلق|اطلاق)[^ 0-9]+"
 )
 # A relative pronoun right before a verb of violence describes a person or thing by a past event.
 RELATIVE = re.compile(word(r"(?:الذي|التي|الذين|اللذين|اللتين|اللواتي)", proclitics=False) + r" ")
@@ -675,6 +689,7 @@ AGGREGATE = any_word(
     r"خلال (?:ال)?(?:اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|شهور|عام|عامين|اعوام|سنه|سنوات|سنتين|ايام|الايام)",
     r"منذ (?:بدايه|مطلع|اندلاع|بدء|انطلاق|مطلع)",
     r"حصيله",
+    r"علي مدي",
     r"منذ (?:عده |بضعه |[^ ]+ )?(?:عام|اعوام|سنوات|اشهر|شهور|اسابيع)",
     r"في (?:عده |بضعه |[^ ]+ )?(?:ايام|اسابيع|اشهر|شهور|سنوات)",
     r"[0-9٠-٩]+ مره",
@@ -702,9 +717,24 @@ ACCIDENT = any_word(
     r"تسمم",
     r"تسونامي",
     r"كارثه",
+    r"(?:ال)?غارق(?:ه)?",
+    r"انغمار",
+    r"وفاه",  # a death by natural causes or accident ("أسفر عن وفاة قائدها")
+    r"سقط(?:ت)? في (?:البحر|النهر|بئر|الوادي)",
     r"(?:ال)?نووي(?:ه)?",
     r"(?:ال)?ذري(?:ه)?",
     r"تجرب(?:ه|تها) (?:ال)?نووي(?:ه)?",
+)
+# Funerals and mourning: the death they follow is told elsewhere (or long ago).
+FUNERAL = any_word(
+    r"تشييع",
+    r"شيع(?:ت|وا)?",
+    r"جثمان",
+    r"جنازه",
+    r"صلاه (?:الميت|الجنازه|الغائب)",
+    r"عزاء",
+    r"مراسم",
+    r"ضريح",
 )
 # Modal hedges: an agent introduced this way is attributed, not certain.
 HEDGE = any_word(

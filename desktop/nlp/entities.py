@@ -47,7 +47,7 @@ _ORDINAL_WORDS = frozenset(
 )
 _PLURAL_ENDINGS = ("ين", "ون", "ات")
 # Words the model sometimes takes for a name on their own.
-_NOT_NAMES = frozenset(normalize_word(w) for w in ("الله", "قاعدة", "مزارع", "ميليشيا"))
+_NOT_NAMES = frozenset(normalize_word(w) for w in ("الله", "قاعدة", "مزارع", "ميليشيا", "الريف"))
 # Particles inside Arabic personal names.
 _NAME_PARTICLES = frozenset(normalize_word(w) for w in ("آل", "بن", "ابن", "بنت", "أبو", "أبي", "أم", "عبد"))
 # Military units and forces named by a number or a definite description: ORG.

@@ -534,6 +534,10 @@ def _match_year(text: str, pub: dt.date | None) -> Iterable[_Cand]:
         yield _Cand(start, m.end(), _attrs(dt.date(year, 1, 1), "year", False))
 
 
+# Years of all-digit dates read as Hijri: 1300-1500 AH is 1882-2077 CE.
+_HIJRI_NUMERIC_YEARS = (1300, 1500)
+
+
 def _match_numeric(text: str, pub: dt.date | None) -> Iterable[_Cand]:
     """All-digit dates, day first ("3/3/2019") or ISO order ("2019-03-03")."""
     for m in RE_NUMERIC.finditer(text):
@@ -547,6 +551,12 @@ def _match_numeric(text: str, pub: dt.date | None) -> Iterable[_Cand]:
         else:
             continue
         if not 1000 <= year <= 2199:
+            continue
+        if _HIJRI_NUMERIC_YEARS[0] <= year <= _HIJRI_NUMERIC_YEARS[1]:
+            # "23/9/1436": an all-digit date in the 14th-15th Hijri century is Hijri (Saudi usage).
+            hijri = _hijri_to_date(year, month, day) if 1 <= month <= 12 and 1 <= day <= 30 else None
+            if hijri is not None:
+                yield _Cand(m.start(), m.end(), _attrs(hijri, "day", False, calendar="hijri"), "explicit_day")
             continue
         value = _safe_date(year, month, day)
         if value is None:

@@ -20,8 +20,7 @@ from functools import lru_cache
 
 # Bidi controls, zero-width joiners/non-joiners, BOM and soft hyphen: invisible, dropped.
 INVISIBLE = (
-    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-    "\u2066\u2067\u2068\u2069\ufeff\u00ad\u061c"
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad\u061c"
 )
 TATWEEL = "\u0640"
 

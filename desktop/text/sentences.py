@@ -86,8 +86,9 @@ def split_clauses(text: str, sentence: Span) -> list[Span]:
     start = sentence.start
     for i in range(sentence.start, sentence.end):
         ch = text[i]
-        if ch in _CLAUSE_BREAKS and not (ch == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit()
-                                          and text[i + 1].isdigit()):
+        if ch in _CLAUSE_BREAKS and not (
+            ch == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+        ):
             _append_trimmed(out, text, start, i + 1)
             start = i + 1
     _append_trimmed(out, text, start, sentence.end)

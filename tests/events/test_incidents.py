@@ -137,6 +137,12 @@ def test_execution_of_captives_is_violence_against_civilians() -> None:
         "وذكر المرصد أن الطائرات قصفت المنطقة أكثر من 270 مرة في أربعة أيام.",
         # The earlier event as background: "في أعقاب اغتيال".
         "وأعادت الاحتجاجات إلى الأذهان أعمال الشغب التي شهدتها هولندا في أعقاب اغتيال المخرج.",
+        # "استشهد بـ" is "cited"; "أوقف استيراد" is "stopped"; an idiom; a funeral; a drowning.
+        "واستشهدت أمانة سوق عكاظ بحصول الشاعرة على جائزة قيمتها 300 ألف ريال في مصر.",
+        "وأوقفت الصين استيراد جميع منتجات الدواجن الأمريكية هذا العام بسبب المرض.",
+        "وقال المحلل إن تنظيم داعش يريد قتل عصفورين بحجر واحد في سوروج أمس.",
+        "وشيع أهالي البلدة أمس جثمان الشهيد في مدينة درعا.",
+        "وأسفر الحادث عن وفاة قائد المركبة التي سقطت في البحر بينبع أمس.",
     ],
 )
 def test_not_incidents(text: str) -> None:
@@ -286,3 +292,18 @@ def test_the_subject_after_the_verb_is_the_initiator() -> None:
     assert inc["actor1"] == "كتائب المعارضة"
     inc = only("وتحدث التقرير أمس عن قيام عناصر داعش بقتل 30 من زملائهم في بلدة الباغوز.")
     assert inc["actor1"] == "داعش" and inc["fatalities"] == 30
+
+
+def test_martyred_by_gunfire_is_not_citing() -> None:
+    inc = only("واستشهد 3 مدنيين برصاص قناص في حي جوبر أمس.")
+    assert inc["fatalities"] == 3 and inc["sub_event_type"] == "Attack"
+
+
+def test_burning_people_is_an_attack_not_property_destruction() -> None:
+    inc = only("وأحرق مسلحون أمس ستة أطفال داخل منزلهم في قرية كمونة.")
+    assert (inc["event_type"], inc["sub_event_type"]) == ("Violence against civilians", "Attack")
+
+
+def test_an_all_digit_date_in_the_hijri_century_is_hijri() -> None:
+    inc = only("فجر انتحاري نفسه في مسجد بمدينة الدمام يوم الجمعة 23/9/1436.", date="2015-07-21")
+    assert inc["date"] == "2015-07-10"
