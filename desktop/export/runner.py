@@ -1,12 +1,18 @@
-"""One entry point for every export format, used by the CLI and the GUI's export dialog."""
+"""One entry point for every export format, used by the CLI and the GUI's export dialog.
+
+Every format is written to a hidden partial file beside the target and moved over it only when
+complete: a failed or cancelled export leaves an earlier file of that name as it was.
+"""
 
 from __future__ import annotations
 
+import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.errors import InputError
+from desktop.errors import InputError, RasidError
 from desktop.export import FORMATS
 from desktop.export.filters import ExportFilter, ProgressFn
 
@@ -34,6 +40,10 @@ class ExportOptions:
     tagset: str = "rasid"
 
 
+class ExportCancelled(RasidError):
+    """The user cancelled the export; nothing was written."""
+
+
 def export_project(
     project: Project,
     fmt: str,
@@ -41,8 +51,11 @@ def export_project(
     flt: ExportFilter | None = None,
     options: ExportOptions | None = None,
     progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
 ) -> int:
-    """Write `project` (filtered) to `out` in format `fmt`; returns the number of items written."""
+    """Write `project` (filtered) to `out` in format `fmt`; returns the number of items written.
+
+    Setting `cancel` stops the export at its next progress step (ExportCancelled)."""
     opts = options or ExportOptions()
     if fmt not in FORMATS:
         raise InputError(f"Unknown export format {fmt!r}; use one of {', '.join(FORMATS)}.")
@@ -51,34 +64,52 @@ def export_project(
     out = Path(out)
     if not out.parent.is_dir():
         raise InputError(f"The folder {out.parent} does not exist.")
+    partial = out.with_name(f".{out.stem}.part{out.suffix}")
+
+    def step(done: int, total: int | None, message: str) -> None:
+        if cancel is not None and cancel.is_set():
+            raise ExportCancelled("The export was cancelled; no file was written.")
+        if progress:
+            progress(done, total, message)
+
     try:
-        if fmt == "acled-csv":
-            from desktop.export.acled import write_acled_csv
-
-            return write_acled_csv(project, out, flt, opts.lang, opts.bom, progress)
-        if fmt == "json":
-            from desktop.export.json_export import write_json
-
-            return write_json(project, out, flt or ExportFilter(include_rejected=True), progress)
-        if fmt == "geojson":
-            from desktop.export.geojson import write_geojson
-
-            return write_geojson(project, out, flt, opts.lang, progress)
-        if fmt == "xlsx":
-            from desktop.export.xlsx import write_xlsx
-
-            return write_xlsx(project, out, flt, opts.lang, progress)
-        if fmt == "conll":
-            from desktop.export.conll import write_conll
-
-            return write_conll(project, out, flt, opts.entity_scope, opts.tagset, progress=progress)
-        from desktop.export.report import write_html, write_pdf
-
-        writer = write_html if fmt == "html" else write_pdf
-        return writer(project, out, flt, opts.lang, progress)
+        count = _write(project, fmt, partial, flt, opts, step)
+        os.replace(partial, out)
+        return count
     except PermissionError as exc:
         raise InputError(f"{out} cannot be written (permission denied).") from exc
     except OSError as exc:
         if isinstance(exc, InputError):
             raise
         raise InputError(f"{out} cannot be written ({exc.strerror or exc}).") from exc
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _write(
+    project: Project, fmt: str, out: Path, flt: ExportFilter | None, opts: ExportOptions, progress: ProgressFn
+) -> int:
+    if fmt == "acled-csv":
+        from desktop.export.acled import write_acled_csv
+
+        return write_acled_csv(project, out, flt, opts.lang, opts.bom, progress)
+    if fmt == "json":
+        from desktop.export.json_export import write_json
+
+        return write_json(project, out, flt or ExportFilter(include_rejected=True), progress)
+    if fmt == "geojson":
+        from desktop.export.geojson import write_geojson
+
+        return write_geojson(project, out, flt, opts.lang, progress)
+    if fmt == "xlsx":
+        from desktop.export.xlsx import write_xlsx
+
+        return write_xlsx(project, out, flt, opts.lang, progress)
+    if fmt == "conll":
+        from desktop.export.conll import write_conll
+
+        return write_conll(project, out, flt, opts.entity_scope, opts.tagset, progress=progress)
+    from desktop.export.report import write_html, write_pdf
+
+    writer = write_html if fmt == "html" else write_pdf
+    return writer(project, out, flt, opts.lang, progress)

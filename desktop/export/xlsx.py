@@ -48,25 +48,47 @@ def write_xlsx(
 ) -> int:
     """Write the workbook; returns the number of incident rows."""
     from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
     from openpyxl.styles import Font  # type: ignore[import-untyped]
 
     data = collect(project, flt, progress=progress)
     rows = acled_rows(project, data, lang)
-    wb = Workbook(write_only=False)
+    # Streaming (write-only) workbook: rows go to disk as they are appended, so a project of 30,000
+    # articles is written in seconds and in little memory; sheets are set up before their first row.
+    wb = Workbook(write_only=True)
     names = ("الحوادث", "الكيانات", "المقالات") if lang == "ar" else ("Incidents", "Entities", "Articles")
-    ws = wb.active
-    assert ws is not None
-    ws.title = names[0]
-    sheets = [ws, wb.create_sheet(names[1]), wb.create_sheet(names[2])]
     bold = Font(bold=True)
-    ws.append(list(COLUMNS))
+
+    def sheet(name: str, header: tuple[str, ...] | list[str]) -> Any:
+        ws = wb.create_sheet(name)
+        ws.sheet_view.rightToLeft = True
+        ws.freeze_panes = "A2"
+        cells = []
+        for title in header:
+            cell = WriteOnlyCell(ws, value=title)
+            cell.font = bold
+            cells.append(cell)
+        ws.append(cells)
+        return ws
+
+    total = len(rows) + sum(len(e) for e in data.entities.values()) + len(data.articles)
+    written = 0
+
+    def step() -> None:
+        nonlocal written
+        written += 1
+        if progress and written % 1000 == 0:
+            progress(written, total, "xlsx")
+
+    ws = sheet(names[0], list(COLUMNS))
     for row in rows:
         ws.append([_cell(row[c]) for c in COLUMNS])
+        step()
     by_id = {a.id: a for a in data.articles}
-    sheets[1].append(list(ENTITY_COLUMNS))
+    ws = sheet(names[1], list(ENTITY_COLUMNS))
     for aid, ents in data.entities.items():
         for e in ents:
-            sheets[1].append(
+            ws.append(
                 [
                     _cell(v)
                     for v in (
@@ -83,9 +105,10 @@ def write_xlsx(
                     )
                 ]
             )
-    sheets[2].append(list(ARTICLE_COLUMNS))
+            step()
+    ws = sheet(names[2], list(ARTICLE_COLUMNS))
     for a in data.articles:
-        sheets[2].append(
+        ws.append(
             [
                 _cell(v)
                 for v in (
@@ -101,11 +124,9 @@ def write_xlsx(
                 )
             ]
         )
-    for sheet in sheets:
-        sheet.sheet_view.rightToLeft = True
-        sheet.freeze_panes = "A2"
-        for c in sheet[1]:
-            c.font = bold
+        step()
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     wb.save(str(out))
+    if progress:
+        progress(total, total, "xlsx")
     return len(rows)

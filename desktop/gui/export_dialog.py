@@ -151,7 +151,7 @@ class ExportDialog(QDialog):
         project = self.project
 
         def run(progress: Callable[[int, int | None, str], None], cancel: threading.Event) -> Any:
-            return (out, export_project(project, fmt, out, flt, options, progress))
+            return (out, export_project(project, fmt, out, flt, options, progress, cancel))
 
         return run
 

@@ -265,3 +265,43 @@ def test_core_does_not_import_qt() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
     assert run.returncode == 0, run.stderr
+
+
+def test_xlsx_header_is_bold_and_frozen(project: Project, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "x.xlsx"
+    export_project(project, "xlsx", out)
+    for ws in load_workbook(out).worksheets:
+        assert ws.freeze_panes == "A2"
+        assert ws["A1"].font.bold is True
+
+
+def test_a_cancelled_export_leaves_the_earlier_file_and_no_partial(project: Project, tmp_path: Path) -> None:
+    import threading
+
+    from desktop.export.runner import ExportCancelled
+
+    out = tmp_path / "incidents.csv"
+    out.write_text("earlier export\n", encoding="utf-8")
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(ExportCancelled):
+        export_project(project, "acled-csv", out, cancel=cancel)
+    assert out.read_text(encoding="utf-8") == "earlier export\n"
+    assert not list(tmp_path.glob(".*part*"))
+
+
+def test_a_failing_export_leaves_the_earlier_file(project: Project, tmp_path: Path) -> None:
+    out = tmp_path / "report.pdf"
+    out.write_bytes(b"earlier report")
+
+    def boom(done: int, total: int | None, message: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    from desktop.errors import InputError
+
+    with pytest.raises(InputError, match="No space left"):
+        export_project(project, "pdf", out, progress=boom)
+    assert out.read_bytes() == b"earlier report"
+    assert not list(tmp_path.glob(".*part*"))
