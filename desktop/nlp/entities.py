@@ -515,6 +515,7 @@ class EntityRecognizer:
                 and prev not in _PLACE_PREPOSITIONS
                 and not prev.startswith(("ال", "وال"))
                 and prev[-1:] not in '،,.:«»"()'
+                and not _VERB_BEFORE_SUBJECT.match(prev)
             ):
                 c.label = "DROP"
                 return
@@ -866,6 +867,10 @@ def _mark_model_doubt(
         tag, conf = tagged[i]
         if tag == "O" and conf >= _MODEL_SURE_O:
             c.attrs["model_o"] = True
+
+
+# A verb whose subject may follow: "تقوده السعودية", "أعلنت السعودية" (the country, not "Saudi").
+_VERB_BEFORE_SUBJECT = re.compile(r"^(?:[وف]?[يت][\u0621-\u064a]{2,}(?:ه|ها|هم)|[وف]?[\u0621-\u064a]{2,4}ت)$")
 
 
 def _verb_like(word: str) -> bool:

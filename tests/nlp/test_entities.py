@@ -143,3 +143,9 @@ def test_descriptions_of_actors_are_not_organisation_names() -> None:
     assert orgs == {"داعش"}
     actors = {s for s, label in found if label == "ACTOR"}
     assert {"الميليشيات الإيرانية", "فصائل المعارضة", "قوات التحالف"} <= actors
+
+
+def test_a_country_after_a_verb_is_its_subject_not_an_adjective() -> None:
+    assert ("السعودية", "LOC") in surfaces("وكان التحالف العربي الذي تقوده السعودية قد أعلن هدنة.")
+    assert ("السعودية", "LOC") in surfaces("وأعلنت السعودية أمس إغلاق الحدود.")
+    assert all(label != "LOC" for s, label in surfaces("وصلت قوات سعودية إلى الميناء.") if "سعود" in s)
