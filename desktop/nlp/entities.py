@@ -239,6 +239,7 @@ class EntityRecognizer:
                 _mark_model_doubt(gazetteer, sent_tokens, tagged)
             found.extend(gazetteer)
             found.extend(self._units(doc.text, sent_tokens, keys))
+            found.extend(self._person_pairs(doc.text, sent_tokens, keys))
             model = self._model(doc.text, sent_tokens, keys, tagged) if self.use_model else []
             found.extend(model)
             # A name after a place noun is kept when it is a rare word or the model sees a place there.
@@ -258,7 +259,7 @@ class EntityRecognizer:
         for c in found:
             self._context_label(doc.text, c)
         found = [c for c in found if c.label != "DROP"]
-        chosen = self._coherent(_disambiguate(self._resolve(found)))
+        chosen = _family_names_win(doc.text, self._coherent(_disambiguate(self._resolve(found))))
         chosen += self._propagate(doc.text, tokens, chosen)
         chosen += _anaphors(doc.text, tokens, chosen)
         # A lone word that is never a name on its own ("الله" of "حفظه الله") is dropped last, after
@@ -305,6 +306,31 @@ class EntityRecognizer:
                 c.attrs = {k: v for k, v in c.attrs.items() if k in ("cued",)}
                 kept.append(c)
         return kept
+
+    def _person_pairs(self, text: str, tokens: Sequence[Span], keys: Sequence[str]) -> list[Candidate]:
+        """A known first name and a definite family name or nisba: `علي الأحمدي` (PER even where
+        the family name is also a town). `على` (the preposition) is told apart by its spelling."""
+        out: list[Candidate] = []
+        for i in range(len(tokens) - 1):
+            first, last = tokens[i], tokens[i + 1]
+            raw = text[first.start : first.end]
+            if (
+                first.label != "ar"
+                or last.label != "ar"
+                or raw.endswith("ى")
+                or last.attrs.get("prefix", "")
+                or not self.gaz.is_first_name(keys[i])
+                or (self._is_common(keys[i]) and raw != "علي")  # "وأكد الأحمدي": a verb, not a name
+                or (i > 0 and keys[i - 1] in _PLACE_CUES | _FACILITY_NOUNS)  # "محطة تشرين الحرارية"
+                or not keys[i + 1].startswith("ال")
+                or len(keys[i + 1]) < 5
+                or not (self.gaz.is_last_name(keys[i + 1]) or _NISBA_TAIL.match(keys[i + 1]))
+                or self._is_common(keys[i + 1])
+            ):
+                continue
+            start = name_start(first)
+            out.append(Candidate(start, last.end, "PER", "rule", 0.6, {}))
+        return out
 
     def _media_names(self, text: str) -> list[Candidate]:
         """Media outlets named after a media noun: quoted (`لوكالة الأنباء اليمنية “سبأ”`,
@@ -867,6 +893,27 @@ def _mark_model_doubt(
         tag, conf = tagged[i]
         if tag == "O" and conf >= _MODEL_SURE_O:
             c.attrs["model_o"] = True
+
+
+def _family_names_win(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A one-word place that is the family name of a person the article names (`علي الأحمدي` ...
+    `وأكد الأحمدي`) is that person, unless a place noun or quotes cue the place."""
+    families = {
+        normalize_word(text[c.start : c.end].split()[-1])
+        for c in cands
+        if c.label == "PER" and " " in text[c.start : c.end].strip()
+    }
+    for c in cands:
+        a = c.attrs
+        if (
+            c.label == "LOC"
+            and not a.get("cued")
+            and a.get("feature") not in ("country", "admin1")
+            and " " not in text[c.start : c.end].strip()
+            and normalize_word(text[c.start : c.end]) in families
+        ):
+            c.label, c.origin, c.attrs = "PER", "rule", {}
+    return cands
 
 
 # A verb whose subject may follow: "تقوده السعودية", "أعلنت السعودية" (the country, not "Saudi").

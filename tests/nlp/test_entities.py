@@ -149,3 +149,13 @@ def test_a_country_after_a_verb_is_its_subject_not_an_adjective() -> None:
     assert ("السعودية", "LOC") in surfaces("وكان التحالف العربي الذي تقوده السعودية قد أعلن هدنة.")
     assert ("السعودية", "LOC") in surfaces("وأعلنت السعودية أمس إغلاق الحدود.")
     assert all(label != "LOC" for s, label in surfaces("وصلت قوات سعودية إلى الميناء.") if "سعود" in s)
+
+
+def test_first_name_and_family_name_make_a_person_and_the_family_name_then_refers_to_him() -> None:
+    text = "وكشف المتحدث باسم المقاومة، علي الأحمدي، عن استهداف القاعدة. وأكد الأحمدي أن القوات تقدمت."
+    found = with_model(text)
+    assert ("علي الأحمدي", "PER") in found
+    assert ("الأحمدي", "PER") in found and ("الأحمدي", "LOC") not in found  # not the Kuwaiti town
+    # "على" (the preposition) is no first name, nor is a verb ("وأكد") or a month before a facility.
+    assert all(label != "PER" for _, label in with_model("سيطرت القوات على الأحمدي أمس."))
+    assert all(label != "PER" for _, label in with_model("وتوقفت محطة تشرين الحرارية عن العمل."))
