@@ -31,6 +31,7 @@ class ExportFilter:
     """Filters shared by every format; all set fields must hold."""
 
     article_ids: list[int] | None = None
+    incident_ids: list[int] | None = None  # exactly these incidents (a selection in the incidents table)
     date_from: str | None = None
     date_to: str | None = None
     tag: str | None = None
@@ -46,7 +47,7 @@ class ExportFilter:
 
     @property
     def incident_level(self) -> bool:
-        return bool(self.date_from or self.date_to or self.status or self.event_type)
+        return bool(self.date_from or self.date_to or self.status or self.event_type or self.incident_ids)
 
     def describe(self, arabic: bool = False) -> list[str]:
         """Human-readable lines naming the filters in force (for report headers)."""
@@ -62,6 +63,9 @@ class ExportFilter:
             if value:
                 shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
                 out.append(f"{ar if arabic else en}: {shown}")
+        if self.incident_ids:
+            n = len(self.incident_ids)
+            out.append(f"الحوادث المحددة: {n}" if arabic else f"Selected incidents: {n}")
         if self.include_rejected:
             out.append("تشمل الحوادث المرفوضة" if arabic else "Rejected incidents included")
         return out
@@ -167,6 +171,8 @@ def collect(
 
 
 def _keep(item: ExportIncident, flt: ExportFilter) -> bool:
+    if flt.incident_ids is not None and item.incident.id not in flt.incident_ids:
+        return False
     if flt.status and item.incident.status != flt.status:
         return False
     if flt.event_type and flt.event_type not in (item.value("event_type"), item.value("sub_event_type")):

@@ -54,10 +54,12 @@ class ExportDialog(QDialog):
         article_ids: list[int] | None = None,
         arabic: bool = True,
         parent: QWidget | None = None,
+        incident_ids: list[int] | None = None,
     ) -> None:
         super().__init__(parent)
         self.project = project
         self.article_ids = article_ids
+        self.incident_ids = incident_ids
         self.task: BackgroundTask | None = None
         self.setWindowTitle("تصدير" if arabic else "Export")
         self.format = QComboBox()
@@ -85,7 +87,11 @@ class ExportDialog(QDialog):
         self.event_type.addItem("—", "")
         for name in (*EVENT_TYPE_NAMES, *SUB_EVENT_TYPE_NAMES):
             self.event_type.addItem(name, name)
-        self.selection_only = QCheckBox("المقالات المحددة فقط" if arabic else "Selected articles only")
+        if incident_ids:
+            label = ("الحوادث المحددة فقط", "Selected incidents only")
+        else:
+            label = ("المقالات المحددة فقط", "Selected articles only")
+        self.selection_only = QCheckBox(label[0] if arabic else label[1])
         self.selection_only.setEnabled(bool(article_ids))
         self.selection_only.setChecked(bool(article_ids))
         self.include_rejected = QCheckBox(
@@ -136,6 +142,7 @@ class ExportDialog(QDialog):
         """The filters as set in the dialog (raises InputError for a bad date)."""
         return ExportFilter(
             article_ids=self.article_ids if self.selection_only.isChecked() else None,
+            incident_ids=self.incident_ids if self.selection_only.isChecked() else None,
             date_from=self.date_from.text().strip() or None,
             date_to=self.date_to.text().strip() or None,
             tag=self.tag.text().strip() or None,

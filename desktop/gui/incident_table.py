@@ -149,7 +149,7 @@ class IncidentsView(QWidget):
     """Filters, the incidents table and its actions."""
 
     statusRequested = Signal(list, str)  # IncidentViews, new status
-    exportRequested = Signal(list)  # article ids
+    exportRequested = Signal(list, list)  # article ids, incident ids of the selection
     openRequested = Signal(int, int)  # article id, incident id
 
     def __init__(self, page_size: int = 200, parent: QWidget | None = None) -> None:
@@ -319,9 +319,9 @@ class IncidentsView(QWidget):
             self.statusRequested.emit([incident_view(r) for r in rows], status)
 
     def _export(self) -> None:
-        ids = sorted({r.article_id for r in self.selected()})
-        if ids:
-            self.exportRequested.emit(ids)
+        rows = self.selected()
+        if rows:
+            self.exportRequested.emit(sorted({r.article_id for r in rows}), sorted(r.id for r in rows))
 
     def _open(self, index: QModelIndex) -> None:
         row = self.model.row(index.row()) if index.isValid() else None

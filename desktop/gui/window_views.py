@@ -112,7 +112,9 @@ class ProjectViewsMixin(_Base):
         if self.controller is not None:
             self._run(commands.set_actor_type(self.controller, group, inter))
 
-    def export_dialog(self, article_ids: list[int] | None = None) -> Any:
+    def export_dialog(
+        self, article_ids: list[int] | None = None, incident_ids: list[int] | None = None
+    ) -> Any:
         """File → Export… (or the incidents table's selection): the export dialog on a reader connection."""
         if self.ops is None:
             return None
@@ -123,7 +125,13 @@ class ProjectViewsMixin(_Base):
         except RasidError as exc:
             self.show_error(str(exc))
             return None
-        dialog = ExportDialog(project, article_ids=article_ids or None, arabic=is_arabic(), parent=self)
+        dialog = ExportDialog(
+            project,
+            article_ids=article_ids or None,
+            incident_ids=incident_ids or None,
+            arabic=is_arabic(),
+            parent=self,
+        )
         dialog.exported.connect(
             lambda path, n: self.statusBar().showMessage(
                 tr("Exported {n} records to {path}").format(n=n, path=path), 10000

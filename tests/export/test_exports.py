@@ -305,3 +305,17 @@ def test_a_failing_export_leaves_the_earlier_file(project: Project, tmp_path: Pa
         export_project(project, "pdf", out, progress=boom)
     assert out.read_bytes() == b"earlier report"
     assert not list(tmp_path.glob(".*part*"))
+
+
+def test_selected_incidents_only(project: Project) -> None:
+    from desktop.export.filters import collect
+
+    everything = collect(project, ExportFilter(include_rejected=True)).incidents
+    by_article: dict[int, list[int]] = {}
+    for item in everything:
+        by_article.setdefault(item.article.id, []).append(item.incident.id)
+    aid, ids = max(by_article.items(), key=lambda kv: len(kv[1]))
+    assert len(ids) >= 2, "the fixture needs an article with several incidents"
+    flt = ExportFilter(article_ids=[aid], incident_ids=ids[:1], include_rejected=True)
+    assert [i.incident.id for i in collect(project, flt).incidents] == ids[:1]
+    assert "Selected incidents: 1" in flt.describe()

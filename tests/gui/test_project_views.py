@@ -84,11 +84,18 @@ def test_accept_reject_many_with_undo_and_export_selection(window: Any) -> None:
     assert [window.ops.incident(r.id).status for r in rows] == ["rejected", "rejected"]
 
     dialogs: list[Any] = []
-    view.exportRequested.connect(lambda ids: dialogs.append(window.export_dialog(ids)))
+    view.exportRequested.connect(lambda aids, iids: dialogs.append(window.export_dialog(aids, iids)))
     view.export_button.click()
     dialog = dialogs[0]
     assert sorted(dialog.article_ids) == sorted(r.article_id for r in rows)
     assert dialog.selection_only.isChecked()
+    # Only the selected incidents go out, not every incident of their articles.
+    flt = dialog.filters()
+    assert flt.incident_ids == sorted(r.id for r in rows) and flt.include_rejected is False
+    flt.include_rejected = True  # they were rejected above
+    from desktop.export.filters import collect
+
+    assert sorted(i.incident.id for i in collect(dialog.project, flt).incidents) == sorted(r.id for r in rows)
     assert dialog.project is not window.ops.project  # its own (read-only) connection
     dialog.reject()
     assert dialog.project.closed
