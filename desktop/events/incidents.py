@@ -762,24 +762,24 @@ _CHAIN = re.compile(r"^(?:و)?(?:كما|ايضا|بينما|كذلك|فيما|ف
 
 
 def _report_units(doc: Document) -> list[Span]:
-    """The sentences, with chained reports split off at their clause (the wire style that strings
-    several clashes in several places into one sentence with `، كما` / `، بينما` / `، أيضاً`)."""
+    """The sentences, with chained reports split off (the wire style that strings several clashes
+    in several places into one sentence with `، كما` / `، بينما` / `، أيضاً`). A chained part runs
+    to the next chain word and is split off only when it tells an event and names a place."""
     sentences = doc.layers.get("sentences", [])
     clauses = _by_sentence(sentences, doc.layers.get("clauses", []))
     places = _by_sentence(sentences, [e for e in doc.layers.get("entities", []) if e.label == "LOC"])
     units: list[Span] = []
     for sentence, parts, locs in zip(sentences, clauses, places, strict=True):
-        start = sentence.start
-        for clause in parts[1:]:
-            text = normalize(doc.text[clause.start : clause.end]).text
-            if (
-                _CHAIN.match(text)
-                and lx.ANY_TRIGGER.search(text)
-                and any(clause.start <= e.start < clause.end for e in locs)
-            ):
-                units.append(Span(start, clause.start, "sentence"))
-                start = clause.start
-        units.append(Span(start, sentence.end, "sentence"))
+        chained = [c.start for c in parts[1:] if _CHAIN.match(normalize(doc.text[c.start : c.end]).text)]
+        starts = [sentence.start]
+        for k, begin in enumerate(chained):
+            end = chained[k + 1] if k + 1 < len(chained) else sentence.end
+            text = normalize(doc.text[begin:end]).text
+            if lx.ANY_TRIGGER.search(text) and any(begin <= e.start < end for e in locs):
+                starts.append(begin)
+        for k, begin in enumerate(starts):
+            end = starts[k + 1] if k + 1 < len(starts) else sentence.end
+            units.append(Span(begin, end, "sentence"))
     return units
 
 

@@ -729,9 +729,26 @@ def _merge(text: str, cands: list[_Cand]) -> list[_Cand]:
 def find_dates_in(text: str, pub: dt.date | None) -> list[tuple[int, int, dict[str, Any]]]:
     """DATE matches over an already normalized `text`: (start, end, attrs) in normalized offsets."""
     cands: list[_Cand] = []
+    writer = _writer_day(text, pub)
     for matcher in _MATCHERS:
-        cands.extend(matcher(text, pub))
+        cands.extend(matcher(text, writer if matcher is _match_rel_day else pub))
     return [(c.start, c.end, c.attrs) for c in _merge(text, _select(cands))]
+
+
+def _writer_day(text: str, pub: dt.date | None) -> dt.date | None:
+    """The day the copy was written, for its bare `أمس`/`اليوم`: the publication date, or the day
+    before when every `أمس الثلاثاء`-style phrase names the weekday of one day earlier (a paper
+    printing yesterday's copy: `أمس الثلاثاء` in a Thursday paper, so its bare `أمس` is Tuesday too)."""
+    if pub is None:
+        return None
+    shifts = set()
+    for m in _finditer(RE_REL_DAY, text):
+        if not m.group("weekday"):
+            continue
+        value = pub + dt.timedelta(days=_REL_DAY_OFFSETS[_key(m.group("rel"))])
+        named = WEEKDAYS[_key(m.group("weekday"))]
+        shifts.add(-((value.weekday() - named) % 7))
+    return pub - dt.timedelta(days=1) if shifts == {-1} else pub
 
 
 def _is_trailing_mark(ch: str) -> bool:

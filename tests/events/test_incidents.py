@@ -310,3 +310,13 @@ def test_burning_people_is_an_attack_not_property_destruction() -> None:
 def test_an_all_digit_date_in_the_hijri_century_is_hijri() -> None:
     inc = only("فجر انتحاري نفسه في مسجد بمدينة الدمام يوم الجمعة 23/9/1436.", date="2015-07-21")
     assert inc["date"] == "2015-07-10"
+
+
+def test_a_chained_report_whose_place_is_in_a_later_clause_is_split_off() -> None:
+    text = (
+        "وقال المرصد إن قوات النظام قصفت أمس مناطق في مدينة داريا، "
+        "ايضا دارت بعد منتصف ليل أمس اشتباكات بين قوات النظام والفصائل من طرف آخر، "
+        "في بساتين مخيم خان الشيح بالغوطة الغربية."
+    )
+    found = incidents(text)
+    assert ("Armed clash", "مخيم خان الشيح") in [(i["sub_event_type"], i["location"]) for i in found]

@@ -467,3 +467,16 @@ def test_midnight_of_a_weekday_is_the_next_day() -> None:
     # "since midnight on Sunday": the shelling happened in the first hours of Monday.
     _, span = only("منتصف ليل الأحد", dt.date(2015, 8, 11))
     assert span.attrs["value"] == "2015-08-10"
+
+
+def test_bare_yesterday_follows_the_copy_day_that_a_named_weekday_reveals() -> None:
+    # A Thursday paper printing Wednesday's copy: "أمس الثلاثاء" is Tuesday, so is its bare "أمس".
+    from desktop.text.dates import find_dates_in
+    from desktop.text.normalize import normalize
+
+    text = normalize("خطفت الجبهة يوم أمس الثلاثاء خمسة مقاتلين. ودارت فجر أمس اشتباكات في المدينة.").text
+    values = [a["value"] for _, _, a in find_dates_in(text, dt.date(2015, 8, 6))]
+    assert values == ["2015-08-04", "2015-08-04"]
+    # Without a contradicting weekday, "أمس" is the day before publication.
+    plain = normalize("ودارت فجر أمس اشتباكات في المدينة.").text
+    assert [a["value"] for _, _, a in find_dates_in(plain, dt.date(2015, 8, 6))] == ["2015-08-05"]
