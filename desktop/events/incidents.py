@@ -277,7 +277,7 @@ def _after_reference(view: SentenceView, t0: int) -> bool:
         gap = view.words_between(r1, t0)
         if gap == 0 or (gap == 1 and text[r1:t0].strip() not in _PREPOSITION):
             return True
-    return False
+    return any(r1 <= t0 and view.words_between(r1, t0) == 0 for _r0, r1 in view.find(lx.REFERENCE_ADJACENT))
 
 
 def _has_place(view: SentenceView) -> bool:
@@ -494,7 +494,7 @@ def _reported(view: SentenceView, inc: Incident) -> float:
         score += 0.5
     if f.get("fatalities") is not None or f.get("injuries") is not None:
         score += 1.5
-    elif view.find(lx.DEATH) or view.find(lx.INJURY):
+    elif view.find(lx.DEATH) or view.find(lx.INJURY) or view.find(lx.LOSSES):
         score += 0.75
     if (
         f.get("location")
@@ -550,11 +550,8 @@ def _topic_of(view: SentenceView, t0: int) -> bool:
     """An event noun governed by a preposition of topic (`ردود فعل على اغتيال`, `بشأن إعدام`)."""
     results = view.find(lx.RESULT_VERB)
 
-    def governed(m0: int) -> bool:  # "أسفر عن", "أقدم متمردو بوكو حرام أمس على"
-        return any(
-            r[1] <= m0 + 1 and view.words_between(r[1], m0) <= 5 and not view.has_break_between(r[1], m0)
-            for r in results
-        )
+    def governed(m0: int) -> bool:  # "أسفر عن", "أقدم متمردو بوكو حرام أمس على", "أعلنت الحكومة، السبت، عن"
+        return any(r[1] <= m0 + 1 and view.words_between(r[1], m0) <= 8 for r in results)
 
     return any(m[1] == t0 and not governed(m[0]) for m in view.find(lx.TOPIC))
 
@@ -588,7 +585,7 @@ def _clause_initial_verb(view: SentenceView, t0: int) -> bool:
 
 
 # A fronted place before the verb: "وفي مدينة حلب أطلقت كتائب المعارضة ...".
-_FRONTED_PLACE = re.compile(r"^(?:و|ف)?(?:في|داخل|قرب) ")
+_FRONTED_PLACE = re.compile(r"^(?:و|ف)?(?:اما )?(?:في|داخل|قرب) ")  # "أما في دمشق فدارت"
 
 
 def _share_casualties(incidents: list[Incident]) -> None:

@@ -130,6 +130,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"راجم(?:ه|ات)",
         r"كاتيوشا",
         r"غراد",
+        r"نيران (?:ال)?(?:رشاشات|رشاشاتها|الرشاشات|دبابات|دباباتها|الدبابات)(?: (?:ال)?ثقيله)?",
         rank=5,
     ),
     _t(
@@ -330,6 +331,7 @@ VERBAL = any_word(
     r"ذبح(?:ت|وا)?",
     r"اقتحم(?:ت|وا)?",
     r"(?:ي|ت)?قتحم",
+    r"فتح(?:ت|وا)?(?: [^ ]+){0,6} (?:ال)?نيران",  # not "فتح" alone: that is also the Fatah movement
     r"اشتبك(?:ت|وا)?",
     r"(?:ي|ت)?شتبك(?:ون)?",
     r"سقط(?:ت)?",
@@ -405,8 +407,6 @@ REFERENCE = any_word(
     r"مسؤوليه",
     r"منذ",
     r"مضاد(?:ه)?",
-    r"نظام",
-    r"درع",
     r"عمليات",
     r"موجه",
     r"اسلوب",
@@ -444,6 +444,9 @@ REFERENCE = any_word(
     r"عند",
     r"اعقاب",  # "في أعقاب اغتيال": the earlier event as background of the news
 )
+# Reference words that must touch the event noun: "نظام صواريخ", "درع صاروخي" (but "قوات النظام أمس
+# نيران" is the regime's forces firing).
+REFERENCE_ADJACENT = any_word(r"نظام", r"درع")
 # Accusations: "اتهم X بقتل ...", "تتهم منظمات ... بارتكاب": an allegation, not the report.
 ACCUSATION = any_word(r"(?:ا|ي|ت)?تهم(?:ت|وا|ون)?", r"اتهام(?:ات)?", r"متهم(?:ين|ون|ه)?")
 # A preposition of topic before an event noun: the sentence talks about the event ("ردود فعل على
@@ -728,6 +731,8 @@ ACCIDENT = any_word(
     r"(?:ال)?ذري(?:ه)?",
     r"تجرب(?:ه|تها) (?:ال)?نووي(?:ه)?",
 )
+# Casualties without a figure: "أسفرت عن خسائر بشرية في صفوف الطرفين".
+LOSSES = any_word(r"خسائر (?:بشريه|في الارواح)", r"(?:قتلي|ضحايا) وجرحي")
 # Funerals and mourning: the death they follow is told elsewhere (or long ago).
 FUNERAL = any_word(
     r"تشييع",

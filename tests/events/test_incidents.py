@@ -320,3 +320,17 @@ def test_a_chained_report_whose_place_is_in_a_later_clause_is_split_off() -> Non
     )
     found = incidents(text)
     assert ("Armed clash", "مخيم خان الشيح") in [(i["sub_event_type"], i["location"]) for i in found]
+
+
+def test_contrastive_fronted_place_and_losses_without_a_figure() -> None:
+    inc = only(
+        "أما في دمشق فدارت اشتباكات عنيفة بين قوات النظام والفصائل في أطراف حي جوبر، "
+        "أسفرت عن خسائر بشرية في صفوف الطرفين."
+    )
+    assert inc["sub_event_type"] == "Armed clash" and inc["location"] == "جوبر"
+    assert inc["fatalities"] is None
+
+
+def test_heavy_machine_gun_fire_on_areas_is_shelling() -> None:
+    inc = only("وفتحت قوات النظام أمس نيران رشاشاتها الثقيلة على مناطق في مدينة تلبيسة.")
+    assert inc["sub_event_type"] == "Shelling/artillery/missile attack"
