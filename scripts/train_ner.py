@@ -7,17 +7,21 @@ usage:
                                                    # resources/models/ner.crfsuite + manifest.json
 
 Data is read from ../shared/data/ beside the repository. Deterministic: L-BFGS with a fixed
-number of iterations, no random state. Word clusters come from scripts/build_clusters.py
-(resources/models/clusters.tsv, built first if missing); the name list resources/models/names.txt
-is derived here from the public-domain/MIT name lexicons.
+number of iterations, no random state. Self-training: a first model tags the ANT corpus, and the
+final model is trained on the labelled data plus PSEUDO confidently tagged ANT sentences. Word
+clusters come from scripts/build_clusters.py (resources/models/clusters.tsv, built first if
+missing); the name list resources/models/names.txt is derived here from the public-domain/MIT name
+lexicons.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gzip
 import hashlib
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -31,13 +35,16 @@ sys.path.insert(0, str(ROOT))
 import pycrfsuite  # noqa: E402
 
 from desktop.nlp.features import DOC_WINDOW, FeatureExtractor, Resources  # noqa: E402
+from desktop.nlp.ner import _repair  # noqa: E402
 from desktop.text.normalize import normalize_word  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 ANER_FULL = DATA / "anercorp" / "train.txt"
+ANER_CORRECTED = DATA / "anercorp" / "train_corrected.txt"
 SPLIT_TRAIN = DATA / "anercorp" / "split" / "train.txt"
 SPLIT_DEV = DATA / "anercorp" / "split" / "dev.txt"
 AQMAR_DIR = DATA / "aqmar"
+ANT = DATA / "news" / "ant-corpus.jsonl.gz"
 NAME_FILES = [
     DATA / "lexicons" / "names" / "dict_ar_en.csv",
     DATA / "lexicons" / "names" / "male-first--names-in-arabic.txt",
@@ -52,13 +59,19 @@ C2 = 0.01
 MAX_ITER = 300
 UNK_COUNT = 1
 DROP = 0.0
+# Self-training: ANT corpus sentences tagged by the model trained on the labelled data, kept when the
+# tagger gives its path at least PSEUDO_MIN_PROB and finds an entity; PSEUDO of them, evenly spread.
+PSEUDO = 3000
+PSEUDO_MIN_PROB = 0.9
+TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
 FEATURE_SET = (
     "normalized word, clitic-stripped stem and core (article removed), prefixes/suffixes 1-4, shape, "
     "length, article/nisba/capital flags, name lexicon, trigger-word classes, word clusters "
     "(PPMI-SVD k-means k=64/256/1024), +-2 window of word/stem/cluster/lexicon features, "
     "+-1 core and 2-char suffix, word bigrams, word-frequency band; document evidence: contexts "
     "(trigger class, coarse cluster, frequent word) of the same stem in the +-10 neighbouring sentences; "
-    "identity features removed for training hapaxes"
+    "identity features removed for training hapaxes; self-training on confidently tagged ANT sentences"
 )
 
 Sentence = list[tuple[str, str]]
@@ -72,17 +85,18 @@ def need(path: Path) -> Path:
 
 
 def read_conll(path: Path, aqmar: bool = False) -> list[Sentence]:
-    """Sentences of (token, tag); AQMAR tags are mapped onto the ANERcorp set."""
+    """Sentences of (token, tag); AQMAR tags are mapped onto the ANERcorp set. The tag is the second
+    column (train_corrected.txt has a third, FIX/REVISIT, and ARTICLE lines between articles)."""
     sents: list[Sentence] = []
     cur: Sentence = []
     for line in need(path).open(encoding="utf-8"):
         parts = line.replace("\u200e", "").split()
-        if not parts:
+        if not parts or parts == ["ARTICLE"]:
             if cur:
                 sents.append(cur)
             cur = []
             continue
-        tag = parts[-1] if len(parts) > 1 else "O"
+        tag = parts[1] if len(parts) > 1 else "O"
         if aqmar:
             tag = map_aqmar(tag)
         else:
@@ -105,6 +119,13 @@ def map_aqmar(tag: str) -> str:
     if typ.startswith("MIS"):
         return f"{bio}-MISC"
     return "O"
+
+
+def relabel(sents: list[Sentence], corrected: list[Sentence]) -> list[Sentence]:
+    """`sents` with the tags of the same sentence (same tokens) in `corrected`, where there is one.
+    Used on split/train only, so nothing of split/dev enters training."""
+    fixed = {tuple(t for t, _ in s): s for s in corrected}
+    return [fixed.get(tuple(t for t, _ in s), s) for s in sents]
 
 
 def build_names(out: Path) -> list[Path]:
@@ -188,6 +209,49 @@ def evaluate(model: Path, dev: list[Sentence], fx: FeatureExtractor, doc: bool) 
     return result
 
 
+def ant_articles() -> list[list[list[str]]]:
+    """The ANT corpus as articles of sentences of ANERcorp-like tokens (punctuation split off,
+    detached diacritics dropped), sentences of 5-60 tokens only."""
+    out: list[list[list[str]]] = []
+    with gzip.open(need(ANT), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            sents: list[list[str]] = []
+            for para in (json.loads(line).get("text") or "").split("\n"):
+                for chunk in SENTENCE_END.split(para):
+                    toks = [t for t in TOKEN_RE.findall(chunk) if normalize_word(t)]
+                    if 5 <= len(toks) <= 60:
+                        sents.append(toks)
+            if sents:
+                out.append(sents)
+    return out
+
+
+def pseudo_label(model: Path, fx: FeatureExtractor, doc: bool, count: int, min_prob: float) -> list[Sentence]:
+    """`count` confidently tagged ANT sentences with at least one entity, evenly spread over the corpus."""
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    found: list[Sentence] = []
+    for sents in ant_articles():
+        xs = fx.document(sents) if doc else [fx.sentence(t) for t in sents]
+        for toks, x in zip(sents, xs, strict=True):
+            tags: list[str] = tagger.tag(x)
+            if any(t != "O" for t in tags) and tagger.probability(tags) >= min_prob:
+                found.append(list(zip(toks, _repair(tags), strict=True)))
+    step = max(1.0, len(found) / count)
+    return [found[int(k * step)] for k in range(min(count, len(found)))]
+
+
+def fit(corpora: list[list[Sentence]], model: Path, fx: FeatureExtractor, args: argparse.Namespace) -> int:
+    """Train on `corpora`; with self-training, then tag ANT text with that model and train again on
+    `corpora` plus the confident pseudo-labelled sentences. Returns the number of those."""
+    train(corpora, model, fx, args.c1, args.c2, args.max_iter, args.doc)
+    if not args.pseudo:
+        return 0
+    pseudo = pseudo_label(model, fx, args.doc, args.pseudo, PSEUDO_MIN_PROB)
+    train([*corpora, pseudo], model, fx, args.c1, args.c2, args.max_iter, args.doc)
+    return len(pseudo)
+
+
 def aqmar_corpora() -> list[list[Sentence]]:
     files = sorted(need(AQMAR_DIR).glob("*.txt"))
     if not files:
@@ -206,6 +270,11 @@ def main() -> None:
     ap.add_argument("--c2", type=float, default=C2)
     ap.add_argument("--max-iter", type=int, default=MAX_ITER)
     ap.add_argument("--aqmar", action="store_true", help="add AQMAR to the training data")
+    ap.add_argument("--pseudo", type=int, default=PSEUDO,
+                    help="self-training: number of pseudo-labelled ANT sentences (0: none)")
+    ap.add_argument("--corrected", action="store_true",
+                    help="train on the re-annotated tags of anercorp/train_corrected.txt")
+    ap.add_argument("--save-split", type=Path, help="also keep the split-run model at this path")
     ap.add_argument("--no-doc", dest="doc", action="store_false",
                     help="sentence features only (no document evidence from neighbouring sentences)")
     args = ap.parse_args()
@@ -218,19 +287,25 @@ def main() -> None:
     t0 = time.time()
     with tempfile.TemporaryDirectory() as tmp:
         split_model = Path(tmp) / "split.crfsuite"
-        train([read_conll(SPLIT_TRAIN), *extra], split_model, fx, args.c1, args.c2, args.max_iter, args.doc)
+        split_train = read_conll(SPLIT_TRAIN)
+        if args.corrected:
+            split_train = relabel(split_train, read_conll(ANER_CORRECTED))
+        n_pseudo = fit([split_train, *extra], split_model, fx, args)
         metrics = evaluate(split_model, dev, fx, args.doc)
+        if args.save_split:
+            args.save_split.write_bytes(split_model.read_bytes())
     print(f"split run ({time.time() - t0:.0f}s) c1={args.c1} c2={args.c2} iter={args.max_iter} "
-          f"aqmar={args.aqmar}")
+          f"aqmar={args.aqmar} pseudo={n_pseudo}")
     print(json.dumps(metrics))
     if args.split:
         return
 
     t0 = time.time()
     model = MODELS / "ner.crfsuite"
-    train([read_conll(ANER_FULL), *extra], model, fx, args.c1, args.c2, args.max_iter, args.doc)
+    full = ANER_CORRECTED if args.corrected else ANER_FULL
+    n_pseudo = fit([read_conll(full), *extra], model, fx, args)
     print(f"full model trained in {time.time() - t0:.0f}s -> {model}")
-    data_files = [ANER_FULL, SPLIT_TRAIN, SPLIT_DEV, *name_files, DATA / "news" / "ant-corpus.jsonl.gz"]
+    data_files = [full, SPLIT_TRAIN, SPLIT_DEV, *name_files, ANT]
     if args.aqmar:
         data_files += sorted(AQMAR_DIR.glob("*.txt"))
     manifest = {
@@ -247,7 +322,8 @@ def main() -> None:
         "document_features": args.doc,
         "doc_window_sentences": DOC_WINDOW,
         "unk_rare_count": UNK_COUNT,
-        "training_data": "anercorp/train.txt" + (" + aqmar/*.txt" if args.aqmar else ""),
+        "self_training": {"ant_sentences": n_pseudo, "min_path_probability": PSEUDO_MIN_PROB},
+        "training_data": str(full.relative_to(DATA)) + (" + aqmar/*.txt" if args.aqmar else ""),
         "dev_metrics_split_run": metrics,
         "resources": {p.name: sha256(MODELS / p.name) for p in (Path("clusters.tsv"), Path("names.txt"))},
         "data_files": {str(p.relative_to(DATA)): sha256(p) for p in data_files},

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
+from pathlib import Path
 
 import pytest
 
@@ -103,3 +106,12 @@ def test_odd_tokens(tagger: NerTagger) -> None:
 
 def test_repair() -> None:
     assert _repair(["I-PERS", "I-PERS", "I-LOC", "O", "X"]) == ["B-PERS", "I-PERS", "B-LOC", "O", "O"]
+
+
+def test_manifest_describes_the_shipped_model() -> None:
+    """`make model` writes the model and its manifest together: same hash, split-run dev numbers."""
+    folder = Path(NerTagger.load().path).parent
+    info = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert info["sha256"] == hashlib.sha256((folder / "ner.crfsuite").read_bytes()).hexdigest()
+    assert info["self_training"]["ant_sentences"] > 0
+    assert 0.0 < info["dev_metrics_split_run"]["micro"]["f"] <= 1.0
