@@ -1,6 +1,6 @@
 """Speed of the NER model and of the whole entity stage on ANT corpus articles (CPU time, one core).
 
-usage: .venv/bin/python scripts/bench_ner.py [--articles N]
+usage: .venv/bin/python benchmarks/bench_ner.py [--articles N]
 
 Loads the bundled model and its resources (timed), tags every 25th ANT article sentence by sentence
 line with a fresh tagger (cold word cache), then runs the pipeline's entity stage on the same
