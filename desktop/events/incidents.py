@@ -286,10 +286,12 @@ def _has_place(view: SentenceView) -> bool:
 
 def _sentence_incidents(view: SentenceView) -> list[Incident]:
     cands = _candidates(view)
-    if any(_blocked(view, c) == "anaphoric" for c in cands):
+    reasons = [_blocked(view, c) for c in cands]
+    if "anaphoric" in reasons:
         # The sentence comments on an event already told ("هذا الهجوم ... الذي استهدف").
+        reasons = [r for r, c in zip(reasons, cands, strict=True) if not c.generic]
         cands = [c for c in cands if not c.generic]
-    cands = [c for c in cands if _blocked(view, c) is None]
+    cands = [c for c, r in zip(cands, reasons, strict=True) if r is None]
     names = {c.name for c in cands}
     cands = [_refine(view, c, names) for c in cands]
     cands = [c for c in cands if c.event_type]

@@ -845,11 +845,17 @@ def _free_words(
 
     `taken` is read as the caller extends it, so a word claimed during the loop is not offered again.
     """
+    covered = bytearray(len(text) + 1)  # one byte per character: inside a taken span or not
+    marked = 0
     for tok in tokens:
+        while marked < len(taken):  # spans appended by the caller since the last word
+            a, b = taken[marked]
+            covered[a:b] = b"\x01" * max(0, b - a)
+            marked += 1
         if tok.label != "ar":
             continue
         start = int(tok.attrs.get("base", tok.start))
-        if any(a < tok.end and start < b for a, b in taken):
+        if covered.find(1, start, tok.end) != -1:
             continue
         yield start, tok, normalize_word(text[start : tok.end])
 
