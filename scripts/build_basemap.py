@@ -16,8 +16,13 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import sys
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from desktop.export.basemap import clip_ring
 
 log = logging.getLogger(__name__)
 
@@ -51,40 +56,10 @@ def ring_of(indices: list[int], arcs: list[Ring]) -> Ring:
 
 
 def clip(ring: Ring, window: tuple[float, float, float, float]) -> Ring:
-    """Sutherland-Hodgman clipping of a closed ring to an axis-aligned rectangle."""
-    x0, y0, x1, y1 = window
-    edges = (
-        (lambda p: p[0] >= x0, lambda a, b: _at_x(a, b, x0)),
-        (lambda p: p[0] <= x1, lambda a, b: _at_x(a, b, x1)),
-        (lambda p: p[1] >= y0, lambda a, b: _at_y(a, b, y0)),
-        (lambda p: p[1] <= y1, lambda a, b: _at_y(a, b, y1)),
-    )
+    """Sutherland-Hodgman clipping of a closed ring to an axis-aligned rectangle (the app's own
+    clipping, `desktop.export.basemap.clip_ring`, without the ring's repeated closing point)."""
     pts = ring[:-1] if ring and ring[0] == ring[-1] else ring
-    for inside, cross in edges:
-        if not pts:
-            break
-        out: Ring = []
-        prev = pts[-1]
-        for cur in pts:
-            if inside(cur):
-                if not inside(prev):
-                    out.append(cross(prev, cur))
-                out.append(cur)
-            elif inside(prev):
-                out.append(cross(prev, cur))
-            prev = cur
-        pts = out
-    return pts
-
-
-def _at_x(a: Point, b: Point, x: float) -> Point:
-    t = (x - a[0]) / (b[0] - a[0])
-    return (x, a[1] + t * (b[1] - a[1]))
-
-
-def _at_y(a: Point, b: Point, y: float) -> Point:
-    t = (y - a[1]) / (b[1] - a[1])
-    return (a[0] + t * (b[0] - a[0]), y)
+    return clip_ring(pts, *window)
 
 
 def compact(ring: Ring) -> list[list[float]]:

@@ -30,97 +30,70 @@ log = logging.getLogger(__name__)
 
 MODEL_TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 _WORD_LABELS = frozenset({"ar", "latin", "num"})
+
+
 # Cue words before a place name that license an ambiguous (weak) key.
-_PLACE_CUES = frozenset(
-    normalize_word(w)
-    for w in (
-        "مدينة بلدة قرية محافظة ولاية منطقة حي مخيم ريف مدينتي بلدتي قريتي مطار قاعدة حقل ناحية قضاء إقليم "
-        "بمحافظة ببلدة بمدينة بقرية بمنطقة وبلدة ومدينة وقرية"
-    ).split()
+def _words(text: str) -> frozenset[str]:
+    """The normalized forms of the space-separated words of `text` (a word list of the rules)."""
+    return frozenset(normalize_word(w) for w in text.split())
+
+
+_PLACE_CUES = _words(
+    "مدينة بلدة قرية محافظة ولاية منطقة حي مخيم ريف مدينتي بلدتي قريتي مطار قاعدة حقل ناحية قضاء إقليم "
+    "بمحافظة ببلدة بمدينة بقرية بمنطقة وبلدة ومدينة وقرية"
 )
-_ORDINAL_WORDS = frozenset(
-    normalize_word(w)
-    for w in (
-        "الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة "
-        "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر"
-    ).split()
+_ORDINAL_WORDS = _words(
+    "الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة "
+    "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر"
 )
 _PLURAL_ENDINGS = ("ين", "ون", "ات")
 # Words the model sometimes takes for a name on their own.
-_NOT_NAMES = frozenset(normalize_word(w) for w in ("الله", "قاعدة", "مزارع", "ميليشيا", "الريف"))
+_NOT_NAMES = _words("الله قاعدة مزارع ميليشيا الريف")
 # Particles inside Arabic personal names.
-_NAME_PARTICLES = frozenset(normalize_word(w) for w in ("آل", "بن", "ابن", "بنت", "أبو", "أبي", "أم", "عبد"))
+_NAME_PARTICLES = _words("آل بن ابن بنت أبو أبي أم عبد")
 # Military units and forces named by a number or a definite description: ORG.
-_UNIT_NOUNS = frozenset(normalize_word(w) for w in "الفرقة اللواء الكتيبة الفيلق الفوج".split())
-_UNIT_TAILS = frozenset(normalize_word(w) for w in "دبابات مدرعات مشاة مدفعية".split())
-_ARMIES = frozenset(
-    normalize_word(w)
-    for w in ("الجيش والجيش بالجيش للجيش القوات والقوات بالقوات للقوات الشرطة والشرطة الحرس والحرس").split()
-)
-_NATIONAL = frozenset(normalize_word(w) for w in "الوطني الوطنية".split())
-_FORCES = frozenset(normalize_word(w) for w in ("قوات", "وقوات", "بقوات", "لقوات"))
+_UNIT_NOUNS = _words("الفرقة اللواء الكتيبة الفيلق الفوج")
+_UNIT_TAILS = _words("دبابات مدرعات مشاة مدفعية")
+_ARMIES = _words("الجيش والجيش بالجيش للجيش القوات والقوات بالقوات للقوات الشرطة والشرطة الحرس والحرس")
+_NATIONAL = _words("الوطني الوطنية")
+_FORCES = _words("قوات وقوات بقوات لقوات")
 # Nouns that introduce a place name; facility nouns stay part of the name (`مخيم اليرموك`).
-_PLACE_NOUNS = frozenset(
-    normalize_word(w)
-    for w in (
-        "بلدة قرية مدينة منطقة حي ناحية مخيم مطار قاعدة حقل محطة بلدتي قريتي مدينتي منطقتي حيي مخيمي "
-        "قرى بلدات مدن مناطق أحياء"
-    ).split()
+_PLACE_NOUNS = _words(
+    "بلدة قرية مدينة منطقة حي ناحية مخيم مطار قاعدة حقل محطة بلدتي قريتي مدينتي منطقتي حيي مخيمي "
+    "قرى بلدات مدن مناطق أحياء"
 )
-_FACILITY_NOUNS = frozenset(normalize_word(w) for w in "مخيم مطار قاعدة حقل محطة مخيمي".split())
+_FACILITY_NOUNS = _words("مخيم مطار قاعدة حقل محطة مخيمي")
 # Direction adjectives are place names only after a cue (`الغربية` is also "western").
-_DIRECTION_WORDS = frozenset(
-    normalize_word(w)
-    for w in ("الشرقية الغربية الشمالية الجنوبية الوسطى الشرقي الغربي الشمالي الجنوبي").split()
-)
+_DIRECTION_WORDS = _words("الشرقية الغربية الشمالية الجنوبية الوسطى الشرقي الغربي الشمالي الجنوبي")
 # Prepositions after which a country adjective form (`سورية`) is the country, not "Syrian".
-_PLACE_PREPOSITIONS = frozenset(
-    normalize_word(w) for w in "في من إلى الى على عن داخل خارج نحو باتجاه و".split()
+_PLACE_PREPOSITIONS = _words("في من إلى الى على عن داخل خارج نحو باتجاه و")
+_ACTOR_CUES = _words(
+    "تنظيم جماعة حركة قوات ميليشيا ميليشيات مليشيا فصيل فصائل عناصر مقاتلي مسلحي لواء كتائب حزب جبهة "
+    "جيش وحدات الحشد مجلس ائتلاف"
 )
-_ACTOR_CUES = frozenset(
-    normalize_word(w)
-    for w in (
-        "تنظيم جماعة حركة قوات ميليشيا ميليشيات مليشيا فصيل فصائل عناصر مقاتلي مسلحي لواء كتائب حزب جبهة "
-        "جيش وحدات الحشد مجلس ائتلاف"
-    ).split()
-)
-_TITLES = frozenset(
-    normalize_word(w)
-    for w in (
-        "الرئيس الوزير الملك الأمير الشيخ القيادي القائد المتحدث الناطق العميد اللواء العقيد المقدم الرائد "
-        "النقيب الملازم الدكتور د السيد السيدة الصحفي الناشط المحلل الإعلامي المسؤول الجنرال المبعوث السفير "
-        "الإمام المرشد زعيم رئيس وزير نائب مدير قائد المدعو الشهيد الراحل"
-    ).split()
+_TITLES = _words(
+    "الرئيس الوزير الملك الأمير الشيخ القيادي القائد المتحدث الناطق العميد اللواء العقيد المقدم الرائد "
+    "النقيب الملازم الدكتور د السيد السيدة الصحفي الناشط المحلل الإعلامي المسؤول الجنرال المبعوث السفير "
+    "الإمام المرشد زعيم رئيس وزير نائب مدير قائد المدعو الشهيد الراحل"
 )
 # Administrative head nouns are not part of a place's name (`بلدة الصبحة` -> `الصبحة`); facility
 # heads are (`مطار كويرس`, `مخيم اليرموك`, `قاعدة العند`).
-_ADMIN_HEADS = frozenset(
-    normalize_word(w)
-    for w in (
-        "بلدة قرية مدينة محافظة ريف منطقة ناحية حي بلدتي قريتي مدينتي منطقتي حيي قضاء مركز بلدات قرى مدن "
-        "مناطق أحياء"
-    ).split()
+_ADMIN_HEADS = _words(
+    "بلدة قرية مدينة محافظة ريف منطقة ناحية حي بلدتي قريتي مدينتي منطقتي حيي قضاء مركز بلدات قرى مدن "
+    "مناطق أحياء"
 )
-_ORG_HEADS = frozenset(
-    normalize_word(w)
-    for w in ("تنظيم ميليشيا مليشيا ميلشيا ميليشيات مليشيات جماعة عناصر مقاتلي مسلحي طائرات وكالة").split()
-)
+_ORG_HEADS = _words("تنظيم ميليشيا مليشيا ميلشيا ميليشيات مليشيات جماعة عناصر مقاتلي مسلحي طائرات وكالة")
 # Plural or collective heads that, with adjectives only, describe an actor rather than name one.
-_DESCRIPTION_HEADS = frozenset(
-    normalize_word(w)
-    for w in (
-        "الميليشيات المليشيات الميلشيات ميليشيات مليشيات فصائل الفصائل المعارضة مسلحي المسلحين "
-        "عناصر مقاتلي المقاتلين الجماعات جماعات كتائب الكتائب"
-    ).split()
+_DESCRIPTION_HEADS = _words(
+    "الميليشيات المليشيات الميلشيات ميليشيات مليشيات فصائل الفصائل المعارضة مسلحي المسلحين "
+    "عناصر مقاتلي المقاتلين الجماعات جماعات كتائب الكتائب"
 )
-_FORCE_HEADS = frozenset(normalize_word(w) for w in "قوات عناصر مقاتلي".split())
+_FORCE_HEADS = _words("قوات عناصر مقاتلي")
 # Nouns that alone are no name (GUIDE: "الجيش", "التحالف" alone are generic).
-_GENERIC_NOUNS = frozenset(
-    normalize_word(w) for w in "التحالف النظام الأمن الجيش المعارضة الشرطة الاحتلال الحكومة".split()
-)
+_GENERIC_NOUNS = _words("التحالف النظام الأمن الجيش المعارضة الشرطة الاحتلال الحكومة")
 _NISBA_TAIL = re.compile(r"^(?:ال)?[\u0621-\u064a]{3,}ي(?:ه)?$")
 # Geographic heads dropped only when the rest is itself a known name (`نهر الفرات` -> `الفرات`).
-_GEO_HEADS = frozenset(normalize_word(w) for w in ("نهر", "جبل", "جبال"))
+_GEO_HEADS = _words("نهر جبل جبال")
 # A single-word place name that is also this frequent a word needs a cue or the model's agreement.
 _COMMON_WORD = 50
 # Below this count in the word counts, a word after a place noun is taken for a name.
