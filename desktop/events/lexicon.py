@@ -743,6 +743,9 @@ FUNERAL = any_word(
     r"عزاء",
     r"مراسم",
     r"ضريح",
+    r"(?:ال)?تعازي",
+    r"(?:ال)?تعزيه",
+    r"(?:ال)?مواساه",
 )
 # Modal hedges: an agent introduced this way is attributed, not certain.
 HEDGE = any_word(
