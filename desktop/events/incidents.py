@@ -138,6 +138,8 @@ def _blocked(view: SentenceView, cand: Candidate) -> str | None:
         return "purpose"
     if any(d.start <= t0 < d.end for d in view.dates):
         return "date word"  # "فجر أمس" is dawn, not a bombing
+    if any(c[1] <= t0 and not view.has_break_between(c[1], t0) for c in view.find(lx.FUNERAL)):
+        return "funeral"  # "لتقديم العزاء لذوي الشهداء الذين استشهدوا في التفجير"
     for neg in view.find(lx.NEGATION):
         if neg[0] <= t0 <= neg[1] + 1:
             return "negated"
