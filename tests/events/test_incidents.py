@@ -336,3 +336,11 @@ def test_contrastive_fronted_place_and_losses_without_a_figure() -> None:
 def test_heavy_machine_gun_fire_on_areas_is_shelling() -> None:
     inc = only("وفتحت قوات النظام أمس نيران رشاشاتها الثقيلة على مناطق في مدينة تلبيسة.")
     assert inc["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_air_sorties_are_air_strikes() -> None:
+    inc = only(
+        "وأعلنت القيادة أمس قيام طيران التحالف الدولي بتنفيذ 11 طلعة جوية "
+        "أسفرت عن مقتل 36 من عناصر داعش في قضاء القائم."
+    )
+    assert inc["sub_event_type"] == "Air/drone strike" and inc["fatalities"] == 36
