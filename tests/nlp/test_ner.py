@@ -8,8 +8,9 @@ import time
 from pathlib import Path
 
 import pytest
+from ner_tags import entities, valid_bio
 
-from desktop.nlp.ner import VALID_TAGS, NerTagger, _repair, get_tagger
+from desktop.nlp.ner import NerTagger, _repair, get_tagger
 
 SENTENCES = [
     "قال الرئيس السوري بشار الأسد في دمشق إن الجيش العراقي سيواصل عملياته قرب الموصل .",
@@ -17,27 +18,6 @@ SENTENCES = [
     "أعلنت وزارة الدفاع الروسية أن طائراتها قصفت مواقع لتنظيم داعش في مدينة حلب .",
     "",
 ]
-
-
-def entities(tokens: list[str], tags: list[str]) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    for tok, tag in zip(tokens, tags, strict=True):
-        if tag.startswith("B-"):
-            out.append((tag[2:], tok))
-        elif tag.startswith("I-") and out:
-            out[-1] = (out[-1][0], out[-1][1] + " " + tok)
-    return out
-
-
-def valid_bio(tags: list[str]) -> bool:
-    prev = "O"
-    for tag in tags:
-        if tag not in VALID_TAGS:
-            return False
-        if tag.startswith("I-") and prev[2:] != tag[2:]:
-            return False
-        prev = tag
-    return True
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,8 @@ import pytest
 
 pytest.importorskip("onnxruntime")
 
+from ner_tags import entities, valid_bio
+
 from desktop.nlp.neural_ner import (
     MODEL_DIR,
     MODEL_FILE,
@@ -22,34 +24,12 @@ from desktop.nlp.neural_ner import (
     viterbi,
 )
 
-TAGS = {"O", *(f"{p}-{t}" for p in "BI" for t in ("PERS", "LOC", "ORG", "MISC"))}
 SENTENCES = [
     "قال الرئيس السوري بشار الأسد في دمشق إن الجيش سيواصل عملياته قرب حلب .",
     "وصل وزير الخارجية الأمريكي جون كيري إلى بغداد أمس في زيارة لم يعلن عنها .",
     "أعلنت وزارة الدفاع الروسية أن طائراتها قصفت مواقع في ريف حلب .",
     "التقى الملك عبد الله الثاني في عمان رئيس الوزراء البريطاني .",
 ]
-
-
-def entities(tokens: list[str], tags: list[str]) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    for tok, tag in zip(tokens, tags, strict=True):
-        if tag.startswith("B-"):
-            out.append((tag[2:], tok))
-        elif tag.startswith("I-") and out:
-            out[-1] = (out[-1][0], out[-1][1] + " " + tok)
-    return out
-
-
-def valid_bio(tags: list[str]) -> bool:
-    prev = "O"
-    for tag in tags:
-        if tag not in TAGS:
-            return False
-        if tag.startswith("I-") and prev[2:] != tag[2:]:
-            return False
-        prev = tag
-    return True
 
 
 @pytest.fixture(scope="module")
