@@ -9,6 +9,7 @@ sentences whose events are told in detail.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import logging
 import re
@@ -260,12 +261,6 @@ def _refine(view: SentenceView, cand: Candidate, sentence_has: set[str]) -> Cand
     return cand
 
 
-def _referenced(view: SentenceView, cand: Candidate) -> bool:
-    """An event noun right after a word such as عمليات/قضية/ذكرى (a reference, not the report)."""
-    t0 = cand.span[0]
-    return _after_reference(view, t0)
-
-
 _PREPOSITION = frozenset(("في", "على", "علي", "من", "عن", "الى", "إلى", "مع", "خلال", "بعد", "قبل"))
 
 
@@ -313,7 +308,7 @@ def _sentence_incidents(view: SentenceView) -> list[Incident]:
         return []
     # One incident per kind of event in the sentence; the first trigger of a kind gives its position.
     by_kind: dict[tuple[str, str], Candidate] = {}
-    for c in sorted(specific, key=lambda c: (_referenced(view, c), c.span[0])):
+    for c in sorted(specific, key=lambda c: (_after_reference(view, c.span[0]), c.span[0])):
         by_kind.setdefault((c.event_type, c.sub_event_type), c)
     # Battles absorbed by a more specific violent event in the same sentence when they are only the
     # "attack"/gunfire words describing it.
@@ -756,7 +751,8 @@ def _by_sentence(sentences: list[Span], spans: list[Span]) -> list[list[Span]]:
 
 def _paragraph_of(doc: Document, units: list[Span]) -> list[int]:
     """Paragraph number of each unit (paragraphs are separated by line breaks)."""
-    return [doc.text.count("\n", 0, u.start) for u in units]
+    breaks = [m.start() for m in re.finditer("\n", doc.text)]
+    return [bisect.bisect_left(breaks, u.start) for u in units]
 
 
 # A clause that opens with one of these and tells its own event with its own place starts a new

@@ -862,11 +862,10 @@ def _mark_model_doubt(
 ) -> None:
     """Flag one-word gazetteer places (not countries or provinces) that the model is sure are an
     ordinary word in this sentence; `_coherent` keeps them only in a country the article names."""
-    starts = {t.start: i for i, t in enumerate(tokens)}
     for c in cands:
         if c.label != "LOC" or c.attrs.get("cued") or c.attrs.get("feature") in ("country", "admin1"):
             continue
-        i = next((starts[t.start] for t in tokens if t.start <= c.start < t.end), None)
+        i = next((k for k, t in enumerate(tokens) if t.start <= c.start < t.end), None)
         if i is None or tokens[i].end < c.end:
             continue  # several words
         tag, conf = tagged[i]
