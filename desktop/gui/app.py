@@ -28,12 +28,37 @@ def make_application(language: str) -> object:
     app.setLayoutDirection(
         Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight
     )
+    _install_qt_translator(app, language)
     family = theme.register_fonts()
     if language == "ar" and family:
         font = QFont(app.font())
         font.setFamilies([family, *font.families()])
         app.setFont(font)
     return app
+
+
+_qt_translator: object | None = None
+
+
+def _install_qt_translator(app: object, language: str) -> None:
+    """Qt's own strings (standard dialog buttons, context menus of text fields) in the interface
+    language, from the `qtbase_<lang>.qm` catalogue that PySide6 ships (the bundle keeps ar and en).
+    A missing catalogue leaves Qt's English strings: logged, never an error."""
+    from desktop.gui.qt import QLibraryInfo, QTranslator
+
+    global _qt_translator
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)  # type: ignore[attr-defined]
+        _qt_translator = None
+    if language == "en":
+        return
+    translator = QTranslator(app)  # type: ignore[call-overload]
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{language}", folder):
+        app.installTranslator(translator)  # type: ignore[attr-defined]
+        _qt_translator = translator
+    else:
+        log.warning("no Qt translation qtbase_%s in %s", language, folder)
 
 
 def sample_project() -> Path:

@@ -77,7 +77,7 @@ def test_arabic_interface_is_mirrored(qtbot: Any, project_path: Path) -> None:
     from desktop.gui import i18n
     from desktop.gui.app import make_application
     from desktop.gui.main_window import MainWindow
-    from desktop.gui.qt import QApplication, Qt
+    from desktop.gui.qt import QApplication, QDialogButtonBox, Qt
     from desktop.settings import Settings
 
     make_application("ar")
@@ -90,6 +90,10 @@ def test_arabic_interface_is_mirrored(qtbot: Any, project_path: Path) -> None:
         assert w.open_project(project_path)
         assert w.article_model.headerData(0, Qt.Orientation.Horizontal) == "العنوان"
         assert w.incident_panel.title.text().startswith("الحوادث")
+        # Qt's own strings (standard dialog buttons) come from Qt's Arabic catalogue
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "")
+        assert cancel != "Cancel" and any("\u0600" <= c <= "\u06ff" for c in cancel)
         w.show()
         qtbot.waitExposed(w)
         # mirrored: the article list sits right of the incident panel
@@ -100,6 +104,8 @@ def test_arabic_interface_is_mirrored(qtbot: Any, project_path: Path) -> None:
     finally:
         make_application("en")
         i18n.set_language("en")
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Cancel"
 
 
 def test_every_interface_string_is_translated() -> None:
