@@ -350,6 +350,58 @@ def marker_radius(count: int) -> float:
     return float((30 + 25 * count**0.8) ** 0.5 / 2 * 4 / 3)
 
 
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+# Where a place's label may sit around its marker, in order of preference: (side x, side y),
+# -1/0/+1 for left/centre/right of the marker and above/middle/below it.
+_LABEL_SPOTS = ((1, -1), (-1, -1), (1, 1), (-1, 1), (1, 0), (-1, 0))
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _hits_circle(box: Box, circle: Circle) -> bool:
+    dx = max(box[0] - circle.cx, 0.0, circle.cx - box[2])
+    dy = max(box[1] - circle.cy, 0.0, circle.cy - box[3])
+    return dx * dx + dy * dy < circle.r * circle.r
+
+
+def place_labels(
+    places: Sequence[tuple[str, tuple[float, float, int]]],
+    frame: Box,
+    obstacles: Sequence[Box] = (),
+    markers: Sequence[Circle] = (),
+) -> list[Text]:
+    """Labels for the places (name, (x, y, incidents)), biggest first, at most MAP_LABELS of them.
+
+    Each label takes the first spot around its marker (above right, above left, below right, ...)
+    that stays inside `frame` and overlaps no label already placed and no obstacle (markers, the
+    legend); a place with no free spot goes unnamed rather than printed over another name or marker.
+    """
+    placed: list[Box] = list(obstacles)
+    out: list[Text] = []
+    height = SMALL_SIZE * 1.25
+    for place, (x, y, count) in places:
+        if len(out) >= MAP_LABELS:
+            break
+        width = text_width(place, SMALL_SIZE)
+        gap = marker_radius(count) * 0.7 + 2
+        for sx, sy in _LABEL_SPOTS:
+            left = x + gap if sx > 0 else x - gap - width
+            top = y - gap - height if sy < 0 else y + gap if sy > 0 else y - height / 2
+            box = (left, top, left + width, top + height)
+            inside = frame[0] <= box[0] and box[2] <= frame[2] and frame[1] <= box[1] and box[3] <= frame[3]
+            if (
+                inside
+                and not any(_overlaps(box, other) for other in placed)
+                and not any(_hits_circle(box, m) for m in markers)
+            ):
+                placed.append(box)
+                out.append(label(left, top + height / 2, place, SMALL_SIZE))
+                break
+    return out
+
+
 def incident_map(
     records: list[IncidentRecord], arabic: bool = False, width: float = 680, height: float = 490
 ) -> Scene:
@@ -400,14 +452,16 @@ def incident_map(
         )
         if place and (place not in named or named[place][2] < len(group)):
             named[place] = (x, y, len(group))
-    for place, (x, y, _) in sorted(named.items(), key=lambda kv: -kv[1][2])[:MAP_LABELS]:
-        scene.add(label(x + 6, y - 6, place, SMALL_SIZE, valign="bottom"))
     present = _type_order([r.event_type for g in groups.values() for r in g if r.event_type in EVENT_COLORS])
+    names = [acled.event_label(t, arabic) for t in present]
+    box_w = max((text_width(n, SMALL_SIZE) for n in names), default=0.0) + 30
+    box_h = 16 * len(names) + 8
+    x0, y0 = px + 8, py + ph - 8 - box_h
+    legend_box = (x0, y0, x0 + box_w, y0 + box_h) if present else None
+    biggest = sorted(named.items(), key=lambda kv: -kv[1][2])
+    markers = [c for c in scene.items if isinstance(c, Circle)]
+    scene.add(*place_labels(biggest, (px, py, px + pw, py + ph), [legend_box] if legend_box else [], markers))
     if present:
-        names = [acled.event_label(t, arabic) for t in present]
-        box_w = max(text_width(n, SMALL_SIZE) for n in names) + 30
-        box_h = 16 * len(names) + 8
-        x0, y0 = px + 8, py + ph - 8 - box_h
         scene.add(
             Rect(x0, y0, box_w, box_h, fill="#ffffff", stroke="#cccccc", stroke_width=0.8, opacity=0.85)
         )

@@ -163,7 +163,35 @@ def test_map_names_only_the_biggest_places() -> None:
     ]
     records += [rec(100 + i, latitude=30.0, longitude=40.0, location="place00") for i in range(3)]
     named = [t for t in charts.incident_map(records).texts() if t.startswith("place")]
-    assert len(named) == charts.MAP_LABELS and "place00" in named
+    assert 1 < len(named) <= charts.MAP_LABELS and "place00" in named
+
+
+def _box(t: Text) -> tuple[float, float, float, float]:
+    left = t.x + t.left_offset()
+    return (left, t.y - t.size * 0.6, left + t.width, t.y + t.size * 0.6)
+
+
+def test_map_labels_never_overlap_and_stay_on_the_map() -> None:
+    # a crowded governorate: 30 villages within a few kilometres, with long names
+    records = [
+        rec(i, latitude=35 + (i % 6) * 0.02, longitude=40 + (i // 6) * 0.03, location=f"قرية الشيخ {i:02d}")
+        for i in range(30)
+    ]
+    records += [rec(100, latitude=33.5, longitude=36.3, location="دمشق")]
+    records += [rec(200 + i, latitude=35.0, longitude=40.0, location="قرية الشيخ 00") for i in range(5)]
+    scene = charts.incident_map(records, arabic=True)
+    names = [t for t in scene.items if isinstance(t, Text) and t.text.startswith(("قرية", "دمشق"))]
+    assert "قرية الشيخ 00" in [t.text for t in names]  # the biggest place is always named
+    assert "دمشق" in [t.text for t in names]  # a place with room around it is named
+    assert len(names) < 31  # crowded villages give way rather than print over each other
+    boxes = [_box(t) for t in names]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+    frame = next(r for r in scene.items if isinstance(r, Rect) and r.fill == charts.SEA)
+    for left, top, right, bottom in boxes:
+        assert frame.x <= left and right <= frame.x + frame.w
+        assert frame.y <= top and bottom <= frame.y + frame.h
 
 
 def test_scene_hit_testing_prefers_the_topmost() -> None:
