@@ -292,7 +292,7 @@ def choose_actors(
     def choice(e: Span) -> ActorChoice | None:
         if e.attrs.get("canonical_id") in _UNKNOWN_IDS:
             return None
-        return ActorChoice(str(e.attrs.get("refers_to") or _name(text, e)), e)
+        return ActorChoice(actor_name(text, e), e)
 
     agent_span: Span | None = None
     patient_span: Span | None = None
@@ -316,16 +316,18 @@ def choose_actors(
             break
     if agent_span is None:
         # Verb first, then its subject: "أطلقت كتائب المعارضة عددا من قذائف الهاون" (the verb of
-        # the trigger's clause, up to six words before it).
-        verbs = [
-            v
-            for v in view.find(lx.VERBAL)
-            if v[1] <= trigger[0] + 1
-            and view.words_between(v[1], trigger[0]) <= 6
-            and not view.has_break_between(v[1], trigger[0])
+        # the trigger's clause, up to six words before it). A verb pattern may run on past its
+        # subject ("فتحت قوات النظام ... نيران"): only its first word counts.
+        ends = [v[0] + len(text[v[0] : v[1]].split()[0]) for v in view.find(lx.VERBAL)]
+        ends = [
+            e
+            for e in ends
+            if e <= trigger[0] + 1
+            and view.words_between(e, trigger[0]) <= 6
+            and not view.has_break_between(e, trigger[0])
         ]
         for a in actors:
-            if any(v[1] <= a.start and _SUBJECT_GAP.match(text[v[1] : a.start]) for v in verbs) and not (
+            if any(e <= a.start and _SUBJECT_GAP.match(text[e : a.start]) for e in ends) and not (
                 follows(patient_cues, a, 1) or possessive(a) or after_from(victims_words, a)
             ):
                 agent_span = a
@@ -395,7 +397,10 @@ def _hedged(view: SentenceView, hedges: list[Evidence], a: Span) -> bool:
     return any(h[1] <= a.start and view.words_between(h[1], a.start) <= 4 for h in hedges)
 
 
-def _name(text: str, span: Span) -> str:
-    """The actor as named in the text, with a fused لل contraction given back its article."""
+def actor_name(text: str, span: Span) -> str:
+    """The actor as named in the text (or the name a pronoun-like mention refers to), with a fused
+    لل contraction given back its article."""
+    if span.attrs.get("refers_to"):
+        return str(span.attrs["refers_to"])
     name = text[span.start : span.end]
     return "ال" + name[2:] if name.startswith("لل") else name

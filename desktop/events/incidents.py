@@ -21,6 +21,7 @@ from desktop.events import lexicon as lx
 from desktop.events.fields import (
     Evidence,
     SentenceView,
+    actor_name,
     casualties,
     choose_actors,
     choose_place,
@@ -834,7 +835,30 @@ def find_incidents(doc: Document) -> list[Incident]:
                 context.lead_date, context.lead_paragraph = dated[0], paragraphs[i]
         if paragraphs[i] not in repeats:
             lead += 1
+    _article_names(doc, found)
     return _merge(found)
+
+
+def _article_names(doc: Document, incidents: list[Incident]) -> None:
+    """Name each linked actor by the form the article uses most for it (`قوات النظام` throughout,
+    not `الجيش السوري النظامي` in one incident and `قوات النظام` in the next); ties go to the
+    earliest form. Unlinked actors keep their words; the evidence span still points at the mention."""
+    forms: dict[str, dict[str, list[int]]] = {}
+    for e in doc.layers.get("entities", []):
+        key = e.attrs.get("canonical_id")
+        if key is None or e.label not in ("ORG", "ACTOR", "PER"):
+            continue
+        form = actor_name(doc.text, e)
+        seen = forms.setdefault(str(key), {}).setdefault(form, [0, e.start])
+        seen[0] += 1
+    preferred = {
+        key: min(names.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0] for key, names in forms.items()
+    }
+    for inc in incidents:
+        for role in ("actor1", "actor2"):
+            best = preferred.get(str(inc.fields.get(f"{role}_id")))
+            if best is not None and inc.fields.get(role) is not None:
+                inc.fields[role] = best
 
 
 def incidents_component(doc: Document) -> Document:

@@ -344,3 +344,31 @@ def test_air_sorties_are_air_strikes() -> None:
         "أسفرت عن مقتل 36 من عناصر داعش في قضاء القائم."
     )
     assert inc["sub_event_type"] == "Air/drone strike" and inc["fatalities"] == 36
+
+
+def test_the_subject_inside_a_long_verb_phrase_and_after_a_weapon_pronoun() -> None:
+    # the pattern فتح ... نيران spans its own subject
+    inc = only("وفتحت قوات النظام بعد منتصف ليل السبت نيران رشاشاتها الثقيلة على مدينة تلبيسة.")
+    assert inc["actor1"] == "قوات النظام"
+    # the weapon first, then a verb whose object pronoun is that weapon, then the subject
+    inc = only("وسقطت قذيفة دبابة أمس أطلقتها قوات النظام على حي الوعر بمدينة حمص.")
+    assert inc["actor1"] == "قوات النظام"
+    assert inc["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_a_linked_actor_is_named_by_the_form_the_article_uses_most() -> None:
+    text = (
+        "قصفت قوات النظام حي جوبر في دمشق أمس بقذائف الهاون.\n"
+        "وقالت مصادر إن قوات النظام تحاصر الحي منذ أشهر، وإن قوات النظام تمنع دخول المساعدات.\n"
+        "وفي حلب قصفت قوات الأسد حي الشعار اليوم الأحد بالمدفعية."
+    )
+    found = incidents(text)
+    assert len(found) == 2, found
+    assert [i["actor1"] for i in found] == ["قوات النظام", "قوات النظام"]
+    assert found[1]["actor1_id"] == found[0]["actor1_id"] is not None
+    # the field's evidence still points at the words of this report
+    ev = found[1]["fields_evidence"]["actor1"]
+    assert text[ev["start"] : ev["end"]] == "قوات الأسد"
+    # an actor the article names only once keeps that form
+    inc = only("قصفت قوات الأسد حي جوبر في دمشق أمس بقذائف الهاون.")
+    assert inc["actor1"] == "قوات الأسد"
