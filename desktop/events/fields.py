@@ -326,6 +326,8 @@ def choose_actors(
             and view.words_between(e, trigger[0]) <= 6
             and not view.has_break_between(e, trigger[0])
         ]
+        if len(text[trigger[0] : trigger[1]].split()) > 2:  # a trigger phrase "سيطرت قوات ... على"
+            ends.append(trigger[0] + len(text[trigger[0] : trigger[1]].split()[0]))
         for a in actors:
             if any(e <= a.start and _SUBJECT_GAP.match(text[e : a.start]) for e in ends) and not (
                 follows(patient_cues, a, 1) or possessive(a) or after_from(victims_words, a)

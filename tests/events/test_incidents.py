@@ -372,3 +372,9 @@ def test_a_linked_actor_is_named_by_the_form_the_article_uses_most() -> None:
     # an actor the article names only once keeps that form
     inc = only("قصفت قوات الأسد حي جوبر في دمشق أمس بقذائف الهاون.")
     assert inc["actor1"] == "قوات الأسد"
+
+
+def test_the_subject_inside_a_territory_phrase_is_the_initiator() -> None:
+    inc = only("فقد سيطرت قوات من الجيش الوطني والمقاومة الشعبية على بلدة العين في محافظة أبين أمس.")
+    assert inc["actor1"] == "الجيش الوطني"
+    assert inc["sub_event_type"] == "Government regains territory"
