@@ -361,6 +361,11 @@ def choose_actors(
                 break
         if patient_span is not None:
             break
+    if sub_event == "Armed clash" and agent_span is None and not hedged:
+        # A clash has two sides: with the victims' side known ("مقتل مقاتل من المعارضة خلال
+        # اشتباكات مع قوات النظام"), the side it was fought with is the other one.
+        with_cues = view.find(_WITH)
+        agent_span = next((a for a in actors if a is not patient_span and follows(with_cues, a, 2)), None)
     agent = choice(agent_span) if agent_span else None
     patient = choice(patient_span) if patient_span else None
     if agent is None and sub_event == "Air/drone strike":
@@ -377,6 +382,7 @@ def choose_actors(
 
 
 _IN_WORD = re.compile(lx.word(r"في", proclitics=False))
+_WITH = re.compile(lx.word(r"مع", proclitics=False))
 _AIRCRAFT_NATION = re.compile(
     r"(?<![\u0621-\u064a])(?:ال)?(?:طائر(?:ه|ات)|مقاتلات|طيران|مروحيات)(?: (?:ال)?حربي(?:ه)?)?"
     r" (?:ال)?([\u0621-\u064a]{3,})ي(?:ه)?(?![\u0621-\u064a])"

@@ -378,3 +378,8 @@ def test_the_subject_inside_a_territory_phrase_is_the_initiator() -> None:
     inc = only("فقد سيطرت قوات من الجيش الوطني والمقاومة الشعبية على بلدة العين في محافظة أبين أمس.")
     assert inc["actor1"] == "الجيش الوطني"
     assert inc["sub_event_type"] == "Government regains territory"
+
+
+def test_a_clash_with_only_the_victims_side_named_takes_the_other_side_after_with() -> None:
+    inc = only("قتل مقاتلان من المعارضة السورية أمس خلال اشتباكات مع قوات النظام في مدينة داريا.")
+    assert inc["actor1"] == "قوات النظام" and inc["actor2"] == "المعارضة السورية"
