@@ -57,10 +57,13 @@ def check_main_window(project: Path | None, png: Path, settle_ms: int = 300) -> 
 def _render(project: Path | None, png: Path, settle_ms: int) -> str:
     from desktop.gui.app import make_application
     from desktop.gui.main_window import MainWindow
-    from desktop.gui.qt import QApplication, QEventLoop, QTimer
+    from desktop.gui.qt import QApplication, QDialogButtonBox, QEventLoop, QTimer
 
     started = time.perf_counter()
     make_application("ar")
+    cancel = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    if cancel.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Cancel":
+        raise RuntimeError("Qt's Arabic strings (qtbase_ar.qm) are missing")
     window = MainWindow(settings_mod.Settings())
     window.quiet_errors = True  # type: ignore[attr-defined]
     try:
@@ -88,7 +91,10 @@ def _render(project: Path | None, png: Path, settle_ms: int) -> str:
         window.close()
         window.deleteLater()
         QApplication.processEvents()
-    return f"{image.width()}x{image.height()}, {colours} colours, {rows} article(s), shown in {shown:.2f} s"
+    return (
+        f"{image.width()}x{image.height()}, {colours} colours, {rows} article(s), Qt strings in Arabic, "
+        f"shown in {shown:.2f} s"
+    )
 
 
 def startup_probe(project: str | None = None) -> int:
