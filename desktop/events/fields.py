@@ -97,7 +97,8 @@ def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[
 
     A number counts when it sits next to a death (injury) word: `مقتل 13`, `13 قتيلا`, `قتل أربعة`,
     `13 عنصرا ... لقوا مصرعهم`. A singular or dual victim noun after the word gives 1 or 2. Counts
-    of distinct victim groups add up; counts after `بينهم` are subsets and do not. "Killed and
+    of distinct victim groups add up; counts after `بينهم` are subsets and do not, nor does the same
+    figure told again in a later clause with no new place between. "Killed and
     wounded" with one number (`مقتل وإصابة 45`) gives no split: None.
     """
     lo, hi = window
@@ -115,6 +116,7 @@ def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[
     found = False
     evidence: Evidence | None = None
     used: set[int] = set()
+    counted: list[Span] = []
     for w0, w1 in words:
         best: Span | None = None
         best_gap = 99
@@ -145,6 +147,16 @@ def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[
                 best, best_gap = num, gap
         if best is not None:
             used.add(id(best))
+            if any(
+                c.attrs["value"] == best.attrs["value"]
+                and view.has_break_between(c.end, best.start)
+                and not any(e.label == "LOC" and c.end <= e.start < best.start for e in view.entities)
+                for c in counted
+            ):
+                # the same figure in a later clause retells the toll ("... مقتل 42 منهم"), unless
+                # a new place comes between ("في بوندارام قتلوا 4، ... وفي كواتار قتلوا 4")
+                continue
+            counted.append(best)
             total += int(best.attrs["value"])
             found = True
             evidence = (min(best.start, w0), max(best.end, w1))
@@ -311,8 +323,12 @@ def choose_actors(
         agent_span = next((a for a in actors if a is not patient_span), None)
         return (choice(agent_span) if agent_span else None), (choice(patient_span) if patient_span else None)
     for a in actors:
-        if follows(agent_cues, a, 3) or after_from(perpetrators, a):
-            agent_span = a
+        if (
+            follows(agent_cues, a, 3)
+            or after_from(perpetrators, a)
+            or (sub_event in _FROM_THE_AIR and _AIRCRAFT_OF.match(text, a.start))
+        ):
+            agent_span = a  # aircraft named after their owner strike, they are not struck
             break
     if agent_span is None:
         # Verb first, then its subject: "أطلقت كتائب المعارضة عددا من قذائف الهاون" (the verb of
@@ -382,6 +398,9 @@ def choose_actors(
 
 
 _IN_WORD = re.compile(lx.word(r"في", proclitics=False))
+# An actor whose name starts with an aircraft word: "طيران التحالف العربي", "طائرات التحالف".
+_AIRCRAFT_OF = re.compile(r"(?:ال)?(?:طيران|طائرات|مقاتلات|مروحيات) ")
+_FROM_THE_AIR = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 _WITH = re.compile(lx.word(r"مع", proclitics=False))
 _AIRCRAFT_NATION = re.compile(
     r"(?<![\u0621-\u064a])(?:ال)?(?:طائر(?:ه|ات)|مقاتلات|طيران|مروحيات)(?: (?:ال)?حربي(?:ه)?)?"

@@ -125,6 +125,9 @@ def _candidates(view: SentenceView) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.span[0])
 
 
+_WEAPON_TRIGGERS = frozenset({"shelling", "ied", "air", "chemical", "grenade"})
+
+
 def _blocked(view: SentenceView, cand: Candidate) -> str | None:
     """Why a trigger reports no real incident, or None when it does."""
     t0 = cand.span[0]
@@ -145,7 +148,9 @@ def _blocked(view: SentenceView, cand: Candidate) -> str | None:
     for neg in view.find(lx.NEGATION):
         if neg[0] <= t0 <= neg[1] + 1:
             return "negated"
-    if any(not view.has_break_between(a[0], t0) for a in view.find(lx.AGGREGATE)):
+    if any(not view.has_break_between(a[0], t0) for a in view.find(lx.AGGREGATE)) or any(
+        r[1] <= t0 for r in view.find(lx.REIGN)
+    ):
         return "aggregate"  # a toll over weeks in the trigger's clause; another clause may tell the news
     if any(o[1] <= t0 for o in view.find(lx.OPINION)):
         return "opinion"
@@ -158,6 +163,11 @@ def _blocked(view: SentenceView, cand: Candidate) -> str | None:
         for e in view.entities
     ):
         return "no territory"
+    if cand.name in _WEAPON_TRIGGERS and any(
+        w[1] <= t0 and view.words_between(w[1], t0) <= 3 and not view.has_break_between(w[1], t0)
+        for w in view.find(lx.TRADE)
+    ):
+        return "trade"  # weapons supplied, sold or smuggled are goods, not an attack
     if view.find(lx.ACCIDENT) and cand.name in ("ied", "attack", "gunfire"):
         return "accident"
     if _future_verb(view, cand):
@@ -229,6 +239,11 @@ def _refine(view: SentenceView, cand: Candidate, sentence_has: set[str]) -> Cand
     """Adjust the sub-event type with cues from the rest of the sentence."""
     name = cand.name
     if name == "shelling" and view.find(lx.AIRCRAFT):
+        return Candidate("air", lx.EXPLOSIONS, "Air/drone strike", cand.span, 7, False)
+    if name == "attack" and any(
+        a[0] >= cand.span[1] and view.words_between(cand.span[1], a[0]) <= 1 for a in view.find(lx.AIRCRAFT)
+    ):
+        # aircraft as the subject of a generic verb: "استهدف طيران التحالف تعزيزات"
         return Candidate("air", lx.EXPLOSIONS, "Air/drone strike", cand.span, 7, False)
     victims = view.find(lx.CIVILIANS) + view.find(_PEOPLE)
     if name == "looting" and any(
@@ -438,6 +453,11 @@ def _choose_date(view: SentenceView, inc: Incident, context: _Context) -> Span |
     return None
 
 
+# A daily paper reports the events of the last days; one dated three weeks or more before the issue
+# is told as background ("وفي 26 يونيو الماضي ...").
+HISTORY_DAYS = 20
+
+
 def _too_old(view: SentenceView, doc_date: dt.date | None) -> bool:
     """A sentence dated well before publication reports history, not the news.
 
@@ -451,7 +471,7 @@ def _too_old(view: SentenceView, doc_date: dt.date | None) -> bool:
         )
     for d in view.dates:
         end = _period_end(d)
-        if end is not None and (doc_date - end).days > 45:
+        if end is not None and (doc_date - end).days > HISTORY_DAYS:
             return True
     return False
 

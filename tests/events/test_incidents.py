@@ -383,3 +383,38 @@ def test_the_subject_inside_a_territory_phrase_is_the_initiator() -> None:
 def test_a_clash_with_only_the_victims_side_named_takes_the_other_side_after_with() -> None:
     inc = only("قتل مقاتلان من المعارضة السورية أمس خلال اشتباكات مع قوات النظام في مدينة داريا.")
     assert inc["actor1"] == "قوات النظام" and inc["actor2"] == "المعارضة السورية"
+
+
+def test_an_event_weeks_before_the_issue_is_background() -> None:
+    # 27 days before publication: history told in passing
+    old = "وهاجم مسلح فندقا في مدينة سوسة في 26 يونيو الماضي مخلفا 38 قتيلا."
+    assert incidents(old, date="2015-07-23") == []
+    # the same report a few days after the event is news
+    inc = only(old.replace("الماضي", "الجاري"), date="2015-06-28")
+    assert inc["date"] == "2015-06-26" and inc["fatalities"] == 38
+
+
+def test_weapons_supplied_drownings_and_tolls_over_a_reign_are_no_incidents() -> None:
+    assert incidents("وفي الشهر الجاري سلمت واشنطن زورقي صواريخ سريعة إلى القاهرة.") == []
+    assert incidents("انتشلت فرق الدفاع المدني اليوم جثتي غريقين من وادي لجب في محافظة الريث.") == []
+    assert incidents("وقال إنه بعد وصول حسن روحاني إلى الحكم، جرى إعدام 1800 شخص في إيران.") == []
+    # the same words of violence, as a report, still count
+    inc = only("أطلقت قوات النظام أمس صواريخ على حي جوبر في دمشق.")
+    assert inc["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_a_toll_told_again_in_a_later_clause_is_counted_once() -> None:
+    text = (
+        "وكشف مصدر في الشرطة أمس عن مقتل 42 من عناصر داعش قرب الموصل، وقال إن سيارة مفخخة انفجرت"
+        " عند مرور رتل للتنظيم ما أسفر عن مقتل 42 منهم."
+    )
+    assert only(text)["fatalities"] == 42
+    # equal figures for different places add up
+    text = "وقتل مسلحون أمس أربعة أشخاص في قرية بوندارام، وفي قرية كواتار قتلوا أربعة أشخاص."
+    assert sum(i["fatalities"] or 0 for i in incidents(text)) == 8
+
+
+def test_aircraft_named_after_their_owner_are_the_initiator() -> None:
+    inc = only("وفي السياق نفسه، استهدف طيران التحالف العربي أمس تعزيزات عسكرية للحوثيين قرب مدينة شقرة.")
+    assert inc["sub_event_type"] == "Air/drone strike"
+    assert inc["actor1"] is not None and "التحالف" in inc["actor1"]
