@@ -117,7 +117,10 @@ def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[
     evidence: Evidence | None = None
     used: set[int] = set()
     counted: list[Span] = []
+    toll_words = view.find(_TOLL_WORD)
     for w0, w1 in words:
+        if evidence is not None and any(evidence[1] <= t[0] < w0 for t in toll_words):
+            break  # another estimate of the same toll: "في حين أن الحصيلة الأولية أشارت إلى مقتل شخصين"
         best: Span | None = None
         best_gap = 99
         for num in view.numbers:
@@ -147,14 +150,7 @@ def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[
                 best, best_gap = num, gap
         if best is not None:
             used.add(id(best))
-            if any(
-                c.attrs["value"] == best.attrs["value"]
-                and view.has_break_between(c.end, best.start)
-                and not any(e.label == "LOC" and c.end <= e.start < best.start for e in view.entities)
-                for c in counted
-            ):
-                # the same figure in a later clause retells the toll ("... مقتل 42 منهم"), unless
-                # a new place comes between ("في بوندارام قتلوا 4، ... وفي كواتار قتلوا 4")
+            if counted and _retold(view, counted, best):
                 continue
             counted.append(best)
             total += int(best.attrs["value"])
@@ -172,6 +168,27 @@ def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[
             found = True
             evidence = (w0, w1)
     return (total if found else None), evidence
+
+
+_OF_THEM = re.compile(r"^\s*(?:[^\s]+\s+)?(?:منهم|منها)(?![\u0621-\u064a])")
+_TOLL_WORD = re.compile(lx.word(r"(?:ال)?حصيل(?:ه|ات|تها|ته)"))
+_PERIOD = re.compile(r"(?<![0-9])\.(?![0-9])")
+
+
+def _retold(view: SentenceView, counted: list[Span], num: Span) -> bool:
+    """Whether the figure `num` tells again a toll already counted in the sentence: the same figure
+    in a later clause ("... مقتل 42 منهم"; but not with a new place between, "في بوندارام قتلوا 4،
+    ... وفي كواتار قتلوا 4")."""
+    text = view.doc.text
+    for c in counted:
+        apart = view.has_break_between(c.end, num.start) or _PERIOD.search(text, c.end, num.start)
+        if c.attrs["value"] != num.attrs["value"] or not apart:
+            continue
+        if _OF_THEM.match(text[num.end : num.end + 20]):
+            return True
+        if not any(e.label == "LOC" and c.end <= e.start < num.start for e in view.entities):
+            return True
+    return False
 
 
 _SELF_SUFFIX = re.compile(r"(?:مصرعه|حتفه|مقتله|مصرعها|حتفها|مقتلها)$")

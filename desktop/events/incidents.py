@@ -125,6 +125,8 @@ def _candidates(view: SentenceView) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.span[0])
 
 
+# A toll or a count of strikes this large sums many events ("مقتل 4844 مدنيا" in a nine-month report).
+AGGREGATE_TOLL = 1000
 _WEAPON_TRIGGERS = frozenset({"shelling", "ied", "air", "chemical", "grenade"})
 
 
@@ -152,6 +154,14 @@ def _blocked(view: SentenceView, cand: Candidate) -> str | None:
         r[1] <= t0 for r in view.find(lx.REIGN)
     ):
         return "aggregate"  # a toll over weeks in the trigger's clause; another clause may tell the news
+    if any(
+        isinstance(n.attrs.get("value"), int)
+        and n.attrs["value"] >= AGGREGATE_TOLL
+        and n.end <= t0
+        and view.words_between(n.end, t0) <= 1
+        for n in view.numbers
+    ):
+        return "aggregate"  # thousands of strikes or barrels ("ألقت 14297 برميلا") are a tally
     if any(o[1] <= t0 for o in view.find(lx.OPINION)):
         return "opinion"
     if cand.generic and any(a[1] + 1 >= t0 and a[1] <= t0 for a in view.find(lx.ANAPHORIC)):
@@ -443,7 +453,7 @@ def _choose_date(view: SentenceView, inc: Incident, context: _Context) -> Span |
             bool(view.find(_PART_OF_DAY)) or inc.sub_event_type in context.date_kinds
         )
         if same_paragraph or right_after:
-            return context.date
+            return None if _since(view.doc, context.date) else context.date
     if context.lead_date is not None and (
         view.paragraph <= context.lead_paragraph + 1 or context.date is context.lead_date
     ):
@@ -474,6 +484,27 @@ def _too_old(view: SentenceView, doc_date: dt.date | None) -> bool:
         if end is not None and (doc_date - end).days > HISTORY_DAYS:
             return True
     return False
+
+
+_SINCE = re.compile(r"(?:^|\s)(?:منذ|مُنذ|خلال|طوال|حتى)\s*$")
+
+
+def _since(doc: Document, date: Span) -> bool:
+    """A day that opens or closes a period ("منذ 20 أكتوبر الماضي") dates no later report."""
+    return bool(_SINCE.search(doc.text[max(0, date.start - 8) : date.start]))
+
+
+def _dated_long_ago(inc: Incident, doc_date: dt.date | None) -> bool:
+    """An incident whose day, carried from an earlier sentence, lies weeks before the issue: the
+    sentence goes on about that history ("كما أسفرت الغارات عن مقتل 2076 مقاتلا" after a report
+    that starts in October 2014)."""
+    value, precision = inc.fields.get("date"), inc.fields.get("time_precision")
+    if doc_date is None or not isinstance(value, str) or precision not in (1, 2):
+        return False
+    try:
+        return (doc_date - dt.date.fromisoformat(value)).days > HISTORY_DAYS
+    except ValueError:
+        return False
 
 
 def _period_end(date: Span) -> dt.date | None:
@@ -843,7 +874,13 @@ def find_incidents(doc: Document) -> list[Incident]:
             inc.headline = paragraphs[i] in repeats
         incidents = _split_coordinated(view, incidents)
         _share_casualties(incidents)
-        found.extend(i for i in incidents if _reported(view, i) >= REPORTED)
+        found.extend(
+            i
+            for i in incidents
+            if _reported(view, i) >= REPORTED
+            and not _dated_long_ago(i, doc.date)
+            and (i.fields.get("fatalities") or 0) < AGGREGATE_TOLL
+        )
         recent = choose_place(view, (view.span.end, view.span.end)) if view.entities else None
         if recent is not None:
             context.place, context.place_sentence = recent, i

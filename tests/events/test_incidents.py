@@ -418,3 +418,40 @@ def test_aircraft_named_after_their_owner_are_the_initiator() -> None:
     inc = only("وفي السياق نفسه، استهدف طيران التحالف العربي أمس تعزيزات عسكرية للحوثيين قرب مدينة شقرة.")
     assert inc["sub_event_type"] == "Air/drone strike"
     assert inc["actor1"] is not None and "التحالف" in inc["actor1"]
+
+
+def test_barrel_bombs_are_air_strikes() -> None:
+    inc = only("وألقى الطيران المروحي أمس 12 برميلا متفجرا على مدينة الزبداني في ريف دمشق.")
+    assert inc["sub_event_type"] == "Air/drone strike"
+
+
+def test_celebratory_fire_prepared_bombs_and_forced_fighting_are_no_incidents() -> None:
+    assert incidents("وأطلق جنود النظام النار ابتهاجا أمس على عدد من الحواجز في مدينة دمشق.") == []
+    assert incidents("وركز الطيران على السيارات المفخخة المعدة للتفجير في مدينة الفلوجة.") == []
+    assert incidents("ويجبر تنظيم داعش بعض الرجال على القتال في صفوفه في مدينة الفلوجة.") == []
+
+
+def test_tolls_over_months_and_tallies_in_thousands_are_aggregates() -> None:
+    assert incidents("وقال إن 750 شخصا قتلوا في معارك عدن خلال 3 أشهر من الاشتباكات.") == []
+    assert incidents("ويشن الجيش المصري منذ سنتين عمليات في شمال سيناء لصد هجمات المتطرفين.") == []
+    assert incidents("وأوضح المرصد أن طائرات النظام ألقت 14297 برميلا متفجرا على محافظة حلب.") == []
+    assert incidents("وأسفرت الغارات على محافظة إدلب عن مقتل 4844 مدنيا.") == []
+    # hundreds are still one event's toll
+    assert only("وقتل أمس 120 شخصا في تفجير انتحاري في مدينة الحلة.")["fatalities"] == 120
+
+
+def test_a_second_estimate_of_the_toll_is_not_added() -> None:
+    text = (
+        "وقال مصدر طبي إن أربعة أشخاص قتلوا أمس في الهجوم على مسجد في صنعاء، في حين أن الحصيلة"
+        " الأولية أشارت إلى مقتل شخصين."
+    )
+    assert only(text)["fatalities"] == 4
+
+
+def test_a_day_that_opens_a_period_dates_no_later_report() -> None:
+    text = (
+        "ونفذ الطيران 26350 غارة منذ 20 أكتوبر الماضي. وفي ريف الحسكة فجر تنظيم داعش دراجة نارية مفخخة"
+        " عند حاجز في مدخل مدينة رأس العين، ما أدى لمقتل ثلاثة عناصر."
+    )
+    found = incidents(text, date="2015-07-23")
+    assert [(i["sub_event_type"], i["date"]) for i in found] == [("Remote explosive/landmine/IED", None)]
