@@ -110,6 +110,10 @@ def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[
         if lo <= a < hi:
             return None, (a, _b)
     subsets = [a for a, _ in view.find(_SUBSET)]
+    # subset markers that open a list after a head count ("57 مدنيا بينهم ..."), not "قتل منهم 5"
+    listed = [
+        s for s in subsets if any(n.end <= s and view.words_between(n.end, s) <= 2 for n in view.numbers)
+    ]
     # Another casualty word between a number and this one claims the number ("قتل 28 وأصيب 55").
     others = [w for w in view.find(lx.INJURY if kind == "death" else lx.DEATH)]
     total = 0
@@ -142,8 +146,17 @@ def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[
                 num.start < w0 and gap <= 3 and re.match(r"\s*من\s", view.doc.text[num.end : num.end + 5])
             ):
                 continue
-            if any(min(num.start, w0) < s < max(num.start, w0) for s in subsets):
-                continue
+            if any(
+                s < num.start
+                and view.words_between(s, num.start) <= 6
+                and not view.has_break_between(s, num.start)
+                and not any(s < c[0] < num.start for c in words + others)
+                for s in listed
+            ):
+                continue  # a member of a subset list: "57 مدنيا بينهم 12 طفلا وست نساء"
+            between = [s for s in subsets if min(num.start, w0) < s < max(num.start, w0)]
+            if between and not (num.start < w0 and view.words_between(num.end, between[0]) <= 1):
+                continue  # a subset after the toll; but the head of a list before its verb counts
             if any(min(num.end, w0) <= o[0] < max(num.start, w1) for o in others):
                 continue
             if gap < best_gap:

@@ -150,8 +150,10 @@ def _blocked(view: SentenceView, cand: Candidate) -> str | None:
     for neg in view.find(lx.NEGATION):
         if neg[0] <= t0 <= neg[1] + 1:
             return "negated"
-    if any(not view.has_break_between(a[0], t0) for a in view.find(lx.AGGREGATE)) or any(
-        r[1] <= t0 for r in view.find(lx.REIGN)
+    if (
+        any(not view.has_break_between(a[0], t0) for a in view.find(lx.AGGREGATE))
+        or any(r[1] <= t0 for r in view.find(lx.REIGN))
+        or view.find(lx.THEN)
     ):
         return "aggregate"  # a toll over weeks in the trigger's clause; another clause may tell the news
     if any(
@@ -173,6 +175,12 @@ def _blocked(view: SentenceView, cand: Candidate) -> str | None:
         for e in view.entities
     ):
         return "no territory"
+    if cand.name in ("regain", "overtake") and not (
+        any(e.label in ("ORG", "ACTOR") for e in view.entities)
+        or view.find(lx.COMBATANTS)
+        or view.find(lx.FORCES)
+    ):
+        return "no force"  # "سيطرت تركيا ودبي على وجهات المصطافين": nobody armed takes anything
     if cand.name in _WEAPON_TRIGGERS and any(
         w[1] <= t0 and view.words_between(w[1], t0) <= 3 and not view.has_break_between(w[1], t0)
         for w in view.find(lx.TRADE)

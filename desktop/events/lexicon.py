@@ -717,6 +717,8 @@ AGGREGATE = any_word(
     r"اجمالي",
     r"مجموع",
 )
+# History told as such, anywhere in the sentence: "وقتل المئات ... ودمر آنذاك قسم كبير من المدينة".
+THEN = any_word(r"انذاك", r"حينذاك", r"وقتذاك", r"في ذلك الوقت")
 # A period that starts with someone's rule; fronted, it covers the clauses after it:
 # "بعد وصول روحاني إلى الحكم، جرى إعدام 1800 شخص".
 REIGN = any_word(
@@ -868,6 +870,26 @@ COMBATANTS = any_word(
     r"منتسب(?:ين|ي)",
     r"دورية",
     r"دوريه",
+)
+# Armed forces named by a common noun, for events that need someone armed ("سيطرت القوات ...").
+FORCES = any_word(
+    r"قوات",
+    r"(?:ال)?قوه",
+    r"(?:ال)?جيش",
+    r"(?:ال)?مقاومه",
+    r"(?:ال)?ثوار",
+    r"(?:ال)?مسلحون",
+    r"(?:ال)?مسلحين",
+    r"فصائل",
+    r"(?:ال)?فصائل",
+    r"كتائب",
+    r"(?:ال)?لواء",
+    r"(?:ال)?حشد",
+    r"تنظيم",
+    r"(?:ال)?جماعه",
+    r"(?:ال)?متمردون",
+    r"(?:ال)?متمردين",
+    r"(?:ال)?مليشيات",
 )
 UNKNOWN_AGENT = any_word(r"مجهول(?:ين|ون|ان)", r"مسلح(?:ين|ون|ان) مجهول(?:ين|ون|ان)", r"مجهولي الهويه")
 

@@ -455,3 +455,19 @@ def test_a_day_that_opens_a_period_dates_no_later_report() -> None:
     )
     found = incidents(text, date="2015-07-23")
     assert [(i["sub_event_type"], i["date"]) for i in found] == [("Remote explosive/landmine/IED", None)]
+
+
+def test_the_head_count_of_a_list_is_the_toll_not_its_last_member() -> None:
+    text = "وقال مدير الصحة إن 57 مدنيا بينهم 12 طفلا وست نساء قتلوا أمس في قصف للمتمردين على حي دار سعد في عدن."
+    assert only(text)["fatalities"] == 57
+    # the figure after an injury word in the same list still counts for the injured
+    text = "وانفجرت سيارة مفخخة أمس في الموصل ما أسفر عن مقتل 42 منهم بينهم قياديون وإصابة 18 آخرين."
+    inc = only(text)
+    assert (inc["fatalities"], inc["injuries"]) == (42, 18)
+
+
+def test_taking_control_needs_someone_armed_and_history_is_no_news() -> None:
+    assert incidents("سيطرت جمهورية تركيا وإمارة دبي على وجهات المصطافين من المدينة المنورة هذا الصيف.") == []
+    inc = only("وسيطر الثوار أمس على منطقة العلم في محافظة أبين عقب مواجهات عنيفة.")
+    assert inc["event_type"] == "Battles"
+    assert incidents("وقتل مئات الأشخاص وخطف المئات من النساء، ودمر آنذاك قسم كبير من مدينة باغا.") == []
