@@ -186,8 +186,12 @@ def _blocked(view: SentenceView, cand: Candidate) -> str | None:
         for w in view.find(lx.TRADE)
     ):
         return "trade"  # weapons supplied, sold or smuggled are goods, not an attack
-    if view.find(lx.ACCIDENT) and cand.name in ("ied", "attack", "gunfire"):
+    if view.find(lx.ACCIDENT) and cand.name in ("ied", "attack", "gunfire", "killing"):
         return "accident"
+    if view.find(lx.JUDICIAL):
+        return "judicial"  # "تنفيذ حكم القتل قصاصا في أحد الجناة"
+    if any(r[1] <= t0 for r in view.find(lx.RECALL)):
+        return "recalled"
     if _future_verb(view, cand):
         return "future"
     if any(

@@ -717,6 +717,10 @@ AGGREGATE = any_word(
     r"اجمالي",
     r"مجموع",
 )
+# Courts and their sentences: a judicial execution for murder is no political violence.
+JUDICIAL = any_word(r"قصاص(?:ا)?", r"حد الحرابه", r"تعزير(?:ا)?", r"تنفيذ حكم", r"حكم (?:ال)?(?:قتل|اعدام)")
+# Remembering: "واستذكر المسيحيون ما تعرضوا له من قتل ونهب".
+RECALL = any_word(r"(?:ا|ي|ت)?ستذكر(?:ت|وا|ون)?", r"استذكار", r"(?:ي|ت)?تذكر(?:ون)?", r"تذكر(?:وا)?")
 # History told as such, anywhere in the sentence: "وقتل المئات ... ودمر آنذاك قسم كبير من المدينة".
 THEN = any_word(r"انذاك", r"حينذاك", r"وقتذاك", r"في ذلك الوقت")
 # A period that starts with someone's rule; fronted, it covers the clauses after it:
@@ -747,6 +751,9 @@ ACCIDENT = any_word(
     r"(?:ال)?غارق(?:ه)?",
     r"(?:ال)?غريق(?:ين|ان|ا|ه)?",
     r"(?:ال)?غرقي",
+    r"(?:ال)?سيل",
+    r"جرف(?:ته|تهم|هم|ه)",
+    r"(?:ال)?صاعق(?:ه)?",
     r"انغمار",
     r"وفاه",  # a death by natural causes or accident ("أسفر عن وفاة قائدها")
     r"(?:ال)?(?:داء|وباء|فيروس|تفشي|الالتهاب|مرض)",  # disease

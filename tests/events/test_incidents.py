@@ -471,3 +471,9 @@ def test_taking_control_needs_someone_armed_and_history_is_no_news() -> None:
     inc = only("وسيطر الثوار أمس على منطقة العلم في محافظة أبين عقب مواجهات عنيفة.")
     assert inc["event_type"] == "Battles"
     assert incidents("وقتل مئات الأشخاص وخطف المئات من النساء، ودمر آنذاك قسم كبير من مدينة باغا.") == []
+
+
+def test_floods_judicial_executions_and_recollections_are_no_incidents() -> None:
+    assert incidents("كما لقي 24 مسلحا حوثيا مصرعهم أمس إثر جرفهم بسيل في أحد وديان محافظة الجوف.") == []
+    assert incidents("ونفذت وزارة الداخلية أمس حكم القتل قصاصا في أحد الجناة بمنطقة جازان لإقدامه على قتل مواطن.") == []
+    assert incidents("واستذكر المسيحيون أمس ما تعرضوا له من قتل ونهب على يد تنظيم داعش في الموصل.") == []
