@@ -13,7 +13,7 @@ import bisect
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from desktop.document import Document, Span
@@ -61,6 +61,7 @@ class Incident:
     fields_evidence: dict[str, Evidence] = field(default_factory=dict)
     summary: bool = False
     headline: bool = False
+    generic: bool = False  # told with a word of any violence ("الهجوم", "الاعتداء", "استهدف")
     confidence: float = 0.6
 
     def to_json(self) -> dict[str, Any]:
@@ -366,7 +367,9 @@ def _sentence_incidents(view: SentenceView) -> list[Incident]:
                 del by_kind[key]
     out = []
     for (event_type, sub), cand in sorted(by_kind.items(), key=lambda kv: kv[1].span[0]):
-        out.append(Incident(event_type, sub, (view.span.start, view.span.end), cand.span))
+        inc = Incident(event_type, sub, (view.span.start, view.span.end), cand.span)
+        inc.generic = cand.name in _GENERIC_NAMES
+        out.append(inc)
     return out
 
 
@@ -687,17 +690,7 @@ def _split_coordinated(view: SentenceView, incidents: list[Incident]) -> list[In
                 continue
             if not _AND_LIST.match(text[current.end : nxt.start].replace("ال", "", 0)):
                 break
-            clone = Incident(
-                inc.event_type,
-                inc.sub_event_type,
-                inc.evidence,
-                inc.trigger,
-                dict(inc.fields),
-                dict(inc.fields_evidence),
-                inc.summary,
-                inc.headline,
-                inc.confidence,
-            )
+            clone = replace(inc, fields=dict(inc.fields), fields_evidence=dict(inc.fields_evidence))
             clone.fields.update(
                 location=text[nxt.start : nxt.end],
                 location_id=nxt.attrs.get("canonical_id"),
@@ -905,7 +898,37 @@ def find_incidents(doc: Document) -> list[Incident]:
         if paragraphs[i] not in repeats:
             lead += 1
     _article_names(doc, found)
+    _adopt_specific(found)
     return _merge(found)
+
+
+_GENERIC_NAMES = frozenset({"attack", "killing"})
+
+
+def _same_day(a: Incident, b: Incident) -> bool:
+    """The two incidents may be on the same day: equal dates, or one of them undated."""
+    da, db = a.fields.get("date"), b.fields.get("date")
+    return da is None or db is None or da == db
+
+
+def _adopt_specific(incidents: list[Incident]) -> None:
+    """A generic telling ("العمل الإرهابي الذي استهدف مسجدا في عسير") takes the kind of the one
+    bombing the article tells at the same place and on a compatible day ("تفجير انتحاري في مسجد
+    بعسير"), so that the two merge into one incident instead of a clash beside a bombing. A toll of
+    its own (4 killed in an attack beside 13 in the bombing) keeps it a separate incident."""
+    specific = [i for i in incidents if not i.generic and i.event_type == lx.EXPLOSIONS and _key_place(i)]
+    for inc in incidents:
+        if not inc.generic or not _key_place(inc):
+            continue
+        kinds = {
+            (s.event_type, s.sub_event_type)
+            for s in specific
+            if _key_place(s) == _key_place(inc)
+            and _same_day(s, inc)
+            and inc.fields.get("fatalities") in (None, s.fields.get("fatalities"))
+        }
+        if len(kinds) == 1:
+            inc.event_type, inc.sub_event_type = kinds.pop()
 
 
 def _article_names(doc: Document, incidents: list[Incident]) -> None:

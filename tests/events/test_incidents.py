@@ -477,3 +477,19 @@ def test_floods_judicial_executions_and_recollections_are_no_incidents() -> None
     assert incidents("كما لقي 24 مسلحا حوثيا مصرعهم أمس إثر جرفهم بسيل في أحد وديان محافظة الجوف.") == []
     assert incidents("ونفذت وزارة الداخلية أمس حكم القتل قصاصا في أحد الجناة بمنطقة جازان لإقدامه على قتل مواطن.") == []
     assert incidents("واستذكر المسيحيون أمس ما تعرضوا له من قتل ونهب على يد تنظيم داعش في الموصل.") == []
+
+
+def test_a_generic_telling_joins_the_bombing_at_the_same_place() -> None:
+    text = (
+        "قتل 12 من رجال الأمن أمس في تفجير انتحاري استهدف مسجدا في مدينة أبها.\n"
+        "وأعربت الكويت عن إدانتها للهجوم الإرهابي الذي استهدف المسجد في مدينة أبها أمس."
+    )
+    found = incidents(text)
+    assert [i["sub_event_type"] for i in found] == ["Suicide bomb"]
+    assert found[0]["fatalities"] == 12
+    # an attack with a toll of its own at the same place stays apart
+    text = (
+        "قتل 13 من عناصر قسد أمس بتفجير دراجة نارية مفخخة في بلدة البصيرة.\n"
+        "كما قتل أربعة عناصر لقسد أمس جراء هجوم شنه مسلحون على نقطة في بلدة البصيرة."
+    )
+    assert sorted(i["fatalities"] for i in incidents(text)) == [4, 13]
