@@ -196,7 +196,8 @@ def _blocked(view: SentenceView, cand: Candidate) -> str | None:
     if _future_verb(view, cand):
         return "future"
     if any(
-        cand.span[1] <= f[0] and view.words_between(cand.span[1], f[0]) <= 3 for f in view.find(lx.FIGURATIVE)
+        (cand.span[1] <= f[0] and view.words_between(cand.span[1], f[0]) <= 3) or f[0] <= t0 < f[1]
+        for f in view.find(lx.FIGURATIVE)
     ):
         return "figurative"
     return None

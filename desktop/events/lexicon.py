@@ -109,6 +109,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         EXPLOSIONS,
         "Air/drone strike",
         r"غار(?:ه|ات|تين|تان)",
+        r"غارات(?:ه|ها|هم)",  # "وكثف طيران التحالف غاراته"
         r"(?:قصف|ضرب(?:ه|ات)?) (?:جوي(?:ا|ه)?|بالطيران)",
         r"طائر(?:ه|ات) (?:مسير(?:ه)?|بدون طيار|بلا طيار)",
         r"(?:ال)?طيران (?:ال)?(?:حربي|مسير)",
@@ -313,6 +314,11 @@ TRIGGERS: tuple[Trigger, ...] = (
 
 # Finite verbs of violence: an event told with a verb is a report, not a reference to one.
 VERBAL = any_word(
+    # past verbs that carry an event noun as object: "كثف طيران التحالف غاراته", "واصلت قصفها"
+    # (not the imperfect: "ويواصلون إطلاق الصواريخ" is a habit)
+    r"كثف(?:ت|وا)?",
+    r"صعد(?:ت|وا)?",
+    r"واصل(?:ت|وا)?",
     r"(?:ي|ت)?قتل(?:ت|وا|ون)?",
     r"قتل(?:ت|وا)?",
     r"(?:ي|ت)?فجر(?:ت|وا|ون)?",
@@ -654,6 +660,7 @@ FIGURATIVE = any_word(
     r"(?:ال)?ثوره",
     r"عصفورين",  # "قتل عصفورين بحجر واحد"
     r"(?:ال)?صوت(?:يه)?",  # "قنابل الصوت": stun grenades are crowd control, not explosions
+    r"قنابل (?:ال)?(?:غاز|دخان)",  # tear gas and smoke grenades
     r"مسيل(?:ه)? للدموع",
     # Objects of "أوقف" that make it "stopped", not "arrested": "أوقفت الصين استيراد الدواجن".
     r"(?:ال)?استيراد",

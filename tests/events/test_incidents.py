@@ -458,7 +458,10 @@ def test_a_day_that_opens_a_period_dates_no_later_report() -> None:
 
 
 def test_the_head_count_of_a_list_is_the_toll_not_its_last_member() -> None:
-    text = "وقال مدير الصحة إن 57 مدنيا بينهم 12 طفلا وست نساء قتلوا أمس في قصف للمتمردين على حي دار سعد في عدن."
+    text = (
+        "وقال مدير الصحة إن 57 مدنيا بينهم 12 طفلا وست نساء قتلوا أمس في قصف للمتمردين"
+        " على حي دار سعد في عدن."
+    )
     assert only(text)["fatalities"] == 57
     # the figure after an injury word in the same list still counts for the injured
     text = "وانفجرت سيارة مفخخة أمس في الموصل ما أسفر عن مقتل 42 منهم بينهم قياديون وإصابة 18 آخرين."
@@ -475,7 +478,8 @@ def test_taking_control_needs_someone_armed_and_history_is_no_news() -> None:
 
 def test_floods_judicial_executions_and_recollections_are_no_incidents() -> None:
     assert incidents("كما لقي 24 مسلحا حوثيا مصرعهم أمس إثر جرفهم بسيل في أحد وديان محافظة الجوف.") == []
-    assert incidents("ونفذت وزارة الداخلية أمس حكم القتل قصاصا في أحد الجناة بمنطقة جازان لإقدامه على قتل مواطن.") == []
+    judicial = "ونفذت وزارة الداخلية أمس حكم القتل قصاصا في أحد الجناة بمنطقة جازان لإقدامه على قتل مواطن."
+    assert incidents(judicial) == []
     assert incidents("واستذكر المسيحيون أمس ما تعرضوا له من قتل ونهب على يد تنظيم داعش في الموصل.") == []
 
 
@@ -493,3 +497,10 @@ def test_a_generic_telling_joins_the_bombing_at_the_same_place() -> None:
         "كما قتل أربعة عناصر لقسد أمس جراء هجوم شنه مسلحون على نقطة في بلدة البصيرة."
     )
     assert sorted(i["fatalities"] for i in incidents(text)) == [4, 13]
+
+
+def test_strikes_with_a_pronoun_and_tear_gas_grenades() -> None:
+    inc = only("وكثف طيران التحالف أمس غاراته على مواقع الحوثيين في مدينة صعدة.")
+    assert inc["sub_event_type"] == "Air/drone strike"
+    found = incidents("وأطلقت قوات الاحتلال أمس قنابل الغاز على المصلين في المسجد الأقصى في القدس.")
+    assert "Remote explosive/landmine/IED" not in [i["sub_event_type"] for i in found]

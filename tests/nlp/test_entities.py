@@ -7,7 +7,7 @@ from functools import lru_cache
 from desktop.document import Document
 from desktop.nlp.entities import EntityRecognizer
 from desktop.nlp.gazetteer import load_gazetteers
-from desktop.pipeline import Pipeline
+from desktop.pipeline import Pipeline, extract_record
 
 
 @lru_cache(maxsize=1)
@@ -159,3 +159,14 @@ def test_first_name_and_family_name_make_a_person_and_the_family_name_then_refer
     # "على" (the preposition) is no first name, nor is a verb ("وأكد") or a month before a facility.
     assert all(label != "PER" for _, label in with_model("سيطرت القوات على الأحمدي أمس."))
     assert all(label != "PER" for _, label in with_model("وتوقفت محطة تشرين الحرارية عن العمل."))
+
+
+def test_adverbs_of_domain_are_never_places() -> None:
+    # the statistical model reads this sentence-initial adverb as a place name
+    text = (
+        "ميدانيا وعلى وقع ضربات طيران التحالف وقصف المقاومة الشعبية، انسحبت ميليشيات الحوثيين"
+        " امس السبت من الأطراف الشمالية لمدينة عدن باتجاه محافظة لحج."
+    )
+    found = [(e["text"], e["type"]) for e in extract_record({"id": "t", "text": text})["entities"]]
+    assert ("عدن", "LOC") in found
+    assert not any(t == "ميدانيا" for t, _ in found)
