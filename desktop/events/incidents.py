@@ -215,6 +215,20 @@ def _future_verb(view: SentenceView, cand: Candidate) -> bool:
     return normalize_word(word).startswith(("سي", "ست", "سن")) and cand.name not in ("overtake",)
 
 
+def _aircraft_subject(view: SentenceView, span: Evidence) -> bool:
+    """Aircraft right after a verb ("استهدف طيران التحالف") or shortly before it ("القوات الجوية
+    تمكنت من قتل 6")."""
+    return any(
+        (a[0] >= span[1] and view.words_between(span[1], a[0]) <= 1)
+        or (
+            a[1] <= span[0]
+            and view.words_between(a[1], span[0]) <= 3
+            and not view.has_break_between(a[1], span[0])
+        )
+        for a in view.find(lx.AIRCRAFT)
+    )
+
+
 def _death_candidate(view: SentenceView) -> Candidate | None:
     """An incident implied by death words alone (`قتل 3 مدنيين برصاص ...`)."""
     cited = view.find(lx.CITE)
@@ -224,6 +238,8 @@ def _death_candidate(view: SentenceView) -> Candidate | None:
     if view.find(lx.ACCIDENT):
         return None
     span = deaths[0]
+    if _aircraft_subject(view, span):
+        return Candidate("air", lx.EXPLOSIONS, "Air/drone strike", span, 7, False)
     if view.find(lx.CIVILIANS) and not view.find(lx.COMBATANTS):
         return Candidate("killing", lx.VAC, "Attack", span, 1, False)
     # One-sided killing: a named group kills people who are not described as fighters.
@@ -264,10 +280,9 @@ def _refine(view: SentenceView, cand: Candidate, sentence_has: set[str]) -> Cand
     name = cand.name
     if name == "shelling" and view.find(lx.AIRCRAFT):
         return Candidate("air", lx.EXPLOSIONS, "Air/drone strike", cand.span, 7, False)
-    if name == "attack" and any(
-        a[0] >= cand.span[1] and view.words_between(cand.span[1], a[0]) <= 1 for a in view.find(lx.AIRCRAFT)
-    ):
-        # aircraft as the subject of a generic verb: "استهدف طيران التحالف تعزيزات"
+    if name == "attack" and _aircraft_subject(view, cand.span):
+        # aircraft as the subject of a generic verb: "استهدف طيران التحالف تعزيزات",
+        # "تمكنت القوات الجوية من قتل 6 من عناصر التنظيم"
         return Candidate("air", lx.EXPLOSIONS, "Air/drone strike", cand.span, 7, False)
     victims = view.find(lx.CIVILIANS) + view.find(_PEOPLE)
     if name == "looting" and any(
@@ -715,6 +730,14 @@ def _country_level(inc: Incident) -> bool:
     return str(inc.fields.get("location_id") or "").startswith(("cty-", "adm1-"))
 
 
+def _within(detail: Incident, coarse: Incident) -> bool:
+    """The detail lies in the coarse incident's area: its country, or its governorate when the
+    coarse one is placed at a governorate (strikes in Zabadani do not detail strikes on Daraa)."""
+    if str(coarse.fields.get("location_id") or "").startswith("adm1-"):
+        return detail.fields.get("admin1") == coarse.fields.get("admin1")
+    return True
+
+
 def _key_place(inc: Incident) -> str:
     return normalize_word(str(inc.fields.get("location") or ""))
 
@@ -732,10 +755,14 @@ def _merge(incidents: list[Incident]) -> list[Incident]:
                 and d.sub_event_type == inc.sub_event_type
                 and d.fields.get("geo_precision") in (1, 2)
                 and d.fields.get("country") in (inc.fields.get("country"), None)
+                and _within(d, inc)
+                and inc.fields.get("fatalities") in (None, d.fields.get("fatalities"))
                 for d in details
             )
         ):
-            continue  # "strikes in Iraq" when the strikes are told place by place
+            # "strikes in Iraq" when the strikes are told place by place; a country-level event
+            # with a toll of its own ("37 killed on Friday in two bombings in Nigeria") stays
+            continue
         if inc.headline and any(d.event_type == inc.event_type for d in details):
             continue
         if inc.summary and any(

@@ -504,3 +504,21 @@ def test_strikes_with_a_pronoun_and_tear_gas_grenades() -> None:
     assert inc["sub_event_type"] == "Air/drone strike"
     found = incidents("وأطلقت قوات الاحتلال أمس قنابل الغاز على المصلين في المسجد الأقصى في القدس.")
     assert "Remote explosive/landmine/IED" not in [i["sub_event_type"] for i in found]
+
+
+def test_air_forces_that_kill_make_an_air_strike() -> None:
+    inc = only("وقالت مصادر إن القوات الجوية تمكنت أمس من قتل 6 من عناصر تنظيم بيت المقدس بقرية التومة.")
+    assert inc["sub_event_type"] == "Air/drone strike" and inc["fatalities"] == 6
+
+
+def test_a_country_or_governorate_level_event_is_not_hidden_by_details_elsewhere() -> None:
+    text = (
+        "وقتل 20 شخصا أمس في تفجير انتحاري في حانة بمدينة مايدوغوري.\n"
+        "وقتل 37 شخصا أمس أيضا في تفجيرين انتحاريين استهدفا محطتي حافلات في نيجيريا."
+    )
+    assert sorted(i["fatalities"] for i in incidents(text)) == [20, 37]
+    text = (
+        "وشن الطيران الحربي أمس تسع غارات على مدينة الزبداني في ريف دمشق.\n"
+        "ونفذ طيران النظام أمس 16 غارة على أحياء في محافظة درعا."
+    )
+    assert len([i for i in incidents(text) if i["sub_event_type"] == "Air/drone strike"]) == 2
