@@ -140,8 +140,8 @@ def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[
             else:
                 gap = view.words_between(num.end, w0)
                 limit = 6
-            if gap > limit:
-                continue
+            if gap > limit or _AGE.match(view.doc.text, num.end):
+                continue  # "(18 شهرا)", "21 عاماً": an age, not a count of people
             if view.has_break_between(num.start, w0 if num.start < w0 else w1) and not (
                 num.start < w0 and gap <= 3 and re.match(r"\s*من\s", view.doc.text[num.end : num.end + 5])
             ):
@@ -185,6 +185,9 @@ def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[
 
 _OF_THEM = re.compile(r"^\s*(?:[^\s]+\s+)?(?:منهم|منها)(?![\u0621-\u064a])")
 _TOLL_WORD = re.compile(lx.word(r"(?:ال)?حصيل(?:ه|ات|تها|ته)"))
+_AGE = re.compile(
+    r"\s*(?:عام|عاما|عاماً|سنة|سنه|سنوات|شهر|شهرا|شهراً|أشهر|اشهر|يوما|يوماً|أيام|ايام)(?![\u0621-\u064a])"
+)
 _PERIOD = re.compile(r"(?<![0-9])\.(?![0-9])")
 
 

@@ -189,6 +189,10 @@ def _blocked(view: SentenceView, cand: Candidate) -> str | None:
         return "trade"  # weapons supplied, sold or smuggled are goods, not an attack
     if view.find(lx.ACCIDENT) and cand.name in ("ied", "attack", "gunfire", "killing"):
         return "accident"
+    if cand.name == "attack" and any(
+        p[1] <= t0 and view.words_between(p[1], t0) <= 8 for p in view.find(lx.PROGRAMME)
+    ):
+        return "programme"  # "البرنامج التدريبي «حل المشكلات»، استهدف 36 موظفا"
     if view.find(lx.JUDICIAL):
         return "judicial"  # "تنفيذ حكم القتل قصاصا في أحد الجناة"
     if any(r[1] <= t0 for r in view.find(lx.RECALL)):
@@ -523,6 +527,17 @@ _SINCE = re.compile(r"(?:^|\s)(?:منذ|مُنذ|خلال|طوال|حتى)\s*$")
 def _since(doc: Document, date: Span) -> bool:
     """A day that opens or closes a period ("منذ 20 أكتوبر الماضي") dates no later report."""
     return bool(_SINCE.search(doc.text[max(0, date.start - 8) : date.start]))
+
+
+def _dated_after(inc: Incident, doc_date: dt.date | None) -> bool:
+    """An incident dated after the issue is a plan or a court date ("لجلسة 17 أكتوبر"), not news."""
+    value = inc.fields.get("date")
+    if doc_date is None or not isinstance(value, str):
+        return False
+    try:
+        return dt.date.fromisoformat(value) > doc_date + dt.timedelta(days=1)
+    except ValueError:
+        return False
 
 
 def _dated_long_ago(inc: Incident, doc_date: dt.date | None) -> bool:
@@ -913,6 +928,7 @@ def find_incidents(doc: Document) -> list[Incident]:
             if _reported(view, i) >= REPORTED
             and not _dated_long_ago(i, doc.date)
             and (i.fields.get("fatalities") or 0) < AGGREGATE_TOLL
+            and not _dated_after(i, doc.date)
         )
         recent = choose_place(view, (view.span.end, view.span.end)) if view.entities else None
         if recent is not None:

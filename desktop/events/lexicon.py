@@ -808,6 +808,19 @@ FUNERAL = any_word(
     r"(?:ال)?تعازي",
     r"(?:ال)?تعزيه",
     r"(?:ال)?مواساه",
+    # families of the fallen, a category of people: "العائلات المصنفة من ذوي الشهداء والمعتقلين"
+    r"(?:ذوي|اسر|اسره|عائلات|عائله|ابناء|اهالي) (?:ال)?شهداء",
+)
+# Programmes and courses "target" their audience: "البرنامج التدريبي ... استهدف 36 موظفا".
+PROGRAMME = any_word(
+    r"(?:ال)?برنامج",
+    r"(?:ال)?مشروع",
+    r"(?:ال)?دوره",
+    r"(?:ال)?ورشه",
+    r"(?:ال)?مبادره",
+    r"(?:ال)?فعاليه",
+    r"(?:ال)?مسابقه",
+    r"(?:ال)?ملتقي",
 )
 # Modal hedges: an agent introduced this way is attributed, not certain.
 HEDGE = any_word(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 
+from desktop.events.incidents import Incident, _dated_after
 from desktop.pipeline import extract_record
 
 PUBLISHED = "2019-03-03"  # a Sunday
@@ -522,3 +524,23 @@ def test_a_country_or_governorate_level_event_is_not_hidden_by_details_elsewhere
         "ونفذ طيران النظام أمس 16 غارة على أحياء في محافظة درعا."
     )
     assert len([i for i in incidents(text) if i["sub_event_type"] == "Air/drone strike"]) == 2
+
+
+def test_programmes_court_dates_ages_and_families_of_the_fallen() -> None:
+    programme = "واختتم فرع الوزارة في الباحة أمس البرنامج التدريبي «حل المشكلات»، استهدف 36 موظفا."
+    assert incidents(programme) == []
+    text = "وقتل الطفل علي دوابشة (18 شهرا) حرقا أمس عندما ألقى ملثمون زجاجة حارقة على منزل عائلته في دوما."
+    assert only(text)["fatalities"] != 18
+    families = (
+        "ويهدف المشروع الذي نفذ في مخيمات لبنان إلى توفير السكن للعائلات السورية المصنفة كحالات"
+        " إنسانية من ذوي الشهداء والمعتقلين والمصابين، واستفادت منه 3202 عائلة سورية أمس."
+    )
+    assert incidents(families) == []
+
+
+def test_an_incident_dated_after_the_issue_is_dropped() -> None:
+    court_day = Incident("Explosions/Remote violence", "Remote explosive/landmine/IED", (0, 1), (0, 1))
+    court_day.fields["date"] = "2015-10-17"  # "لجلسة 17 أكتوبر المقبل"
+    assert _dated_after(court_day, dt.date(2015, 7, 26))
+    court_day.fields["date"] = "2015-07-25"
+    assert not _dated_after(court_day, dt.date(2015, 7, 26))
