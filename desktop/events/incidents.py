@@ -219,6 +219,15 @@ def _future_verb(view: SentenceView, cand: Candidate) -> bool:
     return normalize_word(word).startswith(("سي", "ست", "سن")) and cand.name not in ("overtake",)
 
 
+def _done_on_a_day(view: SentenceView, cand: Candidate) -> bool:
+    """A generic attack word as the object of a deed verb on a named day: "شنت أمس هجوما واسعا"."""
+    t0 = cand.span[0]
+    return _has_day(view) and any(
+        v[1] <= t0 and view.words_between(v[1], t0) <= 3 and not view.has_break_between(v[1], t0)
+        for v in view.find(lx.VERBAL)
+    )
+
+
 def _aircraft_subject(view: SentenceView, span: Evidence) -> bool:
     """Aircraft right after a verb ("استهدف طيران التحالف") or shortly before it ("القوات الجوية
     تمكنت من قتل 6")."""
@@ -361,7 +370,9 @@ def _sentence_incidents(view: SentenceView) -> list[Incident]:
         death = _death_candidate(view)
         if death and _blocked(view, death) is None and _violent_death(view):
             specific = [death]
-        elif cands and (view.find(lx.DEATH) or view.find(lx.INJURY) or _has_place(view)):
+        elif cands and (
+            view.find(lx.DEATH) or view.find(lx.INJURY) or _has_place(view) or _done_on_a_day(view, cands[0])
+        ):
             specific = [cands[0]]  # a generic attack word counts only with something concrete around it
     if not specific:
         return []

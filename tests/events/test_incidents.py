@@ -544,3 +544,10 @@ def test_an_incident_dated_after_the_issue_is_dropped() -> None:
     assert _dated_after(court_day, dt.date(2015, 7, 26))
     court_day.fields["date"] = "2015-07-25"
     assert not _dated_after(court_day, dt.date(2015, 7, 26))
+
+
+def test_deed_verbs_report_their_event_noun() -> None:
+    inc = only("أقدم انتحاري على تفجير نفسه في مسجد بمدينة أبها مساء اليوم الأحد.")
+    assert inc["sub_event_type"] == "Suicide bomb" and inc["date"] == PUBLISHED
+    inc = only("وكانت القوات الموالية للحكومة شنت أمس هجوما واسعا على مليشيات الحوثي.")
+    assert inc["event_type"] == "Battles" and inc["date"] == "2019-03-02"
