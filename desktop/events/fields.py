@@ -140,8 +140,12 @@ def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[
             else:
                 gap = view.words_between(num.end, w0)
                 limit = 6
-            if gap > limit or _AGE.match(view.doc.text, num.end):
-                continue  # "(18 شهرا)", "21 عاماً": an age, not a count of people
+            if (
+                gap > limit
+                or _AGE.match(view.doc.text, num.end)
+                or _MEASURE.search(view.doc.text, max(0, num.start - 12), num.start)
+            ):
+                continue  # "(18 شهرا)": an age; "عيار 23": a calibre; not a count of people
             if view.has_break_between(num.start, w0 if num.start < w0 else w1) and not (
                 num.start < w0 and gap <= 3 and re.match(r"\s*من\s", view.doc.text[num.end : num.end + 5])
             ):
@@ -188,6 +192,7 @@ _TOLL_WORD = re.compile(lx.word(r"(?:ال)?حصيل(?:ه|ات|تها|ته)"))
 _AGE = re.compile(
     r"\s*(?:عام|عاما|عاماً|سنة|سنه|سنوات|شهر|شهرا|شهراً|أشهر|اشهر|يوما|يوماً|أيام|ايام)(?![\u0621-\u064a])"
 )
+_MEASURE = re.compile(r"(?:عيار|طراز|موديل|رقم)\s*$")
 _PERIOD = re.compile(r"(?<![0-9])\.(?![0-9])")
 
 

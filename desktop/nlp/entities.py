@@ -48,7 +48,9 @@ _ORDINAL_WORDS = _words(
 )
 _PLURAL_ENDINGS = ("ين", "ون", "ات")
 # Words the model sometimes takes for a name on their own.
-_NOT_NAMES = _words("الله قاعدة مزارع ميليشيا الريف ميدانيا عسكريا سياسيا أمنيا إقليميا دوليا محليا")
+_NOT_NAMES = _words(
+    "الله قاعدة مزارع ميليشيا الريف ميدانيا عسكريا سياسيا أمنيا إقليميا دوليا محليا متنه متنها"
+)
 # Particles inside Arabic personal names.
 _NAME_PARTICLES = _words("آل بن ابن بنت أبو أبي أم عبد")
 # Military units and forces named by a number or a definite description: ORG.

@@ -551,3 +551,9 @@ def test_deed_verbs_report_their_event_noun() -> None:
     assert inc["sub_event_type"] == "Suicide bomb" and inc["date"] == PUBLISHED
     inc = only("وكانت القوات الموالية للحكومة شنت أمس هجوما واسعا على مليشيات الحوثي.")
     assert inc["event_type"] == "Battles" and inc["date"] == "2019-03-02"
+
+
+def test_a_calibre_is_no_toll_and_on_board_is_no_place() -> None:
+    text = "كما دمرت غارة أخرى أمس في مأرب طقما عسكريا على متنه مضاد طيران عيار 23 وقتل 3 من طاقمه."
+    inc = only(text)
+    assert inc["fatalities"] == 3 and inc["location"] != "متنه"
