@@ -187,7 +187,7 @@ def _blocked(view: SentenceView, cand: Candidate) -> str | None:
         for w in view.find(lx.TRADE)
     ):
         return "trade"  # weapons supplied, sold or smuggled are goods, not an attack
-    if view.find(lx.ACCIDENT) and cand.name in ("ied", "attack", "gunfire", "killing"):
+    if view.find(lx.ACCIDENT) and cand.name in ("ied", "attack", "gunfire", "killing", "abduction"):
         return "accident"
     if cand.name == "attack" and any(
         p[1] <= t0 and view.words_between(p[1], t0) <= 8 for p in view.find(lx.PROGRAMME)

@@ -725,6 +725,7 @@ AGGREGATE = any_word(
     r"ارتفع(?:ت)? (?:عدد|حصيله)",
     r"اجمالي",
     r"مجموع",
+    r"ما مجموعه",
 )
 # Courts and their sentences, and common crime: a judicial execution for murder, a robbery or a
 # brawl is no political violence.
@@ -740,7 +741,14 @@ JUDICIAL = any_word(
 # Remembering: "واستذكر المسيحيون ما تعرضوا له من قتل ونهب".
 RECALL = any_word(r"(?:ا|ي|ت)?ستذكر(?:ت|وا|ون)?", r"استذكار", r"(?:ي|ت)?تذكر(?:ون)?", r"تذكر(?:وا)?")
 # History told as such, anywhere in the sentence: "وقتل المئات ... ودمر آنذاك قسم كبير من المدينة".
-THEN = any_word(r"انذاك", r"حينذاك", r"وقتذاك", r"في ذلك الوقت")
+THEN = any_word(
+    r"انذاك",
+    r"حينذاك",
+    r"وقتذاك",
+    r"في ذلك الوقت",
+    # a period of weeks or more, wherever it stands: "القبض على 431 إرهابيا، خلال الأسابيع الماضية"
+    r"خلال (?:ال)?(?:اسابيع|اشهر|شهور|اعوام|سنوات) (?:ال)?(?:ماضيه|اخيره|الماضيه|الاخيره)",
+)
 # A period that starts with someone's rule; fronted, it covers the clauses after it:
 # "بعد وصول روحاني إلى الحكم، جرى إعدام 1800 شخص".
 REIGN = any_word(
@@ -760,6 +768,7 @@ ACCIDENT = any_word(
     # animals: "هجومين لأسماك القرش"
     r"(?:ال)?قرش",
     r"(?:ال)?تمساح",
+    r"(?:ال)?قرد(?:ه)?",
     r"(?:ال)?حريق",
     r"صعق",
     r"تسرب",
