@@ -577,3 +577,11 @@ def test_totals_weeks_of_arrests_and_animals_are_no_incidents() -> None:
         "وذكرت الصحيفة أن القرد انقض أمس على امرأة وخطف حقيبتها في معبد في بلدة فريندافان.",
     ):
         assert incidents(text) == [], text
+
+
+def test_road_accidents_are_no_incidents() -> None:
+    for text in (
+        "لقيت امرأتان مصرعهما وأصيب السائق بإصابات خطيرة مساء اليوم في حادث على طريق الملك فهد أعلى كوبري"
+        " حي المنار نتج عنه احتراق عدة سيارات.",
+    ):
+        assert incidents(text) == [], text
