@@ -644,8 +644,8 @@ def _reported(view: SentenceView, inc: Incident) -> float:
         score -= 1.5  # "القتل أو الاختطاف": kinds of violence, not an event
     if _topic_of(view, t0) or _accused(view, t0):
         score -= 1.5
-    if view.find(lx.FUNERAL) and f.get("fatalities") is None:
-        score -= 1.5  # condolences and funerals for the dead of an event told before
+    if view.find(lx.FUNERAL):
+        score -= 1.5  # condolences and funerals for the dead of an event told before, toll or not
     habitual = view.find(lx.HABITUAL)
     if any(abs(view.words_between(h[0], t0)) <= 3 and not view.has_break_between(h[0], t0) for h in habitual):
         score -= 1.5  # "التي تتعرض دائما لصواريخ": a state of affairs

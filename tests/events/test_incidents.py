@@ -585,3 +585,12 @@ def test_road_accidents_are_no_incidents() -> None:
         " حي المنار نتج عنه احتراق عدة سيارات.",
     ):
         assert incidents(text) == [], text
+
+
+def test_a_funeral_with_the_toll_is_no_new_incident() -> None:
+    text = (
+        "وكشفت صحيفة حرييت يوم أمس إن أجهزة الأمن حذرت الحكومة مؤخرا من خطر حدوث هجوم إرهابي على الأراضي"
+        " التركية. وغداة الهجوم، أقيمت صلاة الميت أمس الثلاثاء في جامع غازي عنتاب غير البعيدة عن سوروج"
+        " على أرواح 25 من القتلى."
+    )
+    assert incidents(text, date="2015-07-22") == []
