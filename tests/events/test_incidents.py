@@ -594,3 +594,13 @@ def test_a_funeral_with_the_toll_is_no_new_incident() -> None:
         " على أرواح 25 من القتلى."
     )
     assert incidents(text, date="2015-07-22") == []
+
+
+def test_first_person_opinions_and_crimes_of_the_mentally_ill_are_no_incidents() -> None:
+    for text in (
+        "في تقديري أن أداء الحكومة يجب أن يتغير، ولا بد من استيعاب الجيش اليمني لأن الجيش اليمني"
+        " الآن يقاتل مع الحوثيين مضطرا ونحن نعرف أن الجيش اليمني قاتل الحوثيين لستة حروب وقتل من"
+        " الجيش عشرات الآلاف.",
+        "أقدم شاب يشتبه بأنه مريض نفسيا أمس على قتل ثلاثة أشخاص بينهم شقيقه في خيبر الجنوب.",
+    ):
+        assert incidents(text) == [], text
