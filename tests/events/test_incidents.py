@@ -604,3 +604,10 @@ def test_first_person_opinions_and_crimes_of_the_mentally_ill_are_no_incidents()
         "أقدم شاب يشتبه بأنه مريض نفسيا أمس على قتل ثلاثة أشخاص بينهم شقيقه في خيبر الجنوب.",
     ):
         assert incidents(text) == [], text
+
+
+def test_durum_wheat_and_storms_are_no_incidents() -> None:
+    wheat = "وأتمت المؤسسة أمس إجراءات ترسية الدفعة الثالثة بكمية 505 آلاف طن من القمح الصلب عبر ميناء جدة."
+    assert incidents(wheat) == []
+    storms = "وقتل ثلاثة أشخاص أمس نتيجة للعواصف في مدينة توكوبيلا، في حين قتل ثلاثة آخرون على امتداد الساحل."
+    assert incidents(storms) == []
