@@ -372,16 +372,15 @@ def choose_actors(
         # Verb first, then its subject: "أطلقت كتائب المعارضة عددا من قذائف الهاون" (the verb of
         # the trigger's clause, up to six words before it). A verb pattern may run on past its
         # subject ("فتحت قوات النظام ... نيران"): only its first word counts.
-        ends = [v[0] + len(text[v[0] : v[1]].split()[0]) for v in view.find(lx.VERBAL)]
         ends = [
             e
-            for e in ends
+            for e in (_first_word_end(text, v) for v in view.find(lx.VERBAL))
             if e <= trigger[0] + 1
             and view.words_between(e, trigger[0]) <= 6
             and not view.has_break_between(e, trigger[0])
         ]
         if len(text[trigger[0] : trigger[1]].split()) > 2:  # a trigger phrase "سيطرت قوات ... على"
-            ends.append(trigger[0] + len(text[trigger[0] : trigger[1]].split()[0]))
+            ends.append(_first_word_end(text, trigger))
         for a in actors:
             if any(e <= a.start and _SUBJECT_GAP.match(text[e : a.start]) for e in ends) and not (
                 follows(patient_cues, a, 1) or possessive(a) or after_from(victims_words, a)
@@ -456,6 +455,11 @@ def _air_force(view: SentenceView) -> ActorChoice | None:
 
 
 _TO = re.compile(lx.word(r"(?:الي|الى|إلى)", proclitics=False))
+
+
+def _first_word_end(text: str, span: Evidence) -> int:
+    """End offset of the first word of a matched span."""
+    return span[0] + len(text[span[0] : span[1]].split()[0])
 
 
 def _hedged(view: SentenceView, hedges: list[Evidence], a: Span) -> bool:

@@ -540,28 +540,31 @@ def _since(doc: Document, date: Span) -> bool:
     return bool(_SINCE.search(doc.text[max(0, date.start - 8) : date.start]))
 
 
+def _incident_day(inc: Incident) -> dt.date | None:
+    """The incident's ISO date as a date, or None when it has none (or a malformed one)."""
+    value = inc.fields.get("date")
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
 def _dated_after(inc: Incident, doc_date: dt.date | None) -> bool:
     """An incident dated after the issue is a plan or a court date ("لجلسة 17 أكتوبر"), not news."""
-    value = inc.fields.get("date")
-    if doc_date is None or not isinstance(value, str):
-        return False
-    try:
-        return dt.date.fromisoformat(value) > doc_date + dt.timedelta(days=1)
-    except ValueError:
-        return False
+    day = _incident_day(inc)
+    return doc_date is not None and day is not None and day > doc_date + dt.timedelta(days=1)
 
 
 def _dated_long_ago(inc: Incident, doc_date: dt.date | None) -> bool:
     """An incident whose day, carried from an earlier sentence, lies weeks before the issue: the
     sentence goes on about that history ("كما أسفرت الغارات عن مقتل 2076 مقاتلا" after a report
     that starts in October 2014)."""
-    value, precision = inc.fields.get("date"), inc.fields.get("time_precision")
-    if doc_date is None or not isinstance(value, str) or precision not in (1, 2):
+    day = _incident_day(inc)
+    if doc_date is None or day is None or inc.fields.get("time_precision") not in (1, 2):
         return False
-    try:
-        return (doc_date - dt.date.fromisoformat(value)).days > HISTORY_DAYS
-    except ValueError:
-        return False
+    return (doc_date - day).days > HISTORY_DAYS
 
 
 def _period_end(date: Span) -> dt.date | None:
@@ -811,11 +814,7 @@ def _merge(incidents: list[Incident]) -> list[Incident]:
                 and _key_place(o)
                 and _key_place(o) == _key_place(inc)
                 and 3 not in (o.fields.get("geo_precision"), inc.fields.get("geo_precision"))
-                and (
-                    o.fields.get("date") == inc.fields.get("date")
-                    or o.fields.get("date") is None
-                    or inc.fields.get("date") is None
-                )
+                and _same_day(o, inc)
                 and (
                     o.fields.get("actor1") is None
                     or inc.fields.get("actor1") is None
