@@ -20,6 +20,11 @@ def incidents(text: str, date: str | None = PUBLISHED) -> list[dict[str, Any]]:
     return list(extract_record(record)["incidents"])
 
 
+def assert_no_incidents(*texts: str) -> None:
+    for text in texts:
+        assert incidents(text) == [], text
+
+
 def only(text: str, date: str | None = PUBLISHED) -> dict[str, Any]:
     found = incidents(text, date)
     assert len(found) == 1, found
@@ -560,31 +565,28 @@ def test_a_calibre_is_no_toll_and_on_board_is_no_place() -> None:
 
 
 def test_crashes_sharks_robberies_and_fighting_over_months_are_no_incidents() -> None:
-    for text in (
+    assert_no_incidents(
         "وقتل 11 عسكريا اليوم عندما تعطل محرك طائرة النقل التي كانوا يركبونها وتحطمت في إقليم سيزار.",
         "ووقع الهجوم أمس على شاطئ مين بيتش شمالي سيدني، وهو ثالث هجوم لأسماك القرش هذا الشهر.",
         "وكشفت النيابة العامة في دبي أمس تفاصيل جريمة سرقة نفذها 3 أشخاص استهدفت زائرا في منطقة نايف.",
         "وعاد رئيس الحكومة اليوم إلى عدن التي تم استعادتها بعد قتال دام أربعة أشهر مع المتمردين الحوثيين.",
-    ):
-        assert incidents(text) == [], text
+    )
 
 
 def test_totals_weeks_of_arrests_and_animals_are_no_incidents() -> None:
-    for text in (
+    assert_no_incidents(
         "أعلنت السلطات الأمنية في السعودية أمس، القبض على 431 إرهابيا من جنسيات مختلفة، خلال الأسابيع"
         " الماضية، ينتمون إلى تنظيم داعش يدار من المناطق المضطربة ويستهدف السعودية.",
         "وقال إن مسلحي بوكو حرام هاجموا القرى وقتلوا ما مجموعه 43 شخصا في ولاية بورنو.",
         "وذكرت الصحيفة أن القرد انقض أمس على امرأة وخطف حقيبتها في معبد في بلدة فريندافان.",
-    ):
-        assert incidents(text) == [], text
+    )
 
 
 def test_road_accidents_are_no_incidents() -> None:
-    for text in (
+    assert_no_incidents(
         "لقيت امرأتان مصرعهما وأصيب السائق بإصابات خطيرة مساء اليوم في حادث على طريق الملك فهد أعلى كوبري"
         " حي المنار نتج عنه احتراق عدة سيارات.",
-    ):
-        assert incidents(text) == [], text
+    )
 
 
 def test_a_funeral_with_the_toll_is_no_new_incident() -> None:
@@ -597,13 +599,12 @@ def test_a_funeral_with_the_toll_is_no_new_incident() -> None:
 
 
 def test_first_person_opinions_and_crimes_of_the_mentally_ill_are_no_incidents() -> None:
-    for text in (
+    assert_no_incidents(
         "في تقديري أن أداء الحكومة يجب أن يتغير، ولا بد من استيعاب الجيش اليمني لأن الجيش اليمني"
         " الآن يقاتل مع الحوثيين مضطرا ونحن نعرف أن الجيش اليمني قاتل الحوثيين لستة حروب وقتل من"
         " الجيش عشرات الآلاف.",
         "أقدم شاب يشتبه بأنه مريض نفسيا أمس على قتل ثلاثة أشخاص بينهم شقيقه في خيبر الجنوب.",
-    ):
-        assert incidents(text) == [], text
+    )
 
 
 def test_durum_wheat_and_storms_are_no_incidents() -> None:
