@@ -82,7 +82,8 @@ class SentenceView:
         return len(self.doc.text[lo:hi].split())
 
     def has_break_between(self, a: int, b: int) -> bool:
-        """Whether a clause break (، ; : or a sentence-internal period) lies between two offsets."""
+        """Whether a clause break (Arabic or Latin comma, semicolon or colon) lies between two offsets.
+        A period does not count here (a unit may join sentences); `_retold` checks one separately."""
         lo, hi = min(a, b), max(a, b)
         return any(ch in "،,;:؛" for ch in self.doc.text[lo:hi])
 
