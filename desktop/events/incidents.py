@@ -63,6 +63,7 @@ class Incident:
     headline: bool = False
     generic: bool = False  # told with a word of any violence ("الهجوم", "الاعتداء", "استهدف")
     confidence: float = 0.6
+    rules: list[str] = field(default_factory=list)  # ids of the rules that made and shaped it
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"event_type": self.event_type, "sub_event_type": self.sub_event_type}
@@ -99,6 +100,7 @@ class Incident:
         out["trigger"] = {"start": self.trigger[0], "end": self.trigger[1]}
         out["fields_evidence"] = {k: {"start": a, "end": b} for k, (a, b) in self.fields_evidence.items()}
         out["confidence"] = round(self.confidence, 2)
+        out["rules"] = list(self.rules)
         return out
 
 
