@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup test lint typecheck model wordfreq run bench clean
+.PHONY: setup test lint typecheck model wordfreq run bench clean rules-diff rules-snapshot
 
 setup: $(BIN)/activate
 	@if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
@@ -39,6 +39,14 @@ run:
 
 bench:
 	$(BIN)/python benchmarks/bench_text_layer.py
+
+# The rules' regression harness (benchmarks/rules_diff.py): what changed against the committed
+# snapshot, each change with its rule ids. Update the snapshot only deliberately, in its own commit.
+rules-diff:
+	$(BIN)/python benchmarks/rules_diff.py
+
+rules-snapshot:
+	$(BIN)/python benchmarks/rules_diff.py --update
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

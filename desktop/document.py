@@ -79,6 +79,8 @@ class Document:
     url: str = ""
     layers: dict[str, list[Span]] = field(default_factory=dict)
     incidents: list[dict[str, JSONValue]] = field(default_factory=list)
+    # What the rules did (`desktop.rules.Trace`), for `rasid explain` and the regression harness.
+    trace: Any = field(default=None, repr=False, compare=False)
     _normalized: NormalizedText | None = field(default=None, repr=False, compare=False)
 
     @classmethod

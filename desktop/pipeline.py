@@ -152,6 +152,15 @@ def extract_record(record: Record) -> Record:
     return extract(document_from_record(record)).to_json()
 
 
+def explain_record(record: Record) -> Record:
+    """`extract_record` plus `trace`: every incident candidate with the rules that fired on it and
+    its outcome (kept, or `dropped_by` a rule id), for `rasid explain` and the regression harness."""
+    doc = extract(document_from_record(record))
+    out = doc.to_json()
+    out["trace"] = doc.trace.to_json() if doc.trace is not None else []
+    return out
+
+
 def _worker_init() -> None:
     from desktop.text.normalize import warm_up
 
