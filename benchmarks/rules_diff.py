@@ -121,7 +121,12 @@ def _dropper(out: Record, inc: list[Any]) -> str:
     start = inc[5]
     for cand in out.get("trace", []):
         unit = cand.get("unit") or [None, None]
-        if start is not None and unit[0] is not None and unit[0] <= start < unit[1] and cand.get("dropped_by"):
+        if (
+            start is not None
+            and unit[0] is not None
+            and unit[0] <= start < unit[1]
+            and cand.get("dropped_by")
+        ):
             return f"dropped by {cand['dropped_by']}"
     return "no candidate left (trigger rules or merging)"
 
@@ -150,11 +155,11 @@ def diff(old: dict[str, Record], new: dict[str, Record], texts: dict[str, str]) 
         for e in sorted(ents_before - ents_after):
             changed_ent += 1
             over = [o for o in ents_after if o[0] < e[1] and e[0] < o[1]]
-            why = f"now {[(text[o[0]:o[1]], o[2], rules_of.get(o, [])) for o in over]}" if over else "gone"
-            print(f"{key}  - entity {text[e[0]:e[1]]!r} {e[2]}  [{why}]")
+            why = f"now {[(text[o[0] : o[1]], o[2], rules_of.get(o, [])) for o in over]}" if over else "gone"
+            print(f"{key}  - entity {text[e[0] : e[1]]!r} {e[2]}  [{why}]")
         for e in sorted(ents_after - ents_before):
             changed_ent += 1
-            print(f"{key}  + entity {text[e[0]:e[1]]!r} {e[2]}  [rules: {', '.join(rules_of.get(e, []))}]")
+            print(f"{key}  + entity {text[e[0] : e[1]]!r} {e[2]}  [rules: {', '.join(rules_of.get(e, []))}]")
     return changed_inc, changed_ent
 
 
@@ -167,7 +172,9 @@ def main() -> int:
     try:
         records = list(corpora(args.limit))
     except FileNotFoundError as exc:
-        print(f"missing {exc.filename}: the harness needs ../shared/data beside the repository", file=sys.stderr)
+        print(
+            f"missing {exc.filename}: the harness needs ../shared/data beside the repository", file=sys.stderr
+        )
         return 1
     t0 = time.perf_counter()
     outputs = run(records, args.jobs)
