@@ -7,10 +7,12 @@ trigger's position, and returns a value with the span of text that supports it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.document import Document, Span
+from desktop.events import binders as bd
 from desktop.events import lexicon as lx
 from desktop.text.normalize import NormalizedText, normalize
 
@@ -93,15 +95,19 @@ class SentenceView:
 _SUBSET = re.compile(lx.word(r"(?:بينهم|منهم|بينها|منها|بينهن|بينهما|اغلبهم|معظمهم)"))
 
 
-def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[int | None, Evidence | None]:
+def casualties(
+    view: SentenceView, kind: str, window: tuple[int, int], why: list[str] | None = None
+) -> tuple[int | None, Evidence | None]:
     """Killed (`kind='death'`) or wounded count in the window, by ACLED's conservative rules.
 
     A number counts when it sits next to a death (injury) word: `مقتل 13`, `13 قتيلا`, `قتل أربعة`,
     `13 عنصرا ... لقوا مصرعهم`. A singular or dual victim noun after the word gives 1 or 2. Counts
     of distinct victim groups add up; counts after `بينهم` are subsets and do not, nor does the same
     figure told again in a later clause with no new place between. "Killed and
-    wounded" with one number (`مقتل وإصابة 45`) gives no split: None.
+    wounded" with one number (`مقتل وإصابة 45`) gives no split: None. The ids of the binder rules
+    that decided are appended to `why`.
     """
+    fired = why if why is not None else []
     lo, hi = window
     words = view.find(lx.DEATH if kind == "death" else lx.INJURY)
     words = [w for w in words if lo <= w[0] < hi]
@@ -109,6 +115,7 @@ def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[
         return None, None
     for a, _b in view.find(lx.KILL_AND_WOUND):
         if lo <= a < hi:
+            fired.append(bd.TOLL_NO_SPLIT.id)
             return None, (a, _b)
     subsets = [a for a, _ in view.find(_SUBSET)]
     # subset markers that open a list after a head count ("57 مدنيا بينهم ..."), not "قتل منهم 5"
@@ -125,6 +132,7 @@ def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[
     toll_words = view.find(_TOLL_WORD)
     for w0, w1 in words:
         if evidence is not None and any(evidence[1] <= t[0] < w0 for t in toll_words):
+            fired.append(bd.TOLL_SECOND_ESTIMATE.id)
             break  # another estimate of the same toll: "في حين أن الحصيلة الأولية أشارت إلى مقتل شخصين"
         best: Span | None = None
         best_gap = 99
@@ -141,11 +149,12 @@ def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[
             else:
                 gap = view.words_between(num.end, w0)
                 limit = 6
-            if (
-                gap > limit
-                or _AGE.match(view.doc.text, num.end)
-                or _MEASURE.search(view.doc.text, max(0, num.start - 12), num.start)
+            if gap > limit:
+                continue
+            if _AGE.match(view.doc.text, num.end) or _MEASURE.search(
+                view.doc.text, max(0, num.start - 12), num.start
             ):
+                fired.append(bd.TOLL_NOT_A_COUNT.id)
                 continue  # "(18 شهرا)": an age; "عيار 23": a calibre; not a count of people
             if view.has_break_between(num.start, w0 if num.start < w0 else w1) and not (
                 num.start < w0 and gap <= 3 and re.match(r"\s*من\s", view.doc.text[num.end : num.end + 5])
@@ -158,9 +167,11 @@ def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[
                 and not any(s < c[0] < num.start for c in words + others)
                 for s in listed
             ):
+                fired.append(bd.TOLL_SUBSET.id)
                 continue  # a member of a subset list: "57 مدنيا بينهم 12 طفلا وست نساء"
             between = [s for s in subsets if min(num.start, w0) < s < max(num.start, w0)]
             if between and not (num.start < w0 and view.words_between(num.end, between[0]) <= 1):
+                fired.append(bd.TOLL_SUBSET.id)
                 continue  # a subset after the toll; but the head of a list before its verb counts
             if any(min(num.end, w0) <= o[0] < max(num.start, w1) for o in others):
                 continue
@@ -169,8 +180,10 @@ def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[
         if best is not None:
             used.add(id(best))
             if counted and _retold(view, counted, best):
+                fired.append(bd.TOLL_RETOLD.id)
                 continue
             counted.append(best)
+            fired.append(bd.TOLL_NUMBER.id)
             total += int(best.attrs["value"])
             found = True
             evidence = (min(best.start, w0), max(best.end, w1))
@@ -181,10 +194,12 @@ def casualties(view: SentenceView, kind: str, window: tuple[int, int]) -> tuple[
             total += 2
             found = True
             evidence = (w0, w1)
+            fired.append(bd.TOLL_DUAL.id)
         elif lx.SINGULAR_VICTIM.match(n_after.lstrip()) or _SELF_SUFFIX.search(view.doc.text[w0:w1]):
             total += 1
             found = True
             evidence = (w0, w1)
+            fired.append(bd.TOLL_SINGULAR.id)
     return (total if found else None), evidence
 
 
@@ -242,10 +257,12 @@ _IN = re.compile(lx.word(r"(?:في|ب|داخل|قرب|علي|على|الي|ال�
 class PlaceChoice:
     span: Span
     precision: int
+    near: bool = False
 
 
 def choose_place(view: SentenceView, trigger: Evidence) -> PlaceChoice | None:
-    """The most specific place the sentence names for the event, preferring those near the trigger."""
+    """The most specific place the sentence names for the event, preferring those near the trigger;
+    `near` when a cue (قرب، ريف, a direction) makes it the area around the place."""
     places = [e for e in view.entities if e.label == "LOC"]
     if not places:
         return None
@@ -273,7 +290,7 @@ def choose_place(view: SentenceView, trigger: Evidence) -> PlaceChoice | None:
         precision = 2
     else:
         precision = 1
-    return PlaceChoice(best, precision)
+    return PlaceChoice(best, precision, near)
 
 
 # --- actors -------------------------------------------------------------------------------------
@@ -301,7 +318,7 @@ def _actor_spans(view: SentenceView) -> list[Span]:
 
 
 def choose_actors(
-    view: SentenceView, trigger: Evidence, sub_event: str
+    view: SentenceView, trigger: Evidence, sub_event: str, why: list[str] | None = None
 ) -> tuple[ActorChoice | None, ActorChoice | None]:
     """Initiator and target of the event named in the sentence, by agent and patient cues.
 
@@ -309,7 +326,9 @@ def choose_actors(
     subject next to the trigger verb. Patients: after `على`/`ضد`/`صفوف`/`مع`, victims + `من`
     (`13 عنصرا من قسد`), a group marked with the possessive ل (`لـ"قسد"`), or civilians. A hedged
     agent (`يرجح أنهم تابعين لداعش`) and unknown gunmen leave actor1 empty.
+    The ids of the binder rules that decided are appended to `why`.
     """
+    fired = why if why is not None else []
     actors = [a for a in _actor_spans(view) if a.attrs.get("actor_kind") not in ("media", "agency")]
     text = view.doc.text
     hedges = view.find(lx.HEDGE)
@@ -353,6 +372,7 @@ def choose_actors(
             start = view.to_doc(*between.span())[1]
             sides = [a for a in actors if a.start >= start][:2]
             if len(sides) == 2:
+                fired.append(bd.ACTORS_BETWEEN.id)
                 return choice(sides[0]), choice(sides[1])
     if sub_event == "Other":  # surrender: the group that gives itself up, to the one after ل/الى
         for a in actors:
@@ -360,15 +380,20 @@ def choose_actors(
                 patient_span = a
                 break
         agent_span = next((a for a in actors if a is not patient_span), None)
+        if agent_span is not None or patient_span is not None:
+            fired.append(bd.ACTORS_SURRENDER.id)
         return (choice(agent_span) if agent_span else None), (choice(patient_span) if patient_span else None)
     for a in actors:
-        if (
-            follows(agent_cues, a, 3)
-            or after_from(perpetrators, a)
-            or (sub_event in _FROM_THE_AIR and _AIRCRAFT_OF.match(text, a.start))
-        ):
-            agent_span = a  # aircraft named after their owner strike, they are not struck
-            break
+        if follows(agent_cues, a, 3):
+            fired.append(bd.ACTOR1_AGENT_CUE.id)
+        elif after_from(perpetrators, a):
+            fired.append(bd.ACTOR1_PERPETRATOR.id)
+        elif sub_event in _FROM_THE_AIR and _AIRCRAFT_OF.match(text, a.start):
+            fired.append(bd.ACTOR1_AIRCRAFT.id)  # aircraft named after their owner strike, not struck
+        else:
+            continue
+        agent_span = a
+        break
     if agent_span is None:
         # Verb first, then its subject: "أطلقت كتائب المعارضة عددا من قذائف الهاون" (the verb of
         # the trigger's clause, up to six words before it). A verb pattern may run on past its
@@ -387,6 +412,7 @@ def choose_actors(
                 follows(patient_cues, a, 1) or possessive(a) or after_from(victims_words, a)
             ):
                 agent_span = a
+                fired.append(bd.ACTOR1_SUBJECT.id)
                 break
     if agent_span is None:
         for a in actors:
@@ -396,22 +422,29 @@ def choose_actors(
             before = view.words_between(a.end, trigger[0]) if a.end <= trigger[0] else 99
             if after <= 3 or before <= 2:
                 agent_span = a
+                fired.append(bd.ACTOR1_ADJACENT.id)
                 break
     if agent_span is not None and _hedged(view, hedges, agent_span):
         agent_span = None
         hedged = True
+        fired.append(bd.ACTOR1_HEDGED.id)
     else:
         hedged = False
-    ranked = [
-        lambda a: after_from(victims_words, a) or follows(patient_cues, a, 3),
-        possessive,
+    ranked: list[list[tuple[Callable[[Span], bool], str]]] = [
+        [
+            (lambda a: after_from(victims_words, a), bd.ACTOR2_VICTIMS.id),
+            (lambda a: follows(patient_cues, a, 3), bd.ACTOR2_PATIENT_CUE.id),
+        ],
+        [(possessive, bd.ACTOR2_POSSESSIVE.id)],
     ]
-    for test in ranked:
+    for tests in ranked:
         for a in actors:
             if a is agent_span or (hedged and _hedged(view, hedges, a)):
                 continue
-            if test(a):
+            hit = next((rule for test, rule in tests if test(a)), None)
+            if hit is not None:
                 patient_span = a
+                fired.append(hit)
                 break
         if patient_span is not None:
             break
@@ -420,16 +453,21 @@ def choose_actors(
         # اشتباكات مع قوات النظام"), the side it was fought with is the other one.
         with_cues = view.find(_WITH)
         agent_span = next((a for a in actors if a is not patient_span and follows(with_cues, a, 2)), None)
+        if agent_span is not None:
+            fired.append(bd.ACTOR1_CLASH_WITH.id)
     agent = choice(agent_span) if agent_span else None
     patient = choice(patient_span) if patient_span else None
     if agent is None and sub_event == "Air/drone strike":
         agent = _air_force(view)
+        if agent is not None:
+            fired.append(bd.ACTOR1_AIR_FORCE.id)
     if patient is None and any(
         view.words_between(c[0], trigger[1]) <= 8
         or any(view.words_between(c[0], w[1]) <= 3 for w in victims_words)
         for c in view.find(lx.CIVILIANS)
     ):
         patient = ActorChoice("مدنيون", None)
+        fired.append(bd.ACTOR2_CIVILIANS.id)
     if agent and patient and agent.name == patient.name:
         patient = None
     return agent, patient

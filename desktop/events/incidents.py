@@ -1,262 +1,95 @@
 """The incident stage: ACLED-style events from trigger words, with each field bound to its evidence.
 
-For every sentence: find trigger words (`lexicon.TRIGGERS`, plus death words that imply violence),
-drop those that report no real event (threats, plans, denials, condemnations, tolls over weeks,
-accidents), choose one incident per kind of event in the sentence, and bind its fields (place,
-date, actors, killed and wounded). Finally merge the same event told twice and drop summary
-sentences whose events are told in detail.
+A small engine over the rule tables, running the phases of `desktop.rules` in their fixed order
+for every report unit of the article:
+
+1. unit (`merging.report_units`): sentences, with chained reports split off
+2. trigger (`triggers.TRIGGERS`): candidates from event words; death words when no event word
+3. block (`vetoes.RULES`): the first veto that applies drops the candidate
+4. refine (`refinements`): sub-type from cues; one candidate per kind of event in the unit
+5. bind (`fields`, `binders`): casualties, place, date, actors, weapon
+6. score (`signals`): named evidence signals and the decision that keeps or drops
+7. filter (`merging.FILTER_RULES`): history, dates after the issue, aggregate tolls
+8. merge (`merging.RULES`): one incident per event across the article
+
+Every candidate gets a `CandidateTrace` (the rules that fired on it, its score and its outcome);
+the document's `Trace` holds them all, and each kept incident lists its rules in `rules`.
 """
 
 from __future__ import annotations
 
-import bisect
-import datetime as dt
 import logging
+import math
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from desktop.document import Document, Span
+from desktop.events import binders as bd
 from desktop.events import lexicon as lx
-from desktop.events.fields import (
-    Evidence,
-    SentenceView,
-    actor_name,
-    casualties,
-    choose_actors,
-    choose_place,
+from desktop.events import merging as mg
+from desktop.events import refinements as rf
+from desktop.events.fields import SentenceView, casualties, choose_actors, choose_place
+from desktop.events.model import VIOLENT, Candidate, Incident, aircraft_subject, has_day, has_place
+from desktop.events.signals import DECISION, after_reference, score
+from desktop.events.triggers import (
+    ANY_TRIGGER,
+    DEATH_AIR,
+    DEATH_CIVILIANS,
+    DEATH_CLASH,
+    DEATH_ONE_SIDED,
+    TRIGGERS,
+    DeathRule,
 )
-from desktop.text.normalize import normalize, normalize_word
+from desktop.events.vetoes import DEATH_CITED, DEATH_NOT_VIOLENT, INSIDE_NAME
+from desktop.events.vetoes import RULES as VETOES
+from desktop.rules import CandidateTrace, Trace
 
 log = logging.getLogger(__name__)
 
-VIOLENT = (lx.BATTLES, lx.EXPLOSIONS, lx.VAC)
-# Evidence score from which a sentence counts as reporting an incident (see `_reported`).
-REPORTED = 3.25
+__all__ = ["Incident", "find_incidents", "incidents_component"]
+
 _PART_OF_DAY = re.compile(lx.word(r"(?:صباحا|مساء|ليلا|فجرا|ظهرا|عصرا|صباح|مساء|ليل|فجر)"))
-_FIRE = re.compile(lx.word(r"(?:ال)?نار"))
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+_GENERIC_KINDS = frozenset({"attack", "killing"})
 
 
-@dataclass
-class Candidate:
-    """A trigger found in a sentence, before fields are bound."""
-
-    name: str
-    event_type: str
-    sub_event_type: str
-    span: Evidence
-    rank: int
-    generic: bool
+# --- trigger ----------------------------------------------------------------------------------------
 
 
-@dataclass
-class Incident:
-    """One extracted incident; `to_json` gives the contract form."""
-
-    event_type: str
-    sub_event_type: str
-    evidence: Evidence
-    trigger: Evidence
-    fields: dict[str, Any] = field(default_factory=dict)
-    fields_evidence: dict[str, Evidence] = field(default_factory=dict)
-    summary: bool = False
-    headline: bool = False
-    generic: bool = False  # told with a word of any violence ("الهجوم", "الاعتداء", "استهدف")
-    confidence: float = 0.6
-    rules: list[str] = field(default_factory=list)  # ids of the rules that made and shaped it
-
-    def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"event_type": self.event_type, "sub_event_type": self.sub_event_type}
-        for key in (
-            "date",
-            "time_precision",
-            "location",
-            "admin1",
-            "country",
-            "latitude",
-            "longitude",
-            "geo_precision",
-            "actor1",
-            "actor2",
-            "fatalities",
-            "injuries",
-            "weapon",
-        ):
-            out[key] = self.fields.get(key)
-        for key in (
-            "location_id",
-            "actor1_id",
-            "actor2_id",
-            "actor1_canonical",
-            "actor2_canonical",
-            "inter1",
-            "inter2",
-            "weapon_class",
-            "attribution",
-        ):
-            if self.fields.get(key) is not None:
-                out[key] = self.fields[key]
-        out["evidence"] = {"start": self.evidence[0], "end": self.evidence[1]}
-        out["trigger"] = {"start": self.trigger[0], "end": self.trigger[1]}
-        out["fields_evidence"] = {k: {"start": a, "end": b} for k, (a, b) in self.fields_evidence.items()}
-        out["confidence"] = round(self.confidence, 2)
-        out["rules"] = list(self.rules)
-        return out
-
-
-# --- trigger detection --------------------------------------------------------------------------
-
-
-def _candidates(view: SentenceView) -> list[Candidate]:
+def _candidates(view: SentenceView, trace: Trace) -> list[Candidate]:
+    """Trigger candidates of a unit; where two triggers claim the same words, the higher rank
+    keeps them (`قصف جوي` is an air strike, not shelling)."""
     found: list[Candidate] = []
-    # Words of a name are no trigger: "حركة تحرير السودان", "منظمة التحرير".
     names = [(e.start, e.end) for e in view.entities if e.label in ("ORG", "PER", "LOC")]
-    for trig in lx.TRIGGERS:
-        for span in view.find(trig.pattern):
+    unit = (view.span.start, view.span.end)
+    for rule in TRIGGERS:
+        for span in view.find(rule.pattern):
+            cand_trace = CandidateTrace(unit, span, rule.kind, rule.sub_event_type, [(rule.id, 0.0)])
             if any(a <= span[0] and span[1] <= b for a, b in names):
+                cand_trace.drop(INSIDE_NAME.id)  # "حركة تحرير السودان", "منظمة التحرير"
+                trace.candidates.append(cand_trace)
                 continue
             found.append(
-                Candidate(trig.name, trig.event_type, trig.sub_event_type, span, trig.rank, trig.generic)
+                Candidate(
+                    rule.kind, rule.event_type, rule.sub_event_type, span, rule.rank, rule.generic, cand_trace
+                )
             )
-    # Overlapping triggers: the higher rank keeps the words ("قصف جوي" is an air strike, not shelling).
     found.sort(key=lambda c: (-c.rank, c.span[0]))
     kept: list[Candidate] = []
     for c in found:
         if not any(c.span[0] < k.span[1] and k.span[0] < c.span[1] for k in kept):
             kept.append(c)
-    # "أضرم النار" / "أطلق النار": fire words belong to their verb only.
+            trace.candidates.append(c.trace)
     return sorted(kept, key=lambda c: c.span[0])
 
 
-# A toll or a count of strikes this large sums many events ("مقتل 4844 مدنيا" in a nine-month report).
-AGGREGATE_TOLL = 1000
-_WEAPON_TRIGGERS = frozenset({"shelling", "ied", "air", "chemical", "grenade"})
-
-
-def _blocked(view: SentenceView, cand: Candidate) -> str | None:
-    """Why a trigger reports no real incident, or None when it does."""
-    t0 = cand.span[0]
-    for cue in view.find(lx.IRREALIS):
-        if cue[1] <= t0 and view.words_between(cue[1], t0) <= 8 and not view.has_break_between(cue[1], t0):
-            return "irrealis"
-    for cue in view.find(lx.PURPOSE):
-        if cue[1] <= t0 and view.words_between(cue[1], t0) <= 1:
-            return "purpose"
-    if any(p[0] == t0 for p in view.find(lx.PURPOSE_NOUN)) and not any(
-        e[1] <= t0 for e in view.find(lx.EXPERIENCED)
-    ):
-        return "purpose"
-    if any(d.start <= t0 < d.end for d in view.dates):
-        return "date word"  # "فجر أمس" is dawn, not a bombing
-    if any(c[1] <= t0 and not view.has_break_between(c[1], t0) for c in view.find(lx.FUNERAL)):
-        return "funeral"  # "لتقديم العزاء لذوي الشهداء الذين استشهدوا في التفجير"
-    for neg in view.find(lx.NEGATION):
-        if neg[0] <= t0 <= neg[1] + 1:
-            return "negated"
-    if (
-        any(not view.has_break_between(a[0], t0) for a in view.find(lx.AGGREGATE))
-        or any(r[1] <= t0 for r in view.find(lx.REIGN))
-        or view.find(lx.THEN)
-    ):
-        return "aggregate"  # a toll over weeks in the trigger's clause; another clause may tell the news
-    if any(
-        isinstance(n.attrs.get("value"), int)
-        and n.attrs["value"] >= AGGREGATE_TOLL
-        and n.end <= t0
-        and view.words_between(n.end, t0) <= 1
-        for n in view.numbers
-    ):
-        return "aggregate"  # thousands of strikes or barrels ("ألقت 14297 برميلا") are a tally
-    if any(o[1] <= t0 for o in view.find(lx.OPINION)):
-        return "opinion"
-    if cand.generic and any(a[1] + 1 >= t0 and a[1] <= t0 for a in view.find(lx.ANAPHORIC)):
-        return "anaphoric"
-    if cand.name in ("regain", "overtake") and not any(
-        e.label == "LOC"
-        and e.start >= cand.span[1]
-        and (view.words_between(cand.span[1], e.start) <= 4 or _object_of(view, cand, e))
-        for e in view.entities
-    ):
-        return "no territory"
-    if cand.name in ("regain", "overtake") and not (
-        any(e.label in ("ORG", "ACTOR") for e in view.entities)
-        or view.find(lx.COMBATANTS)
-        or view.find(lx.FORCES)
-    ):
-        return "no force"  # "سيطرت تركيا ودبي على وجهات المصطافين": nobody armed takes anything
-    if cand.name in _WEAPON_TRIGGERS and any(
-        w[1] <= t0 and view.words_between(w[1], t0) <= 3 and not view.has_break_between(w[1], t0)
-        for w in view.find(lx.TRADE)
-    ):
-        return "trade"  # weapons supplied, sold or smuggled are goods, not an attack
-    if view.find(lx.ACCIDENT) and cand.name in ("ied", "attack", "gunfire", "killing", "abduction"):
-        return "accident"
-    if cand.name == "attack" and any(
-        p[1] <= t0 and view.words_between(p[1], t0) <= 8 for p in view.find(lx.PROGRAMME)
-    ):
-        return "programme"  # "البرنامج التدريبي «حل المشكلات»، استهدف 36 موظفا"
-    if view.find(lx.JUDICIAL):
-        return "judicial"  # "تنفيذ حكم القتل قصاصا في أحد الجناة"
-    if any(r[1] <= t0 for r in view.find(lx.RECALL)):
-        return "recalled"
-    if _future_verb(view, cand):
-        return "future"
-    if any(
-        (cand.span[1] <= f[0] and view.words_between(cand.span[1], f[0]) <= 3) or f[0] <= t0 < f[1]
-        for f in view.find(lx.FIGURATIVE)
-    ):
-        return "figurative"
-    return None
-
-
-def _object_of(view: SentenceView, cand: Candidate, place: Span) -> bool:
-    """A place introduced by على later in the trigger's clause (`سيطرت قوات ... على منطقة العين`)."""
-    between = view.doc.text[cand.span[1] : place.start]
-    return "على" in between and not view.has_break_between(cand.span[1], place.start)
-
-
-def _future_verb(view: SentenceView, cand: Candidate) -> bool:
-    """A trigger verb with the future prefix س (`سيستهدف`)."""
-    word = view.doc.text[cand.span[0] : cand.span[1]]
-    return normalize_word(word).startswith(("سي", "ست", "سن")) and cand.name not in ("overtake",)
-
-
-def _done_on_a_day(view: SentenceView, cand: Candidate) -> bool:
-    """A generic attack word as the object of a deed verb on a named day: "شنت أمس هجوما واسعا"."""
-    t0 = cand.span[0]
-    return _has_day(view) and any(
-        v[1] <= t0 and view.words_between(v[1], t0) <= 3 and not view.has_break_between(v[1], t0)
-        for v in view.find(lx.VERBAL)
-    )
-
-
-def _aircraft_subject(view: SentenceView, span: Evidence) -> bool:
-    """Aircraft right after a verb ("استهدف طيران التحالف") or shortly before it ("القوات الجوية
-    تمكنت من قتل 6")."""
-    return any(
-        (a[0] >= span[1] and view.words_between(span[1], a[0]) <= 1)
-        or (
-            a[1] <= span[0]
-            and view.words_between(a[1], span[0]) <= 3
-            and not view.has_break_between(a[1], span[0])
-        )
-        for a in view.find(lx.AIRCRAFT)
-    )
-
-
-def _death_candidate(view: SentenceView) -> Candidate | None:
-    """An incident implied by death words alone (`قتل 3 مدنيين برصاص ...`)."""
-    cited = view.find(lx.CITE)
-    deaths = [d for d in view.find(lx.DEATH) if not any(c[0] <= d[0] < c[1] for c in cited)]
-    if not deaths:
-        return None
-    if view.find(lx.ACCIDENT):
-        return None
-    span = deaths[0]
-    if _aircraft_subject(view, span):
-        return Candidate("air", lx.EXPLOSIONS, "Air/drone strike", span, 7, False)
+def _death_rule(view: SentenceView, span: tuple[int, int]) -> DeathRule:
+    """The kind of an incident told by death words alone."""
+    if aircraft_subject(view, span):
+        return DEATH_AIR
     if view.find(lx.CIVILIANS) and not view.find(lx.COMBATANTS):
-        return Candidate("killing", lx.VAC, "Attack", span, 1, False)
+        return DEATH_CIVILIANS
     # One-sided killing: a named group kills people who are not described as fighters.
     agent_before = any(
         e.label in ("ORG", "ACTOR") and e.end <= span[0] and view.words_between(e.end, span[0]) <= 6
@@ -266,20 +99,39 @@ def _death_candidate(view: SentenceView) -> Candidate | None:
         c[0] - span[1] >= 0 and view.words_between(span[1], c[0]) <= 4 for c in view.find(lx.COMBATANTS)
     )
     if agent_before and not fighters_killed and not view.find(lx.INJURY):
-        return Candidate("killing", lx.VAC, "Attack", span, 1, False)
-    return Candidate("killing", lx.BATTLES, "Armed clash", span, 1, False)
+        return DEATH_ONE_SIDED
+    return DEATH_CLASH
 
 
-_PEOPLE = re.compile(lx.word(r"(?:اطفال|طفل(?:ا|ين)?|اشخاص|شخص(?:ا|ين)?|بالغين|نساء|امراه|رجال)"))
-
-
-_PROPERTY = re.compile(r"(?:منزل|منازل|بيت|بيوت|ممتلكات|محل|محلات|سيار|مزارع|خيام|متاجر|مساكن)")
+def _death_candidate(view: SentenceView, trace: Trace) -> Candidate | None:
+    """An incident implied by death words alone (`قتل 3 مدنيين برصاص ...`), vetoed like any other."""
+    unit = (view.span.start, view.span.end)
+    cited = view.find(lx.CITE)
+    words = view.find(lx.DEATH)
+    deaths = [d for d in words if not any(c[0] <= d[0] < c[1] for c in cited)]
+    if not deaths:
+        if words:
+            trace.candidates.append(CandidateTrace(unit, words[0], "killing", "", dropped_by=DEATH_CITED.id))
+        return None
+    span = deaths[0]
+    if view.find(lx.ACCIDENT):
+        trace.candidates.append(CandidateTrace(unit, span, "killing", "", dropped_by="block.accident"))
+        return None
+    rule = _death_rule(view, span)
+    cand_trace = CandidateTrace(unit, span, rule.kind, rule.sub_event_type, [(rule.id, 0.0)])
+    trace.candidates.append(cand_trace)
+    cand = Candidate(rule.kind, rule.event_type, rule.sub_event_type, span, rule.rank, False, cand_trace)
+    if _vetoed(view, cand):
+        return None
+    if not _violent_death(view):
+        cand_trace.drop(DEATH_NOT_VIOLENT.id)
+        return None
+    return cand
 
 
 def _violent_death(view: SentenceView) -> bool:
     """Death words make an incident on their own only with something of violence around them:
-    a toll, a weapon, a named or described actor, fighters or civilians; never at a funeral
-    (`جثمان الشهيد`), and not for `استشهد ... ب` ("cited")."""
+    a toll, a weapon, a named or described actor, fighters or civilians; never at a funeral."""
     if view.find(lx.FUNERAL):
         return False
     return bool(
@@ -290,131 +142,130 @@ def _violent_death(view: SentenceView) -> bool:
     )
 
 
-def _refine(view: SentenceView, cand: Candidate, sentence_has: set[str]) -> Candidate:
-    """Adjust the sub-event type with cues from the rest of the sentence."""
-    name = cand.name
-    if name == "shelling" and view.find(lx.AIRCRAFT):
-        return Candidate("air", lx.EXPLOSIONS, "Air/drone strike", cand.span, 7, False)
-    if name == "attack" and _aircraft_subject(view, cand.span):
-        # aircraft as the subject of a generic verb: "استهدف طيران التحالف تعزيزات",
-        # "تمكنت القوات الجوية من قتل 6 من عناصر التنظيم"
-        return Candidate("air", lx.EXPLOSIONS, "Air/drone strike", cand.span, 7, False)
-    victims = view.find(lx.CIVILIANS) + view.find(_PEOPLE)
-    if name == "looting" and any(
-        v[0] >= cand.span[1]
-        and view.words_between(cand.span[1], v[0]) <= 3
-        and not _PROPERTY.search(view.doc.text[cand.span[1] : v[0]])
-        for v in victims
-    ):
-        # "إحراق ستة أطفال": burning people is an attack on them, not property destruction
-        return Candidate("attack", lx.VAC, "Attack", cand.span, cand.rank, False)
-    if name in ("attack", "gunfire", "killing") and view.find(lx.CIVILIANS) and not view.find(lx.COMBATANTS):
-        return Candidate(name, lx.VAC, "Attack", cand.span, cand.rank, cand.generic)
-    if name == "protest":
-        if view.find(lx.DEATH) or view.find(lx.INJURY):
-            return Candidate(
-                name, lx.PROTESTS, "Excessive force against protesters", cand.span, cand.rank, False
-            )
-        if view.find(lx.INTERVENTION):
-            return Candidate(name, lx.PROTESTS, "Protest with intervention", cand.span, cand.rank, False)
-    if name == "disrupted" and not (
-        sentence_has & {"ied", "shelling", "air", "suicide"}
-        or re.search(
-            lx.word(
-                r"(?:طائره|طائرات|مسيره|صاروخ|عبوه|عبوات|لغم|الغام|"
-                r"متفجرات|مفخخه|اسلحه|ذخائر|هجوم)"
-            ),
-            view.text,
-        )
-    ):
-        return Candidate(name, "", "", cand.span, 0, True)  # "أحبط" of something that is no weapon
-    return cand
+# --- block and refine ---------------------------------------------------------------------------------
 
 
-_PREPOSITION = frozenset(("في", "على", "علي", "من", "عن", "الى", "إلى", "مع", "خلال", "بعد", "قبل"))
-
-
-def _after_reference(view: SentenceView, t0: int) -> bool:
-    """The trigger right after a reference word (`قضية اغتيال`, `ذكرى مجزرة`), at most one word
-    apart unless that word is a preposition (`قوات النظام في اشتباكات` is no reference)."""
-    text = view.doc.text
-    for _r0, r1 in view.find(lx.REFERENCE):
-        if r1 > t0:
-            continue
-        gap = view.words_between(r1, t0)
-        if gap == 0 or (gap == 1 and text[r1:t0].strip() not in _PREPOSITION):
+def _vetoed(view: SentenceView, cand: Candidate) -> bool:
+    """Run the vetoes in order; the first that applies drops the candidate."""
+    for veto in VETOES:
+        if veto.applies(view, cand):
+            cand.trace.drop(veto.id)
             return True
-    return any(r1 <= t0 and view.words_between(r1, t0) == 0 for _r0, r1 in view.find(lx.REFERENCE_ADJACENT))
+    return False
 
 
-def _has_place(view: SentenceView) -> bool:
-    return any(e.label == "LOC" for e in view.entities)
+def _refined(view: SentenceView, cand: Candidate, unit_kinds: set[str]) -> bool:
+    """Apply the first refinement that fits; False when it drops the candidate."""
+    for rule in rf.REFINEMENTS:
+        kind = rule.apply(view, cand, unit_kinds)
+        if kind is None:
+            continue
+        if not kind[1]:
+            cand.trace.drop(rule.id)
+            return False
+        cand.retype(rule.id, *kind)
+        break
+    return True
 
 
-def _sentence_incidents(view: SentenceView) -> list[Incident]:
-    cands = _candidates(view)
-    reasons = [_blocked(view, c) for c in cands]
-    if "anaphoric" in reasons:
+def _done_on_a_day(view: SentenceView, cand: Candidate) -> bool:
+    """A generic attack word as the object of a deed verb on a named day: "شنت أمس هجوما واسعا"."""
+    t0 = cand.span[0]
+    return has_day(view) and any(
+        v[1] <= t0 and view.words_between(v[1], t0) <= 3 and not view.has_break_between(v[1], t0)
+        for v in view.find(lx.VERBAL)
+    )
+
+
+def _drop_all(cands: list[Candidate], rule_id: str) -> None:
+    for c in cands:
+        c.trace.drop(rule_id)
+
+
+def _unit_incidents(view: SentenceView, trace: Trace) -> list[Incident]:
+    """Phases trigger, block and refine over one report unit: its incidents before binding."""
+    cands = _candidates(view, trace)
+    live = [c for c in cands if not _vetoed(view, c)]
+    if any(c.trace.dropped_by == "block.anaphoric" for c in cands):
         # The sentence comments on an event already told ("هذا الهجوم ... الذي استهدف").
-        reasons = [r for r, c in zip(reasons, cands, strict=True) if not c.generic]
-        cands = [c for c in cands if not c.generic]
-    cands = [c for c, r in zip(cands, reasons, strict=True) if r is None]
-    names = {c.name for c in cands}
-    cands = [_refine(view, c, names) for c in cands]
-    cands = [c for c in cands if c.event_type]
-    if "suicide" in names:  # a suicide bomber's car bomb is one suicide bombing
-        cands = [c for c in cands if c.name not in ("ied", "attack")]
-    if any(c.sub_event_type == "Disrupted weapons use" for c in cands) and not view.find(lx.DEATH):
+        _drop_all([c for c in live if c.generic], "block.anaphoric")
+        live = [c for c in live if not c.generic]
+    kinds = {c.kind for c in live}
+    live = [c for c in live if _refined(view, c, kinds)]
+    if "suicide" in kinds:  # a suicide bomber's car bomb is one suicide bombing
+        _drop_all([c for c in live if c.kind in ("ied", "attack")], rf.SUICIDE_ABSORBS.id)
+        live = [c for c in live if c.kind not in ("ied", "attack")]
+    if any(c.sub_event_type == "Disrupted weapons use" for c in live) and not view.find(lx.DEATH):
         # "أحبطت قوات الأمن هجوما بسيارة مفخخة": the foiled attack is the disruption, not an attack.
-        cands = [c for c in cands if c.event_type not in VIOLENT]
-    specific = [c for c in cands if not c.generic]
+        _drop_all([c for c in live if c.event_type in VIOLENT], rf.DISRUPTION_ABSORBS.id)
+        live = [c for c in live if c.event_type not in VIOLENT]
+    specific = [c for c in live if not c.generic]
     if not specific:
-        death = _death_candidate(view)
-        if death and _blocked(view, death) is None and _violent_death(view):
+        death = _death_candidate(view, trace)
+        if death is not None:
             specific = [death]
-        elif cands and (
-            view.find(lx.DEATH) or view.find(lx.INJURY) or _has_place(view) or _done_on_a_day(view, cands[0])
+        elif live and (
+            view.find(lx.DEATH) or view.find(lx.INJURY) or has_place(view) or _done_on_a_day(view, live[0])
         ):
-            specific = [cands[0]]  # a generic attack word counts only with something concrete around it
-    if not specific:
-        return []
-    # One incident per kind of event in the sentence; the first trigger of a kind gives its position.
+            specific = [live[0]]  # a generic attack word counts only with something concrete around it
+        else:
+            _drop_all(live, rf.GENERIC_NEEDS_CONCRETE.id)
+            return []
+    _drop_all([c for c in live if c.generic and c not in specific], rf.GENERIC_ABSORBED.id)
+    # One incident per kind of event in the unit; the first trigger of a kind gives its position.
     by_kind: dict[tuple[str, str], Candidate] = {}
-    for c in sorted(specific, key=lambda c: (_after_reference(view, c.span[0]), c.span[0])):
-        by_kind.setdefault((c.event_type, c.sub_event_type), c)
-    # Battles absorbed by a more specific violent event in the same sentence when they are only the
-    # "attack"/gunfire words describing it.
-    kinds = set(by_kind)
-    territory = {
-        k for k in kinds if k[1] in ("Government regains territory", "Non-state actor overtakes territory")
-    }
+    for c in sorted(specific, key=lambda c: (after_reference(view, c.span[0]), c.span[0])):
+        if (c.event_type, c.sub_event_type) in by_kind:
+            c.trace.drop(rf.ONE_PER_KIND.id)
+        else:
+            by_kind[(c.event_type, c.sub_event_type)] = c
+    territory = {k for k in by_kind if k[1] in _TERRITORY}
     if territory:
         # Fighting that takes a place is coded as the change of territory.
-        by_kind.pop((lx.BATTLES, "Armed clash"), None)
+        clash = by_kind.pop((lx.BATTLES, "Armed clash"), None)
+        if clash is not None:
+            clash.trace.drop(rf.TERRITORY_ABSORBS_CLASH.id)
         if len(territory) == 2:
-            by_kind.pop(min(territory, key=lambda k: by_kind[k].span[0]))
-        kinds = set(by_kind)
-    if any(k[0] in (lx.EXPLOSIONS, lx.VAC) for k in kinds):
-        for key in [k for k in kinds if k == (lx.BATTLES, "Armed clash")]:
-            if by_kind[key].name in ("attack", "gunfire", "killing"):
-                del by_kind[key]
+            by_kind.pop(min(territory, key=lambda k: by_kind[k].span[0])).trace.drop(
+                rf.TERRITORY_ABSORBS_CLASH.id
+            )
+    if any(k[0] in (lx.EXPLOSIONS, lx.VAC) for k in by_kind):
+        key = (lx.BATTLES, "Armed clash")
+        if key in by_kind and by_kind[key].kind in ("attack", "gunfire", "killing"):
+            by_kind.pop(key).trace.drop(rf.SPECIFIC_ABSORBS_CLASH.id)
     out = []
     for (event_type, sub), cand in sorted(by_kind.items(), key=lambda kv: kv[1].span[0]):
-        inc = Incident(event_type, sub, (view.span.start, view.span.end), cand.span)
-        inc.generic = cand.name in _GENERIC_NAMES
+        inc = Incident(event_type, sub, (view.span.start, view.span.end), cand.span, cand.trace)
+        inc.generic = cand.kind in _GENERIC_KINDS
         out.append(inc)
     return out
 
 
-# --- fields -------------------------------------------------------------------------------------
+# --- bind -----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    """What earlier sentences established: the last place and date, for sentences that omit them."""
+
+    place: Any = None
+    place_sentence: int = -10
+    date: Span | None = None
+    date_paragraph: int = -1
+    date_sentence: int = -1
+    sentence: int = 0
+    lead_date: Span | None = None  # the day the article's lead names (its first two sentences)
+    lead_paragraph: int = -1
+    date_kinds: set[str] = field(default_factory=set)  # sub-event types told in the dated sentence
 
 
 def _bind(view: SentenceView, inc: Incident, context: _Context) -> None:
     f, ev = inc.fields, inc.fields_evidence
+    why: list[str] = []
     window = (view.span.start, view.span.end)
     if inc.event_type in VIOLENT or inc.sub_event_type == "Excessive force against protesters":
-        killed, k_ev = casualties(view, "death", window)
-        wounded, w_ev = casualties(view, "injury", window)
+        killed, k_ev = casualties(view, "death", window, why)
+        wounded, w_ev = casualties(view, "injury", window, why)
         f["fatalities"], f["injuries"] = killed, wounded
         if k_ev:
             ev["fatalities"] = k_ev
@@ -423,8 +274,11 @@ def _bind(view: SentenceView, inc: Incident, context: _Context) -> None:
     else:
         f["fatalities"], f["injuries"] = None, None
     place = choose_place(view, inc.trigger)
-    if place is None and context.place is not None and context.place_sentence >= context.sentence - 1:
+    if place is not None:
+        why.append(bd.PLACE_SENTENCE.id)
+    elif context.place is not None and context.place_sentence >= context.sentence - 1:
         place = context.place
+        why.append(bd.PLACE_PREVIOUS.id)
     if place is not None:
         s = place.span
         f["location"] = view.doc.text[s.start : s.end]
@@ -434,15 +288,17 @@ def _bind(view: SentenceView, inc: Incident, context: _Context) -> None:
         f["latitude"] = s.attrs.get("lat")
         f["longitude"] = s.attrs.get("lon")
         f["geo_precision"] = place.precision
+        if place.near and place.precision == 2:
+            why.append(bd.PLACE_NEAR.id)
         ev["location"] = (s.start, s.end)
-    date = _choose_date(view, inc, context)
+    date = _choose_date(view, inc, context, why)
     if date is not None:
         f["date"] = date.attrs.get("value")
         f["time_precision"] = date.attrs.get("time_precision")
         ev["date"] = (date.start, date.end)
         if date is context.lead_date and not view.span.start <= date.start < view.span.end:
             f["time_precision"] = max(2, int(date.attrs.get("time_precision") or 1))  # inferred from the lead
-    agent, patient = choose_actors(view, inc.trigger, inc.sub_event_type)
+    agent, patient = choose_actors(view, inc.trigger, inc.sub_event_type, why)
     for key, actor in (("actor1", agent), ("actor2", patient)):
         if actor is None:
             f[key] = None
@@ -461,38 +317,25 @@ def _bind(view: SentenceView, inc: Incident, context: _Context) -> None:
         f["weapon"] = view.doc.text[w.start : w.end]
         f["weapon_class"] = w.attrs.get("weapon_class")
         ev["weapon"] = (w.start, w.end)
-    if inc.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory"):
+        why.append(bd.WEAPON_NEAREST.id)
+    if inc.sub_event_type in _TERRITORY:
         state = f.get("inter1") == 1
-        inc.sub_event_type = (
-            "Government regains territory" if state else "Non-state actor overtakes territory"
-        )
+        inc.sub_event_type = _TERRITORY[0] if state else _TERRITORY[1]
+        inc.trace.sub_event_type = inc.sub_event_type
+        why.append(bd.TERRITORY_SIDE.id)
     ev["event_type"] = inc.trigger
     inc.summary = bool(view.find(lx.SUMMARY))
-    inc.confidence = 0.5 + 0.1 * sum(
-        f.get(k) is not None for k in ("location", "date", "actor1", "fatalities")
-    )
+    if inc.summary:
+        why.append(bd.SUMMARY.id)
+    for rule_id in dict.fromkeys(why):
+        inc.trace.hit(rule_id)
 
 
-@dataclass
-class _Context:
-    """What earlier sentences established: the last place and date, for sentences that omit them."""
-
-    place: Any = None
-    place_sentence: int = -10
-    date: Span | None = None
-    date_paragraph: int = -1
-    date_sentence: int = -1
-    sentence: int = 0
-    lead_date: Span | None = None  # the day the article's lead names (its first two sentences)
-    lead_paragraph: int = -1
-    date_kinds: set[str] = field(default_factory=set)  # sub-event types told in the dated sentence
-
-
-def _choose_date(view: SentenceView, inc: Incident, context: _Context) -> Span | None:
+def _choose_date(view: SentenceView, inc: Incident, context: _Context, why: list[str]) -> Span | None:
     dates = [d for d in view.dates if d.attrs.get("value")]
     if dates:
-        best = min(dates, key=lambda d: abs(d.start - inc.trigger[0]))
-        return best
+        why.append(bd.DATE_SENTENCE.id)
+        return min(dates, key=lambda d: abs(d.start - inc.trigger[0]))
     if context.date is not None:
         same_paragraph = context.date_paragraph == view.paragraph
         # The next sentence, even across a paragraph break, goes on with the same story when it
@@ -501,37 +344,19 @@ def _choose_date(view: SentenceView, inc: Incident, context: _Context) -> Span |
             bool(view.find(_PART_OF_DAY)) or inc.sub_event_type in context.date_kinds
         )
         if same_paragraph or right_after:
-            return None if _since(view.doc, context.date) else context.date
+            if _since(view.doc, context.date):
+                why.append(bd.DATE_SINCE.id)
+                return None
+            why.append(bd.DATE_PARAGRAPH.id if same_paragraph else bd.DATE_NEXT_SENTENCE.id)
+            return context.date
     if context.lead_date is not None and (
         view.paragraph <= context.lead_paragraph + 1 or context.date is context.lead_date
     ):
         # The lead's day holds for the lead and the paragraph after it, and for the whole article
         # while it names no other day; after another day, an undated sentence is undetermined.
+        why.append(bd.DATE_LEAD.id)
         return context.lead_date
     return None
-
-
-# A daily paper reports the events of the last days; one dated three weeks or more before the issue
-# is told as background ("وفي 26 يونيو الماضي ...").
-HISTORY_DAYS = 20
-
-
-def _too_old(view: SentenceView, doc_date: dt.date | None) -> bool:
-    """A sentence dated well before publication reports history, not the news.
-
-    A date counts by the last day it covers (`عام 2008` in an article of March 2008 is not old).
-    Without a publication date, a sentence dated only by an explicit year (`عام 2004`) is history
-    unless it also names a recent day (`قتل أمس ... في عام 2008`).
-    """
-    if doc_date is None:
-        return not any(d.attrs.get("relative") for d in view.dates) and any(
-            d.attrs.get("precision") == "year" and not d.attrs.get("relative") for d in view.dates
-        )
-    for d in view.dates:
-        end = _period_end(d)
-        if end is not None and (doc_date - end).days > HISTORY_DAYS:
-            return True
-    return False
 
 
 _SINCE = re.compile(r"(?:^|\s)(?:منذ|مُنذ|خلال|طوال|حتى)\s*$")
@@ -542,406 +367,57 @@ def _since(doc: Document, date: Span) -> bool:
     return bool(_SINCE.search(doc.text[max(0, date.start - 8) : date.start]))
 
 
-def _incident_day(inc: Incident) -> dt.date | None:
-    """The incident's ISO date as a date, or None when it has none (or a malformed one)."""
-    value = inc.fields.get("date")
-    if not isinstance(value, str):
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
+# --- score and confidence ----------------------------------------------------------------------------
 
 
-def _dated_after(inc: Incident, doc_date: dt.date | None) -> bool:
-    """An incident dated after the issue is a plan or a court date ("لجلسة 17 أكتوبر"), not news."""
-    day = _incident_day(inc)
-    return doc_date is not None and day is not None and day > doc_date + dt.timedelta(days=1)
+def _confidence(score_value: float) -> float:
+    """A probability-like reading of the evidence score around the decision threshold (a logistic
+    curve with unit slope; the learned classifier gives calibrated probabilities instead)."""
+    return 1.0 / (1.0 + math.exp(-(score_value - DECISION.threshold)))
 
 
-def _dated_long_ago(inc: Incident, doc_date: dt.date | None) -> bool:
-    """An incident whose day, carried from an earlier sentence, lies weeks before the issue: the
-    sentence goes on about that history ("كما أسفرت الغارات عن مقتل 2076 مقاتلا" after a report
-    that starts in October 2014)."""
-    day = _incident_day(inc)
-    if doc_date is None or day is None or inc.fields.get("time_precision") not in (1, 2):
-        return False
-    return (doc_date - day).days > HISTORY_DAYS
+# --- the article -----------------------------------------------------------------------------------------
 
 
-def _period_end(date: Span) -> dt.date | None:
-    """The last day a DATE span covers (its day, the end of its month or of its year)."""
-    value = date.attrs.get("value")
-    if not isinstance(value, str):
-        return None
-    try:
-        when = dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-    precision = date.attrs.get("precision")
-    if precision == "year":
-        return when.replace(month=12, day=31)
-    if precision == "month":
-        following = (when.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        return following - dt.timedelta(days=1)
-    return when
-
-
-def _reported(view: SentenceView, inc: Incident) -> float:
-    """How strongly the sentence reports the incident as having happened (2 or more: it does).
-
-    A finite verb of violence near the trigger, a toll, a place and a date are evidence of a report;
-    an event noun after words such as قضية/منذ/ذكرى/مضاد is a reference to an event, not a report.
-    """
-    f = inc.fields
-    t0 = inc.trigger[0]
-    score = 0.0
-    verbs = view.find(lx.VERBAL)
-    if any(view.words_between(v[0], t0) <= 8 for v in verbs):
-        score += 1.5
-    elif verbs:
-        score += 1.0
-    elif f.get("fatalities") is None and f.get("injuries") is None:
-        score -= 0.5  # an event noun with neither a verb nor a toll: mentioned, not reported
-    if f.get("weapon"):
-        score += 0.5
-    if f.get("fatalities") is not None or f.get("injuries") is not None:
-        score += 1.5
-    elif view.find(lx.DEATH) or view.find(lx.INJURY) or view.find(lx.LOSSES):
-        score += 0.75
-    if (
-        f.get("location")
-        and "location" in inc.fields_evidence
-        and view.span.start <= inc.fields_evidence["location"][0] < view.span.end
-    ):
-        score += 1.0
-    elif f.get("location") or view.find(lx.PLACE_NOUN):
-        score += 0.5
-    if any(d.attrs.get("precision") == "day" for d in view.dates):
-        score += 1.5  # a day named in the sentence: the report of something that happened then
-    elif view.dates:
-        score += 1.0
-    elif f.get("date"):
-        score += 0.5
-    if f.get("actor1") or f.get("actor2"):
-        score += 0.5
-    if _after_reference(view, t0):
-        score -= 2.0
-    word = normalize_word(view.doc.text[inc.trigger[0] : inc.trigger[1]])
-    vague_place = f.get("location") is None or f.get("geo_precision") == 3
-    if (
-        lx.DEFINITE_NOUN.match(word)
-        and f.get("fatalities") is None
-        and f.get("injuries") is None
-        and not view.dates
-        and vague_place
-    ):
-        score -= 1.0  # "القتل والخطف": a kind of violence, not an event
-    relative = [r for r in view.find(lx.RELATIVE) if r[1] <= t0 and not view.has_break_between(r[1], t0)]
-    if any(view.words_between(r[1], t0) == 0 for r in relative):
-        score -= 1.5  # "حتى تسليم الذين اغتالوا": people described by a past deed
-    elif any(view.words_between(r[1], t0) <= 2 for r in relative):
-        score -= 1.0  # "الذي قتل في انفجار": background about someone, not the news
-    t1 = inc.trigger[1]
-    if any(
-        d[1] == t0 or (d[0] > t1 and view.words_between(t1, d[0]) == 0) for d in view.find(lx.DISJUNCTION)
-    ):
-        score -= 1.5  # "القتل أو الاختطاف": kinds of violence, not an event
-    if _topic_of(view, t0) or _accused(view, t0):
-        score -= 1.5
-    if view.find(lx.FUNERAL):
-        score -= 1.5  # condolences and funerals for the dead of an event told before, toll or not
-    habitual = view.find(lx.HABITUAL)
-    if any(abs(view.words_between(h[0], t0)) <= 3 and not view.has_break_between(h[0], t0) for h in habitual):
-        score -= 1.5  # "التي تتعرض دائما لصواريخ": a state of affairs
-    elif habitual and f.get("fatalities") is None and not _has_day(view):
-        score -= 1.0
-    if _clause_initial_verb(view, t0):
-        score += 0.5  # "فجر انتحاري سيارة مفخخة": verb-first, the narrative of the news
-    return score
-
-
-def _topic_of(view: SentenceView, t0: int) -> bool:
-    """An event noun governed by a preposition of topic (`ردود فعل على اغتيال`, `بشأن إعدام`)."""
-    results = view.find(lx.RESULT_VERB)
-
-    def governed(m0: int) -> bool:  # "أسفر عن", "أقدم متمردو بوكو حرام أمس على", "أعلنت الحكومة، السبت، عن"
-        return any(r[1] <= m0 + 1 and view.words_between(r[1], m0) <= 8 for r in results)
-
-    return any(m[1] == t0 and not governed(m[0]) for m in view.find(lx.TOPIC))
-
-
-def _accused(view: SentenceView, t0: int) -> bool:
-    """An event word in the clause of an accusation (`اتهم ... بالضلوع في تفجير`)."""
-    return any(
-        a[1] <= t0 and view.words_between(a[1], t0) <= 10 and not view.has_break_between(a[1], t0)
-        for a in view.find(lx.ACCUSATION)
-    )
-
-
-def _has_day(view: SentenceView) -> bool:
-    return any(d.attrs.get("precision") == "day" for d in view.dates)
-
-
-def _clause_initial_verb(view: SentenceView, t0: int) -> bool:
-    """A finite verb of violence near the trigger that opens its clause: at the sentence start, or
-    after at most four words that end with a comma (`من ناحية ثانية،`) or name a place (`وفي حلب`)."""
-    text = view.doc.text
-    for v0, _ in view.find(lx.VERBAL):
-        if view.words_between(v0, t0) > 6:
-            continue
-        before = text[view.span.start : v0].rstrip()
-        if not before:
-            return True
-        opener = before.endswith((",", "،", ":", "؛")) or _FRONTED_PLACE.match(normalize(before).text)
-        if opener and len(before.split()) <= 4:
-            return True
-    return False
-
-
-# A fronted place before the verb: "وفي مدينة حلب أطلقت كتائب المعارضة ...".
-_FRONTED_PLACE = re.compile(r"^(?:و|ف)?(?:اما )?(?:في|داخل|قرب) ")  # "أما في دمشق فدارت"
-
-
-def _share_casualties(incidents: list[Incident]) -> None:
-    """One toll per sentence: it belongs to the clash if there is one, else to the first incident."""
-    if len(incidents) < 2:
-        return
-    owner = next((i for i in incidents if i.event_type == lx.BATTLES), incidents[0])
-    for inc in incidents:
-        if inc is not owner:
-            for key in ("fatalities", "injuries"):
-                inc.fields[key] = None
-                inc.fields_evidence.pop(key, None)
-
-
-_AND_LIST = re.compile(r"^\s*(?:،|,)?\s*و\s*$|^\s*(?:،|,)\s*$")
-
-
-def _split_coordinated(view: SentenceView, incidents: list[Incident]) -> list[Incident]:
-    """`غارات على ديرلوك وحفطنين وخواكورك`: one incident per place of a coordinated list."""
-    out: list[Incident] = []
-    places = [e for e in view.entities if e.label == "LOC"]
-    text = view.doc.text
-    for inc in incidents:
-        out.append(inc)
-        loc = inc.fields_evidence.get("location")
-        if loc is None:
-            continue
-        chain = [p for p in places if p.start == loc[0]]
-        if not chain:
-            continue
-        current = chain[0]
-        for nxt in places:
-            if nxt.start <= current.end:
-                continue
-            if not _AND_LIST.match(text[current.end : nxt.start].replace("ال", "", 0)):
-                break
-            clone = replace(inc, fields=dict(inc.fields), fields_evidence=dict(inc.fields_evidence))
-            clone.fields.update(
-                location=text[nxt.start : nxt.end],
-                location_id=nxt.attrs.get("canonical_id"),
-                admin1=nxt.attrs.get("admin1"),
-                country=nxt.attrs.get("country"),
-                latitude=nxt.attrs.get("lat"),
-                longitude=nxt.attrs.get("lon"),
-            )
-            clone.fields_evidence["location"] = (nxt.start, nxt.end)
-            clone.fields["fatalities"] = clone.fields["injuries"] = None
-            out.append(clone)
-            current = nxt
-    return out
-
-
-# --- merging ------------------------------------------------------------------------------------
-
-
-def _country_level(inc: Incident) -> bool:
-    """The incident is placed only at a country or governorate (gazetteer ids `cty-`, `adm1-`)."""
-    return str(inc.fields.get("location_id") or "").startswith(("cty-", "adm1-"))
-
-
-def _within(detail: Incident, coarse: Incident) -> bool:
-    """The detail lies in the coarse incident's area: its country, or its governorate when the
-    coarse one is placed at a governorate (strikes in Zabadani do not detail strikes on Daraa)."""
-    if str(coarse.fields.get("location_id") or "").startswith("adm1-"):
-        return detail.fields.get("admin1") == coarse.fields.get("admin1")
-    return True
-
-
-def _key_place(inc: Incident) -> str:
-    return normalize_word(str(inc.fields.get("location") or ""))
-
-
-def _merge(incidents: list[Incident]) -> list[Incident]:
-    """One incident per event: same type, place and day merge; summaries yield to their details."""
-    details = [i for i in incidents if not i.summary and not i.headline]
-    kept: list[Incident] = []
-    for inc in incidents:
-        if (
-            inc.fields.get("geo_precision") == 3
-            and _country_level(inc)
-            and any(
-                d is not inc
-                and d.sub_event_type == inc.sub_event_type
-                and d.fields.get("geo_precision") in (1, 2)
-                and d.fields.get("country") in (inc.fields.get("country"), None)
-                and _within(d, inc)
-                and inc.fields.get("fatalities") in (None, d.fields.get("fatalities"))
-                for d in details
-            )
-        ):
-            # "strikes in Iraq" when the strikes are told place by place; a country-level event
-            # with a toll of its own ("37 killed on Friday in two bombings in Nigeria") stays
-            continue
-        if inc.headline and any(d.event_type == inc.event_type for d in details):
-            continue
-        if inc.summary and any(
-            d is not inc
-            and d.fields.get("date") == inc.fields.get("date")
-            and (d.fields.get("admin1") == inc.fields.get("admin1") or _key_place(d) == _key_place(inc))
-            and d.event_type in VIOLENT
-            for d in details
-        ):
-            continue
-        kept.append(inc)
-    out: list[Incident] = []
-    for inc in kept:
-        twin = next(
-            (
-                o
-                for o in out
-                if o.sub_event_type == inc.sub_event_type
-                and o.event_type == inc.event_type
-                and _key_place(o)
-                and _key_place(o) == _key_place(inc)
-                and 3 not in (o.fields.get("geo_precision"), inc.fields.get("geo_precision"))
-                and _same_day(o, inc)
-                and (
-                    o.fields.get("actor1") is None
-                    or inc.fields.get("actor1") is None
-                    or o.fields.get("actor1") == inc.fields.get("actor1")
-                )
-            ),
-            None,
-        )
-        if twin is None:
-            out.append(inc)
-            continue
-        if twin.fields.get("date") is None and inc.fields.get("date") is not None:
-            # Keep the fuller telling as the incident's evidence.
-            out[out.index(twin)] = inc
-            twin, inc = inc, twin
-        for key, value in inc.fields.items():
-            if twin.fields.get(key) is None and value is not None:
-                twin.fields[key] = value
-                if key in inc.fields_evidence:
-                    twin.fields_evidence[key] = inc.fields_evidence[key]
-        for key in ("fatalities", "injuries"):
-            a, b = twin.fields.get(key), inc.fields.get(key)
-            if a is not None and b is not None:
-                twin.fields[key] = min(a, b)  # ACLED: the lowest reported figure
-    return out
-
-
-# --- component ----------------------------------------------------------------------------------
-
-
-def _by_sentence(sentences: list[Span], spans: list[Span]) -> list[list[Span]]:
-    """Spans grouped by the sentence that contains them, in one pass over both sorted lists."""
-    groups: list[list[Span]] = [[] for _ in sentences]
-    k = 0
-    for span in sorted(spans, key=lambda s: s.start):
-        while k < len(sentences) and sentences[k].end <= span.start:
-            k += 1
-        if k == len(sentences):
-            break
-        if sentences[k].start <= span.start and span.end <= sentences[k].end:
-            groups[k].append(span)
-    return groups
-
-
-def _paragraph_of(doc: Document, units: list[Span]) -> list[int]:
-    """Paragraph number of each unit (paragraphs are separated by line breaks)."""
-    breaks = [m.start() for m in re.finditer("\n", doc.text)]
-    return [bisect.bisect_left(breaks, u.start) for u in units]
-
-
-# A clause that opens with one of these and tells its own event with its own place starts a new
-# report inside a long sentence: "..., كما قصفت قوات النظام مناطق في داريا، بينما دارت اشتباكات في ...".
-_CHAIN = re.compile(r"^(?:و)?(?:كما|ايضا|بينما|كذلك|فيما|في حين|في وقت)(?![ء-ي])")
-
-
-def _report_units(doc: Document) -> list[Span]:
-    """The sentences, with chained reports split off (the wire style that strings several clashes
-    in several places into one sentence with `، كما` / `، بينما` / `، أيضاً`). A chained part runs
-    to the next chain word and is split off only when it tells an event and names a place."""
-    sentences = doc.layers.get("sentences", [])
-    clauses = _by_sentence(sentences, doc.layers.get("clauses", []))
-    places = _by_sentence(sentences, [e for e in doc.layers.get("entities", []) if e.label == "LOC"])
-    units: list[Span] = []
-    for sentence, parts, locs in zip(sentences, clauses, places, strict=True):
-        chained = [c.start for c in parts[1:] if _CHAIN.match(normalize(doc.text[c.start : c.end]).text)]
-        starts = [sentence.start]
-        for k, begin in enumerate(chained):
-            end = chained[k + 1] if k + 1 < len(chained) else sentence.end
-            text = normalize(doc.text[begin:end]).text
-            if lx.ANY_TRIGGER.search(text) and any(begin <= e.start < end for e in locs):
-                starts.append(begin)
-        for k, begin in enumerate(starts):
-            end = starts[k + 1] if k + 1 < len(starts) else sentence.end
-            units.append(Span(begin, end, "sentence"))
-    return units
-
-
-_FOOTER = re.compile(r"^\s*(?:رابط الخبر|المصدر\s*:|اقرأ (?:أيضا|ايضا|أيضاً)|حقوق (?:النشر|الطبع))")
-
-
-def _headline_paragraphs(doc: Document) -> set[int]:
-    """Paragraphs that only repeat what the body tells: a short first line without a final period
-    (the headline, when an importer put it into the text) and footers such as `رابط الخبر`."""
-    out: set[int] = set()
-    lines = doc.text.split("\n")
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is not None:
-        line = lines[first].strip()
-        if len(line.split()) <= 20 and not line.endswith((".", "!", "؟", "?")) and len(lines) > first + 1:
-            out.add(first)
-    for i, line in enumerate(lines):
-        if _FOOTER.match(line):
-            out.add(i)
-    return out
-
-
-def find_incidents(doc: Document) -> list[Incident]:
-    sentences = _report_units(doc)
-    entities = _by_sentence(sentences, doc.layers.get("entities", []))
-    numbers = _by_sentence(sentences, doc.layers.get("numbers", []))
-    dates = _by_sentence(sentences, doc.layers.get("dates", []))
-    paragraphs = _paragraph_of(doc, sentences)
-    repeats = _headline_paragraphs(doc)
+def find_incidents(doc: Document) -> tuple[list[Incident], Trace]:
+    """The incidents of an article and the trace of every candidate."""
+    trace = Trace(doc.text)
+    units = mg.report_units(doc, trace.article_rules)
+    entities = mg.by_sentence(units, doc.layers.get("entities", []))
+    numbers = mg.by_sentence(units, doc.layers.get("numbers", []))
+    dates = mg.by_sentence(units, doc.layers.get("dates", []))
+    paragraphs = mg.paragraph_of(doc, units)
+    repeats = mg.headline_paragraphs(doc)
     context = _Context()
     found: list[Incident] = []
     lead = 0  # sentences of the body seen so far (the lead is the first two)
-    for i, sentence in enumerate(sentences):
+    for i, unit in enumerate(units):
         context.sentence = i
-        entities_i, numbers_i, dates_i = entities[i], numbers[i], dates[i]
-        view = SentenceView.build(doc, sentence, paragraphs[i], entities_i, numbers_i, dates_i)
-        relevant = lx.ANY_TRIGGER.search(view.text) is not None
-        incidents = [] if not relevant or _too_old(view, doc.date) else _sentence_incidents(view)
+        view = SentenceView.build(doc, unit, paragraphs[i], entities[i], numbers[i], dates[i])
+        incidents = _unit_incidents(view, trace) if ANY_TRIGGER.search(view.text) else []
+        if incidents and mg.too_old(view, doc.date):
+            for inc in incidents:
+                inc.trace.drop(mg.HISTORY_SENTENCE.id)
+            incidents = []
         for inc in incidents:
             _bind(view, inc, context)
             inc.headline = paragraphs[i] in repeats
-        incidents = _split_coordinated(view, incidents)
-        _share_casualties(incidents)
-        found.extend(
-            i
-            for i in incidents
-            if _reported(view, i) >= REPORTED
-            and not _dated_long_ago(i, doc.date)
-            and (i.fields.get("fatalities") or 0) < AGGREGATE_TOLL
-            and not _dated_after(i, doc.date)
-        )
+            if inc.headline:
+                inc.trace.hit(mg.HEADLINE.id)
+        incidents = _with_own_traces(mg.split_coordinated(view, incidents), trace)
+        mg.share_casualties(incidents)
+        for inc in incidents:
+            value = score(view, inc)
+            inc.trace.score = value
+            inc.confidence = inc.trace.confidence = _confidence(value)
+            if value < DECISION.threshold:
+                inc.trace.drop(DECISION.id)
+                continue
+            dropped = mg.filtered_by(inc, doc.date)
+            if dropped is not None:
+                inc.trace.drop(dropped)
+                continue
+            found.append(inc)
         recent = choose_place(view, (view.span.end, view.span.end)) if view.entities else None
         if recent is not None:
             context.place, context.place_sentence = recent, i
@@ -953,65 +429,37 @@ def find_incidents(doc: Document) -> list[Incident]:
                 context.lead_date, context.lead_paragraph = dated[0], paragraphs[i]
         if paragraphs[i] not in repeats:
             lead += 1
-    _article_names(doc, found)
-    _adopt_specific(found)
-    return _merge(found)
+    mg.article_names(doc, found)
+    mg.adopt_specific(found)
+    kept = mg.merge(found, trace.article_rules)
+    for inc in kept:
+        inc.trace.kept = True
+        inc.rules = list(dict.fromkeys([r for r, _ in inc.trace.fired] + inc.rules))
+    return kept, trace
 
 
-_GENERIC_NAMES = frozenset({"attack", "killing"})
-
-
-def _same_day(a: Incident, b: Incident) -> bool:
-    """The two incidents may be on the same day: equal dates, or one of them undated."""
-    da, db = a.fields.get("date"), b.fields.get("date")
-    return da is None or db is None or da == db
-
-
-def _adopt_specific(incidents: list[Incident]) -> None:
-    """A generic telling ("العمل الإرهابي الذي استهدف مسجدا في عسير") takes the kind of the one
-    bombing the article tells at the same place and on a compatible day ("تفجير انتحاري في مسجد
-    بعسير"), so that the two merge into one incident instead of a clash beside a bombing. A toll of
-    its own (4 killed in an attack beside 13 in the bombing) keeps it a separate incident."""
-    specific = [i for i in incidents if not i.generic and i.event_type == lx.EXPLOSIONS and _key_place(i)]
+def _with_own_traces(incidents: list[Incident], trace: Trace) -> list[Incident]:
+    """Incidents split from one candidate (one per place) get a trace of their own."""
+    seen: set[int] = set()
+    out = []
     for inc in incidents:
-        if not inc.generic or not _key_place(inc):
-            continue
-        kinds = {
-            (s.event_type, s.sub_event_type)
-            for s in specific
-            if _key_place(s) == _key_place(inc)
-            and _same_day(s, inc)
-            and inc.fields.get("fatalities") in (None, s.fields.get("fatalities"))
-        }
-        if len(kinds) == 1:
-            inc.event_type, inc.sub_event_type = kinds.pop()
-
-
-def _article_names(doc: Document, incidents: list[Incident]) -> None:
-    """Name each linked actor by the form the article uses most for it (`قوات النظام` throughout,
-    not `الجيش السوري النظامي` in one incident and `قوات النظام` in the next); ties go to the
-    earliest form. Unlinked actors keep their words; the evidence span still points at the mention."""
-    forms: dict[str, dict[str, list[int]]] = {}
-    for e in doc.layers.get("entities", []):
-        key = e.attrs.get("canonical_id")
-        if key is None or e.label not in ("ORG", "ACTOR", "PER"):
-            continue
-        form = actor_name(doc.text, e)
-        seen = forms.setdefault(str(key), {}).setdefault(form, [0, e.start])
-        seen[0] += 1
-    preferred = {
-        key: min(names.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0] for key, names in forms.items()
-    }
-    for inc in incidents:
-        for role in ("actor1", "actor2"):
-            best = preferred.get(str(inc.fields.get(f"{role}_id")))
-            if best is not None and inc.fields.get(role) is not None:
-                inc.fields[role] = best
+        if id(inc.trace) in seen:
+            inc = replace(inc, trace=replace(inc.trace, fired=list(inc.trace.fired)))
+            trace.candidates.append(inc.trace)
+        seen.add(id(inc.trace))
+        out.append(inc)
+    return out
 
 
 def incidents_component(doc: Document) -> Document:
-    """Pipeline component: fill `doc.incidents` (contract dicts) and an `incidents` layer of evidence."""
-    incidents = find_incidents(doc)
+    """Pipeline component: fill `doc.incidents` (contract dicts), an `incidents` layer of evidence and
+    the document's trace."""
+    incidents, trace = find_incidents(doc)
     doc.incidents = [inc.to_json() for inc in incidents]
     doc.set_layer("incidents", [Span(i.evidence[0], i.evidence[1], i.sub_event_type) for i in incidents])
+    if doc.trace is None:
+        doc.trace = trace
+    else:
+        doc.trace.candidates.extend(trace.candidates)
+        doc.trace.article_rules.extend(trace.article_rules)
     return doc

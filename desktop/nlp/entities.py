@@ -17,12 +17,14 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from desktop.document import Document, Span
+from desktop.nlp import entity_rules as er
 from desktop.nlp.gazetteer import Actor, Entry, Gazetteers, Place, Weapon, load_gazetteers
+from desktop.rules import EntityDrop, Trace
 from desktop.text.normalize import normalize_word
 from desktop.text.segment import base_start
 
@@ -112,6 +114,13 @@ class Candidate:
     attrs: dict[str, Any]
     weak: bool = False
     places: tuple[Place, ...] = ()  # every gazetteer place of that name, best ranked first
+    rules: list[str] = field(default_factory=list)  # ids of the entity rules that made and shaped it
+
+    def by(self, rule_id: str) -> Candidate:
+        """Record a rule that made or shaped the candidate (returns it, for chaining)."""
+        if rule_id not in self.rules:
+            self.rules.append(rule_id)
+        return self
 
     def length(self) -> int:
         return self.end - self.start
@@ -201,6 +210,11 @@ class EntityRecognizer:
     def __call__(self, doc: Document) -> Document:
         tokens = doc.layers.get("tokens", [])
         found: list[Candidate] = []
+        drops: list[EntityDrop] = []
+
+        def drop(c: Candidate, rule_id: str) -> None:
+            drops.append(EntityDrop(c.start, c.end, c.label, rule_id))
+
         groups = [g for g in sentence_tokens(doc, tokens) if g]
         tagged_doc = (
             self.tagger.tag_document_with_confidence([[doc.text[t.start : t.end] for t in g] for g in groups])
@@ -215,7 +229,7 @@ class EntityRecognizer:
             found.extend(gazetteer)
             found.extend(self._units(doc.text, sent_tokens, keys))
             found.extend(self._person_pairs(doc.text, sent_tokens, keys))
-            model = self._model(doc.text, sent_tokens, keys, tagged) if self.use_model else []
+            model = self._model(doc.text, sent_tokens, keys, tagged, drops) if self.use_model else []
             found.extend(model)
             # A name after a place noun is kept when it is a rare word or the model sees a place there.
             for c in self._place_nouns(doc.text, sent_tokens, keys):
@@ -224,28 +238,48 @@ class EntityRecognizer:
                 )
                 if rare or any(m.label == "LOC" and m.start < c.end and c.start < m.end for m in model):
                     found.append(c)
+                else:
+                    drop(c, er.PLACE_NOUN_COMMON.id)
         found.extend(self._media_names(doc.text))
         # Dates and counts are not names; an ordinal may sit inside one (`الفرقة 11`, `الفرقة الرابعة`).
         taken = [*doc.layers.get("dates", ())]
         taken += [n for n in doc.layers.get("numbers", ()) if n.attrs.get("kind") != "ordinal"]
-        found = [c for c in found if not any(c.start < t.end and t.start < c.end for t in taken)]
+        kept = []
+        for c in found:
+            if any(c.start < t.end and t.start < c.end for t in taken):
+                drop(c, er.NOT_DATE_OR_COUNT.id)
+            else:
+                kept.append(c)
+        found = kept
         for c in found:
             self._trim_head(doc.text, tokens, c)
         for c in found:
-            self._context_label(doc.text, c)
+            dropped_by = self._context_label(doc.text, c)
+            if dropped_by is not None:
+                drop(c, dropped_by)
         found = [c for c in found if c.label != "DROP"]
-        chosen = _family_names_win(doc.text, self._coherent(_disambiguate(self._resolve(found))))
+        resolved = self._resolve(found, drops)
+        chosen = _family_names_win(doc.text, self._coherent(_disambiguate(resolved), drops))
         chosen += self._propagate(doc.text, tokens, chosen)
         chosen += _anaphors(doc.text, tokens, chosen)
         # A lone word that is never a name on its own ("الله" of "حفظه الله") is dropped last, after
         # every rule that could have produced it.
-        chosen = [c for c in chosen if normalize_word(doc.text[c.start : c.end]) not in _NOT_NAMES]
-        chosen.sort(key=lambda c: c.start)
-        doc.set_layer("entities", [Span(c.start, c.end, c.label, self._attrs(c)) for c in chosen])
+        final = []
+        for c in chosen:
+            if normalize_word(doc.text[c.start : c.end]) in _NOT_NAMES:
+                drop(c, er.NOT_A_NAME.id)
+            else:
+                final.append(c)
+        final.sort(key=lambda c: c.start)
+        doc.set_layer("entities", [Span(c.start, c.end, c.label, self._attrs(c)) for c in final])
+        if doc.trace is None:
+            doc.trace = Trace(doc.text)
+        doc.trace.entity_drops.extend(drops)
+        doc.trace.entity_rules.update(r for c in final for r in c.rules)
         return doc
 
     @staticmethod
-    def _coherent(cands: list[Candidate]) -> list[Candidate]:
+    def _coherent(cands: list[Candidate], drops: list[EntityDrop]) -> list[Candidate]:
         """Drop minor one-word places in countries the article otherwise never names.
 
         A GeoNames village called `الجيب` (West Bank) in an article about Deir ez-Zor is the word
@@ -273,13 +307,17 @@ class EntityRecognizer:
         kept = []
         for c in cands:
             if doubted(c) and c.attrs.get("iso2") not in strong:
-                continue  # "مسقط رأسه", "حماه الله": the model reads a word, no other place agrees
+                # "مسقط رأسه", "حماه الله": the model reads a word, no other place agrees
+                drops.append(EntityDrop(c.start, c.end, c.label, er.COHERENT_MODEL_DOUBT.id))
+                continue
             if not minor(c) or c.attrs.get("cued") or c.attrs.get("iso2") in strong:
                 kept.append(c)
             elif c.origin == "model":
                 # The model saw a place; only the link to a far-away namesake is doubtful.
                 c.attrs = {k: v for k, v in c.attrs.items() if k in ("cued",)}
-                kept.append(c)
+                kept.append(c.by(er.COHERENT_UNLINK.id))
+            else:
+                drops.append(EntityDrop(c.start, c.end, c.label, er.COHERENT_MINOR_PLACE.id))
         return kept
 
     def _person_pairs(self, text: str, tokens: Sequence[Span], keys: Sequence[str]) -> list[Candidate]:
@@ -304,7 +342,7 @@ class EntityRecognizer:
             ):
                 continue
             start = name_start(first)
-            out.append(Candidate(start, last.end, "PER", "rule", 0.6, {}))
+            out.append(Candidate(start, last.end, "PER", "rule", 0.6, {}).by(er.PERSON_PAIR.id))
         return out
 
     def _media_names(self, text: str) -> list[Candidate]:
@@ -320,6 +358,7 @@ class EntityRecognizer:
             end = start + len(name)
             key = normalize_word(name)
             cand = Candidate(start, end, "ORG", "rule", 0.7, {"actor_kind": "media", "cued": True})
+            cand.by(er.MEDIA_NAME.id)
             self._link(cand, key)
             cand.label = "ORG"
             out.append(cand)
@@ -355,7 +394,8 @@ class EntityRecognizer:
                 end += 1
             head = noun in _FACILITY_NOUNS
             start = tokens[i].start if head else tokens[j].start
-            out.append(Candidate(start, tokens[end - 1].end, "LOC", "rule", 0.6, {"cued": True}))
+            cand = Candidate(start, tokens[end - 1].end, "LOC", "rule", 0.6, {"cued": True})
+            out.append(cand.by(er.PLACE_NOUN_NAME.id))
             k = end
             while (
                 k < n
@@ -367,7 +407,8 @@ class EntityRecognizer:
             ):
                 # "بلدتي كفريا والفوعة", "قرى ديرلوك وحفطنين وخواكورك": each coordinated name is a place
                 base = int(tokens[k].attrs.get("base", tokens[k].start + 1))
-                out.append(Candidate(base, tokens[k].end, "LOC", "rule", 0.6, {"cued": True}))
+                cand = Candidate(base, tokens[k].end, "LOC", "rule", 0.6, {"cued": True})
+                out.append(cand.by(er.PLACE_NOUN_COORDINATED.id))
                 k += 1
         return out
 
@@ -383,7 +424,8 @@ class EntityRecognizer:
                     end = j + 1
                     if end < n and keys[end] in _UNIT_TAILS:
                         end += 1
-                    out.append(Candidate(tokens[i].start, tokens[end - 1].end, "ORG", "rule", 0.65, {}))
+                    cand = Candidate(tokens[i].start, tokens[end - 1].end, "ORG", "rule", 0.65, {})
+                    out.append(cand.by(er.UNIT_NUMBERED.id))
             elif key in _ARMIES and tokens[i + 1].label == "ar":
                 # "الجيش الوطني", "القوات اليمنية", "القوات الجوية السورية": a force named by whose it
                 # is; "القوات الحكومية" and "القوات النظامية" only describe one.
@@ -398,9 +440,8 @@ class EntityRecognizer:
                     end += 1
                 if end > i + 1 and any(self._nationality(k) for k in keys[i + 1 : end]):
                     force = {"inter": 1, "actor_kind": "state_force"}  # a national army or force
-                    out.append(
-                        Candidate(name_start(tokens[i]), tokens[end - 1].end, "ORG", "rule", 0.6, force)
-                    )
+                    cand = Candidate(name_start(tokens[i]), tokens[end - 1].end, "ORG", "rule", 0.6, force)
+                    out.append(cand.by(er.UNIT_NATIONAL_FORCE.id))
             elif key in _FORCES:
                 end = i + 1
                 while (
@@ -420,7 +461,8 @@ class EntityRecognizer:
                         for kind, item in self.phrases.get(f"قوات {phrase}", ())
                     )
                 ):
-                    out.append(Candidate(name_start(tokens[i]), tokens[end - 1].end, "ORG", "rule", 0.55, {}))
+                    cand = Candidate(name_start(tokens[i]), tokens[end - 1].end, "ORG", "rule", 0.55, {})
+                    out.append(cand.by(er.UNIT_NAMED_FORCE.id))
         return out
 
     def _nationality(self, adjective: str) -> bool:
@@ -469,24 +511,31 @@ class EntityRecognizer:
             if source is None:
                 continue
             attrs = {k: v for k, v in source.attrs.items() if k not in ("cued",)}
-            out.append(Candidate(start, tok.end, source.label, "rule", 0.6, attrs))
+            rule = er.PROPAGATE_MODEL_NAME if source.origin == "model" and key == normalize_word(
+                text[source.start : source.end]
+            ) else er.PROPAGATE_SURNAME
+            out.append(Candidate(start, tok.end, source.label, "rule", 0.6, attrs).by(rule.id))
             taken.append((start, tok.end))
         return out
 
-    def _context_label(self, text: str, c: Candidate) -> None:
+    def _context_label(self, text: str, c: Candidate) -> str | None:
         """Relabel by context: a quoted place name is a newspaper (`لـ«الشرق الأوسط»`), a country
         adjective after an indefinite noun is "Syrian" (`فصائل سورية`), and `قوات النظام` describes
-        an actor without naming it."""
+        an actor without naming it. Returns the id of the rule that drops the candidate, if one does."""
         before = text[max(0, c.start - 2) : c.start]
         after = text[c.end : c.end + 1]
         surface = normalize_word(text[c.start : c.end])
         if c.label == "LOC" and before.endswith("«") and after == "»" and c.attrs.get("feature") != "country":
             c.label, c.attrs = "ORG", {"actor_kind": "media"}
-            return
+            c.by(er.CONTEXT_QUOTED_MEDIA.id)
+            return None
+        if not surface.strip():
+            return None
         if c.label == "ORG" and (surface.split()[-1] == "النظام" or surface.endswith(" الاسد")):
             # "قوات النظام", "جيش الأسد" describe an actor; "النظام السوري" names one
             c.label = "ACTOR"
-            return
+            c.by(er.CONTEXT_REGIME.id)
+            return None
         words = surface.split()
         if (
             c.label == "ORG"
@@ -502,7 +551,8 @@ class EntityRecognizer:
             # "الميليشيات الإيرانية", "فصائل المعارضة", "المعارضة المسلحة", "قوات التحالف": a
             # description of an actor (kept for the incident's actor fields), not a name
             c.label = "ACTOR"
-            return
+            c.by(er.CONTEXT_DESCRIPTION.id)
+            return None
         if (
             c.label == "LOC"
             and " " not in surface
@@ -519,9 +569,11 @@ class EntityRecognizer:
                 and not _VERB_BEFORE_SUBJECT.match(prev)
             ):
                 c.label = "DROP"
-                return
+                return er.CONTEXT_COUNTRY_ADJECTIVE.id
         if c.label == "LOC" and surface in _DIRECTION_WORDS and not c.attrs.get("cued"):
             c.label = "DROP"
+            return er.CONTEXT_DIRECTION_WORD.id
+        return None
 
     def _trim_head(self, text: str, tokens: Sequence[Span], c: Candidate) -> None:
         """Drop an administrative head noun (places) or a group noun before a known actor name."""
@@ -541,6 +593,7 @@ class EntityRecognizer:
         group_head = c.label == "ORG" and head in _ORG_HEADS and self._named_actor(rest)
         if admin_head or group_head:
             c.start += len(words[0]) + 1
+            c.by(er.TRIM_ADMIN_HEAD.id if admin_head else er.TRIM_GROUP_HEAD.id)
         elif (
             c.label == "ORG"
             and _NISBA_TAIL.match(normalize_word(words[-1]))
@@ -553,6 +606,7 @@ class EntityRecognizer:
             head_part = " ".join(normalize_word(w) for w in words[:-1])
             if self._named_actor(head_part):
                 c.end -= len(words[-1]) + 1
+                c.by(er.TRIM_NISBA_TAIL.id)
 
     def _named_actor(self, key: str) -> bool:
         """A key naming a specific actor (not a generic group such as الجيش or النظام)."""
@@ -572,6 +626,7 @@ class EntityRecognizer:
         }
         attrs["origin"] = c.origin
         attrs["confidence"] = round(c.confidence, 3)
+        attrs["rules"] = list(c.rules)
         return attrs
 
     def _first_keys(self, text: str, token: Span) -> list[tuple[str, int]]:
@@ -614,7 +669,7 @@ class EntityRecognizer:
                     continue
                 entries, start, phrase = hit
                 end = tokens[i + length - 1].end
-                cand = entry_candidate(entries[0], start, end, phrase, "gazetteer", 0.9)
+                cand = entry_candidate(entries[0], start, end, phrase, "gazetteer", 0.9).by(er.GAZETTEER.id)
                 if cand.label == "LOC":
                     cand.places = tuple(
                         item for kind, item in entries if kind == "place" and isinstance(item, Place)
@@ -624,6 +679,7 @@ class EntityRecognizer:
                 if self._cued(keys, i, cand.label) or _quoted(text, start, end):
                     cand.attrs["cued"] = True
                     cand.weak = False
+                    cand.by(er.GAZETTEER_CUED.id)
                 elif cand.weak:
                     cand.confidence = 0.45
                 if len(entries) > 1 and entries[0][0] != entries[1][0]:
@@ -650,7 +706,12 @@ class EntityRecognizer:
         return prev in cues
 
     def _model(
-        self, text: str, tokens: Sequence[Span], keys: Sequence[str], tagged: Sequence[tuple[str, float]]
+        self,
+        text: str,
+        tokens: Sequence[Span],
+        keys: Sequence[str],
+        tagged: Sequence[tuple[str, float]],
+        drops: list[EntityDrop],
     ) -> list[Candidate]:
         """Chunks of the statistical model, trimmed of proclitics and titles, with name rules applied:
         adjacent chunks of one type are one name (`بئر` + `قصب`), a person's name takes a following
@@ -680,11 +741,14 @@ class EntityRecognizer:
                 and kind in ("LOC", "ORG", "PERS")
             ):
                 prev[1] = j  # B-LOC B-LOC with nothing between: one name the model split
+                prev.append(1)  # joined
             else:
                 chunks.append([i, j])
             i = j
         out: list[Candidate] = []
-        for i, j in chunks:
+        for chunk in chunks:
+            i, j = chunk[0], chunk[1]
+            rules = [er.MODEL.id] + ([er.MODEL_JOIN.id] if len(chunk) > 2 else [])
             kind = tagged[i][0][2:]
             label = MODEL_TYPES.get(kind, kind)
             conf = min(c for _, c in tagged[i:j])
@@ -694,6 +758,7 @@ class EntityRecognizer:
             if label == "PER":
                 while i > 0 and keys[i - 1] in _NAME_PARTICLES and tokens[i - 1].label == "ar":
                     i -= 1  # "آل ناجي", "بن لادن"
+                    rules.append(er.MODEL_NAME_PARTICLE.id)
                 if (
                     j < len(tokens)
                     and tokens[j].label == "ar"
@@ -703,16 +768,19 @@ class EntityRecognizer:
                     and keys[j] not in _TITLES
                 ):
                     j += 1  # "عبد الناصر العايد": a family name the model left out
+                    rules.append(er.MODEL_FAMILY_NAME.id)
             start = name_start(tokens[i])
-            cand = Candidate(start, tokens[j - 1].end, label, "model", conf, {})
+            cand = Candidate(start, tokens[j - 1].end, label, "model", conf, {}, rules=rules)
             self._link(cand, " ".join([normalize_word(text[start : tokens[i].end]), *keys[i + 1 : j]]))
             if label == "PER" and keys[i] in _TITLES and j - i > 1:
                 cand.start = tokens[i + 1].start  # a title is not part of the name
+                cand.by(er.MODEL_TITLE.id)
             if (
                 j - i == 1
                 and "canonical_id" not in cand.attrs
                 and (self._is_common(keys[i]) or keys[i] in _NOT_NAMES)
             ):
+                drops.append(EntityDrop(cand.start, cand.end, cand.label, er.MODEL_COMMON_WORD.id))
                 continue  # a lone common word the gazetteers do not know ("ميليشيا") is no name
             out.append(cand)
         return out
@@ -768,7 +836,7 @@ class EntityRecognizer:
         cand.attrs.update(linked.attrs)
 
     @staticmethod
-    def _resolve(cands: list[Candidate]) -> list[Candidate]:
+    def _resolve(cands: list[Candidate], drops: list[EntityDrop]) -> list[Candidate]:
         """Non-overlapping spans: longer first; on ties the better-founded one."""
 
         def strength(c: Candidate) -> tuple[float, ...]:
@@ -784,15 +852,25 @@ class EntityRecognizer:
                 # An ambiguous key alone needs the model's agreement.
                 agree = any(o.origin == "model" and o.start == c.start and o.end == c.end for o in cands)
                 if not agree:
+                    drops.append(EntityDrop(c.start, c.end, c.label, er.WEAK_NEEDS_MODEL.id))
                     continue
-            if any(c.start < k.end and k.start < c.end for k in chosen):
+            rival = next((k for k in chosen if c.start < k.end and k.start < c.end), None)
+            if rival is not None:
+                if (rival.start, rival.end) == (c.start, c.end):
+                    for rule_id in c.rules:  # the same span, found twice: both rules support it
+                        rival.by(rule_id)
+                else:
+                    drops.append(EntityDrop(c.start, c.end, c.label, er.RESOLVE_LONGEST.id))
                 continue
             chosen.append(c)
         # Model-only spans without support: keep them when the model is confident enough.
-        chosen = [
-            c for c in chosen if c.origin != "model" or c.confidence >= 0.5 or "canonical_id" in c.attrs
-        ]
-        return sorted(chosen, key=lambda c: c.start)
+        kept = []
+        for c in chosen:
+            if c.origin != "model" or c.confidence >= 0.5 or "canonical_id" in c.attrs:
+                kept.append(c)
+            else:
+                drops.append(EntityDrop(c.start, c.end, c.label, er.MODEL_LOW_CONFIDENCE.id))
+        return sorted(kept, key=lambda c: c.start)
 
 
 _MEDIA_NOUNS = (
@@ -852,6 +930,7 @@ def _disambiguate(cands: list[Candidate]) -> list[Candidate]:
             if votes.get(best.iso2, 0) > votes.get(str(c.attrs.get("iso2")), 0):
                 keep = {k: v for k, v in c.attrs.items() if k in ("cued",)}
                 c.attrs = {**place_attrs(best), **keep}
+                c.by(er.DISAMBIGUATE.id)
     return cands
 
 
@@ -893,6 +972,7 @@ def _family_names_win(text: str, cands: list[Candidate]) -> list[Candidate]:
             and normalize_word(text[c.start : c.end]) in families
         ):
             c.label, c.origin, c.attrs = "PER", "rule", {}
+            c.by(er.FAMILY_NAME_WINS.id)
     return cands
 
 
@@ -983,7 +1063,7 @@ def _anaphors(text: str, tokens: Sequence[Span], named: list[Candidate]) -> list
             if k in ("canonical_id", "canonical", "name_en", "actor_id", "inter", "actor_kind", "country")
         }
         attrs["refers_to"] = surface
-        out.append(Candidate(start, tok.end, "ACTOR", "rule", 0.6, attrs))
+        out.append(Candidate(start, tok.end, "ACTOR", "rule", 0.6, attrs).by(er.ANAPHOR.id))
     return out
 
 

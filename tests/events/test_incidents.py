@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 
-from desktop.events.incidents import Incident, _dated_after
+from desktop.events.merging import dated_after
+from desktop.events.model import Incident
 from desktop.pipeline import extract_record
+from desktop.rules import CandidateTrace
 
 PUBLISHED = "2019-03-03"  # a Sunday
 
@@ -544,11 +546,12 @@ def test_programmes_court_dates_ages_and_families_of_the_fallen() -> None:
 
 
 def test_an_incident_dated_after_the_issue_is_dropped() -> None:
-    court_day = Incident("Explosions/Remote violence", "Remote explosive/landmine/IED", (0, 1), (0, 1))
+    trace = CandidateTrace((0, 1), (0, 1), "ied", "Remote explosive/landmine/IED")
+    court_day = Incident("Explosions/Remote violence", "Remote explosive/landmine/IED", (0, 1), (0, 1), trace)
     court_day.fields["date"] = "2015-10-17"  # "لجلسة 17 أكتوبر المقبل"
-    assert _dated_after(court_day, dt.date(2015, 7, 26))
+    assert dated_after(court_day, dt.date(2015, 7, 26))
     court_day.fields["date"] = "2015-07-25"
-    assert not _dated_after(court_day, dt.date(2015, 7, 26))
+    assert not dated_after(court_day, dt.date(2015, 7, 26))
 
 
 def test_deed_verbs_report_their_event_noun() -> None:

@@ -1,0 +1,532 @@
+"""Unit, filter and merge rules: what a report unit is, which bound incidents are no news, and one
+incident per event across the article.
+
+- Units (`unit.*`): the sentences, with chained wire reports split off; headline and footer
+  paragraphs, which repeat what the body tells.
+- Filters (`filter.*`): a sentence dated weeks before the issue is history; an incident dated long
+  before or after the issue, or with a toll in the thousands, is no incident.
+- Merges (`merge.*`): one incident per place of a coordinated list; one toll per sentence; actors
+  named by the article's own form; a generic telling takes the kind of the bombing it retells; a
+  country-level event, a headline and a summary yield to their details; the same event told twice
+  is one incident.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from desktop.document import Document, Span
+from desktop.events import lexicon as lx
+from desktop.events.fields import SentenceView, actor_name
+from desktop.events.model import VIOLENT, Incident
+from desktop.events.triggers import ANY_TRIGGER
+from desktop.rules import Example, Phase, Rule, Scope
+from desktop.text.normalize import normalize, normalize_word
+
+
+@dataclass(frozen=True, kw_only=True)
+class ArticleRule(Rule):
+    """A rule over units or incidents of the whole article (its logic is the function below it)."""
+
+
+def _a(id: str, phase: Phase, description: str, fires: tuple[Example | str, ...],
+       spares: tuple[Example | str, ...], scope: Scope = Scope.ARTICLE) -> ArticleRule:  # fmt: skip
+    return ArticleRule(id=id, phase=phase, description=description, scope=scope, fires=fires, spares=spares)
+
+
+# --- units ------------------------------------------------------------------------------------------
+
+CHAINED_REPORT = _a(
+    "unit.chained_report",
+    Phase.UNIT,
+    "a clause opening with كما / بينما / أيضا / في حين that tells its own event with its own place is a "
+    "report of its own inside a long wire sentence",
+    ("قصفت الطائرات بلدة الرميلة، كما دارت اشتباكات عنيفة في قرية الحسينية.",),
+    ("قصفت الطائرات بلدة الرميلة، كما أعلنت الحكومة خطة جديدة للتعليم.",),
+    Scope.SENTENCE,
+)
+HEADLINE = _a(
+    "unit.headline",
+    Phase.UNIT,
+    "a short first line without a final period (the headline, when an importer put it into the text) "
+    "and footers such as رابط الخبر repeat what the body tells",
+    ("مقتل ثلاثة جنود في هجوم على حاجز في حلب أمس\nقتل ثلاثة جنود في هجوم على حاجز في حلب أمس.",),
+    ("قتل ثلاثة جنود في هجوم على حاجز في حلب أمس.",),
+)
+
+_CHAIN = re.compile(r"^(?:و)?(?:كما|ايضا|بينما|كذلك|فيما|في حين|في وقت)(?![ء-ي])")
+
+
+def by_sentence(sentences: list[Span], spans: list[Span]) -> list[list[Span]]:
+    """Spans grouped by the sentence that contains them, in one pass over both sorted lists."""
+    groups: list[list[Span]] = [[] for _ in sentences]
+    k = 0
+    for span in sorted(spans, key=lambda s: s.start):
+        while k < len(sentences) and sentences[k].end <= span.start:
+            k += 1
+        if k == len(sentences):
+            break
+        if sentences[k].start <= span.start and span.end <= sentences[k].end:
+            groups[k].append(span)
+    return groups
+
+
+def report_units(doc: Document, article_rules: list[str]) -> list[Span]:
+    """The sentences, with chained reports split off (the wire style that strings several clashes
+    in several places into one sentence with `، كما` / `، بينما` / `، أيضاً`). A chained part runs
+    to the next chain word and is split off only when it tells an event and names a place."""
+    sentences = doc.layers.get("sentences", [])
+    clauses = by_sentence(sentences, doc.layers.get("clauses", []))
+    places = by_sentence(sentences, [e for e in doc.layers.get("entities", []) if e.label == "LOC"])
+    units: list[Span] = []
+    for sentence, parts, locs in zip(sentences, clauses, places, strict=True):
+        chained = [c.start for c in parts[1:] if _CHAIN.match(normalize(doc.text[c.start : c.end]).text)]
+        starts = [sentence.start]
+        for k, begin in enumerate(chained):
+            end = chained[k + 1] if k + 1 < len(chained) else sentence.end
+            text = normalize(doc.text[begin:end]).text
+            if ANY_TRIGGER.search(text) and any(begin <= e.start < end for e in locs):
+                starts.append(begin)
+                article_rules.append(CHAINED_REPORT.id)
+        for k, begin in enumerate(starts):
+            end = starts[k + 1] if k + 1 < len(starts) else sentence.end
+            units.append(Span(begin, end, "sentence"))
+    return units
+
+
+def paragraph_of(doc: Document, units: list[Span]) -> list[int]:
+    """Paragraph number of each unit (paragraphs are separated by line breaks)."""
+    breaks = [m.start() for m in re.finditer("\n", doc.text)]
+    return [bisect.bisect_left(breaks, u.start) for u in units]
+
+
+_FOOTER = re.compile(r"^\s*(?:رابط الخبر|المصدر\s*:|اقرأ (?:أيضا|ايضا|أيضاً)|حقوق (?:النشر|الطبع))")
+
+
+def headline_paragraphs(doc: Document) -> set[int]:
+    """Paragraphs that only repeat what the body tells: a short first line without a final period
+    and footers such as `رابط الخبر`."""
+    out: set[int] = set()
+    lines = doc.text.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None:
+        line = lines[first].strip()
+        if len(line.split()) <= 20 and not line.endswith((".", "!", "؟", "?")) and len(lines) > first + 1:
+            out.add(first)
+    for i, line in enumerate(lines):
+        if _FOOTER.match(line):
+            out.add(i)
+    return out
+
+
+# --- filters ----------------------------------------------------------------------------------------
+
+# A daily paper reports the events of the last days; one dated three weeks or more before the issue
+# is told as background ("وفي 26 يونيو الماضي ...").
+HISTORY_DAYS = 20
+# A toll this large sums many events.
+AGGREGATE_TOLL = 1000
+
+HISTORY_SENTENCE = _a(
+    "filter.history.sentence",
+    Phase.FILTER,
+    f"a sentence with a date more than {HISTORY_DAYS} days before the issue tells history (a date counts by "
+    "the last day it covers; without an issue date, an explicit year alone is history)",
+    (Example("وفي 26 يونيو 2016 قتل ثلاثة جنود في هجوم على حاجز في الرميلة.", "2017-03-15"),),
+    (Example("وفي 12 مارس 2017 قتل ثلاثة جنود في هجوم على حاجز في الرميلة.", "2017-03-15"),),
+    Scope.SENTENCE,
+)
+HISTORY_CARRIED = _a(
+    "filter.history.carried_date",
+    Phase.FILTER,
+    f"an incident whose day, carried from an earlier sentence, lies more than {HISTORY_DAYS} days "
+    "before the issue",
+    (
+        Example(
+            "بدأت الحملة على الرميلة في 3 يناير 2017.\nوقتل فيها ثلاثة جنود بانفجار عبوة ناسفة.",
+            "2017-03-15",
+        ),
+    ),
+    (
+        Example(
+            "بدأت الحملة على الرميلة في 13 مارس 2017.\nوقتل فيها ثلاثة جنود بانفجار عبوة ناسفة.",
+            "2017-03-15",
+        ),
+    ),
+    Scope.PARAGRAPH,
+)
+AFTER_ISSUE = _a(
+    "filter.after_issue",
+    Phase.FILTER,
+    "an incident dated after the issue is a plan or a court date (لجلسة 17 أكتوبر), not news",
+    (Example("وقال المتحدث إن الجيش سيبدأ يوم 17 أبريل 2017 قصف مواقع المسلحين في حلب.", "2017-03-15"),),
+    (Example("هاجم مسلحون يوم 14 مارس 2017 حاجزا في حلب.", "2017-03-15"),),
+    Scope.SENTENCE,
+)
+TOLL_AGGREGATE = _a(
+    "filter.aggregate_toll",
+    Phase.FILTER,
+    f"a toll of {AGGREGATE_TOLL} or more sums many events",
+    ("قتل 4844 مدنيا في غارات الطيران على البلاد.",),
+    ("قتل 48 مدنيا في غارات الطيران على البلدة.",),
+    Scope.SENTENCE,
+)
+
+UNIT_RULES: tuple[ArticleRule, ...] = (CHAINED_REPORT, HEADLINE)
+FILTER_RULES: tuple[ArticleRule, ...] = (HISTORY_SENTENCE, HISTORY_CARRIED, AFTER_ISSUE, TOLL_AGGREGATE)
+
+
+def period_end(date: Span) -> dt.date | None:
+    """The last day a DATE span covers (its day, the end of its month or of its year)."""
+    value = date.attrs.get("value")
+    if not isinstance(value, str):
+        return None
+    try:
+        when = dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+    precision = date.attrs.get("precision")
+    if precision == "year":
+        return when.replace(month=12, day=31)
+    if precision == "month":
+        following = (when.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return following - dt.timedelta(days=1)
+    return when
+
+
+def too_old(view: SentenceView, doc_date: dt.date | None) -> bool:
+    """A sentence dated well before publication reports history, not the news.
+
+    A date counts by the last day it covers (`عام 2008` in an article of March 2008 is not old).
+    Without a publication date, a sentence dated only by an explicit year (`عام 2004`) is history
+    unless it also names a recent day (`قتل أمس ... في عام 2008`).
+    """
+    if doc_date is None:
+        return not any(d.attrs.get("relative") for d in view.dates) and any(
+            d.attrs.get("precision") == "year" and not d.attrs.get("relative") for d in view.dates
+        )
+    for d in view.dates:
+        end = period_end(d)
+        if end is not None and (doc_date - end).days > HISTORY_DAYS:
+            return True
+    return False
+
+
+def incident_day(inc: Incident) -> dt.date | None:
+    """The incident's ISO date as a date, or None when it has none (or a malformed one)."""
+    value = inc.fields.get("date")
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def dated_after(inc: Incident, doc_date: dt.date | None) -> bool:
+    """An incident dated after the issue is a plan or a court date ("لجلسة 17 أكتوبر"), not news."""
+    day = incident_day(inc)
+    return doc_date is not None and day is not None and day > doc_date + dt.timedelta(days=1)
+
+
+def dated_long_ago(inc: Incident, doc_date: dt.date | None) -> bool:
+    """An incident whose day, carried from an earlier sentence, lies weeks before the issue: the
+    sentence goes on about that history ("كما أسفرت الغارات عن مقتل 2076 مقاتلا" after a report
+    that starts in October 2014)."""
+    day = incident_day(inc)
+    if doc_date is None or day is None or inc.fields.get("time_precision") not in (1, 2):
+        return False
+    return (doc_date - day).days > HISTORY_DAYS
+
+
+def filtered_by(inc: Incident, doc_date: dt.date | None) -> str | None:
+    """The filter rule that drops a bound incident, or None."""
+    if dated_long_ago(inc, doc_date):
+        return HISTORY_CARRIED.id
+    if (inc.fields.get("fatalities") or 0) >= AGGREGATE_TOLL:
+        return TOLL_AGGREGATE.id
+    if dated_after(inc, doc_date):
+        return AFTER_ISSUE.id
+    return None
+
+
+# --- merges -----------------------------------------------------------------------------------------
+
+SPLIT_PLACES = _a(
+    "merge.split_places",
+    Phase.MERGE,
+    "one incident per place of a coordinated list told in one breath (غارات على أ وب وج); the toll stays "
+    "with the first",
+    ("شنت الطائرات غارات على حلب وإدلب أمس.",),
+    ("شنت الطائرات غارات على حلب أمس.",),
+    Scope.SENTENCE,
+)
+SHARE_TOLL = _a(
+    "merge.share_toll",
+    Phase.MERGE,
+    "one toll per sentence: it belongs to the clash if there is one, else to the first incident",
+    ("قتل خمسة جنود في اشتباكات وقصف مدفعي على حلب أمس.",),
+    ("قتل خمسة جنود في اشتباكات على حلب أمس.",),
+    Scope.SENTENCE,
+)
+ARTICLE_NAMES = _a(
+    "merge.article_names",
+    Phase.MERGE,
+    "a linked actor is named by the form the article uses most for it (ties: the earliest form)",
+    ("قصف الجيش السوري حلب أمس. وقالت المصادر إن قوات النظام قصفت إدلب، وإن قوات النظام قصفت درعا.",),
+    ("هاجم مسلحون الرميلة أمس.",),
+)
+ADOPT_SPECIFIC = _a(
+    "merge.adopt_specific",
+    Phase.MERGE,
+    "a generic telling (العمل الإرهابي الذي استهدف المسجد) takes the kind of the one bombing the article "
+    "tells at the same place and on a compatible day, unless it has a toll of its own",
+    ("فجر انتحاري نفسه في مسجد بحلب أمس. ووقع الهجوم الذي استهدف المسجد في حلب أثناء الصلاة.",),
+    ("فجر انتحاري نفسه في مسجد بحلب أمس. وهاجم مسلحون مركزا للشرطة في إدلب.",),
+)
+COUNTRY_DETAIL = _a(
+    "merge.country_detail",
+    Phase.MERGE,
+    "an event placed only at a country or governorate yields to events of the same kind told place by "
+    "place in its area, unless it has a toll of its own",
+    ("شنت الطائرات غارات على العراق أمس. واستهدفت غارة منها الرمادي.",),
+    ("شنت الطائرات غارات على الرمادي أمس.",),
+)
+HEADLINE_YIELDS = _a(
+    "merge.headline",
+    Phase.MERGE,
+    "an incident of a headline or footer yields to the body's incidents of the same type",
+    ("مقتل ثلاثة جنود في هجوم على حاجز في حلب أمس\nقتل ثلاثة جنود في هجوم على حاجز في حلب أمس.",),
+    ("قتل ثلاثة جنود في هجوم على حاجز في حلب أمس.",),
+)
+SUMMARY_YIELDS = _a(
+    "merge.summary",
+    Phase.MERGE,
+    "a summary of several attacks yields to a detail of the same day in its area",
+    ("قتل عشرة أشخاص في هجمات متفرقة في بغداد أمس. وانفجرت سيارة مفخخة في حي الكرادة ببغداد أمس.",),
+    ("قتل عشرة أشخاص في هجمات متفرقة في بغداد أمس.",),
+)
+SAME_EVENT = _a(
+    "merge.same_event",
+    Phase.MERGE,
+    "the same type, place and day (actors not in conflict) is one event: the fuller telling is kept and "
+    "takes the other's fields; the lowest toll wins (ACLED)",
+    ("قصفت الطائرات حلب أمس. وأسفر قصف الطائرات على حلب أمس عن مقتل ثلاثة.",),
+    ("قصفت الطائرات حلب أمس. وقصفت الطائرات إدلب أمس.",),
+)
+
+RULES: tuple[ArticleRule, ...] = (
+    SPLIT_PLACES,
+    SHARE_TOLL,
+    ARTICLE_NAMES,
+    ADOPT_SPECIFIC,
+    COUNTRY_DETAIL,
+    HEADLINE_YIELDS,
+    SUMMARY_YIELDS,
+    SAME_EVENT,
+)
+
+
+def share_casualties(incidents: list[Incident]) -> None:
+    """One toll per sentence: it belongs to the clash if there is one, else to the first incident."""
+    if len(incidents) < 2:
+        return
+    owner = next((i for i in incidents if i.event_type == lx.BATTLES), incidents[0])
+    for inc in incidents:
+        if inc is not owner:
+            for key in ("fatalities", "injuries"):
+                if inc.fields.get(key) is not None:
+                    inc.shaped(SHARE_TOLL.id)
+                inc.fields[key] = None
+                inc.fields_evidence.pop(key, None)
+
+
+_AND_LIST = re.compile(r"^\s*(?:،|,)?\s*و\s*$|^\s*(?:،|,)\s*$")
+
+
+def split_coordinated(view: SentenceView, incidents: list[Incident]) -> list[Incident]:
+    """`غارات على ديرلوك وحفطنين وخواكورك`: one incident per place of a coordinated list."""
+    out: list[Incident] = []
+    places = [e for e in view.entities if e.label == "LOC"]
+    text = view.doc.text
+    for inc in incidents:
+        out.append(inc)
+        loc = inc.fields_evidence.get("location")
+        if loc is None:
+            continue
+        chain = [p for p in places if p.start == loc[0]]
+        if not chain:
+            continue
+        current = chain[0]
+        for nxt in places:
+            if nxt.start <= current.end:
+                continue
+            if not _AND_LIST.match(text[current.end : nxt.start].replace("ال", "", 0)):
+                break
+            clone = replace(
+                inc, fields=dict(inc.fields), fields_evidence=dict(inc.fields_evidence), rules=list(inc.rules)
+            )
+            clone.fields.update(
+                location=text[nxt.start : nxt.end],
+                location_id=nxt.attrs.get("canonical_id"),
+                admin1=nxt.attrs.get("admin1"),
+                country=nxt.attrs.get("country"),
+                latitude=nxt.attrs.get("lat"),
+                longitude=nxt.attrs.get("lon"),
+            )
+            clone.fields_evidence["location"] = (nxt.start, nxt.end)
+            clone.fields["fatalities"] = clone.fields["injuries"] = None
+            clone.shaped(SPLIT_PLACES.id)
+            inc.shaped(SPLIT_PLACES.id)
+            out.append(clone)
+            current = nxt
+    return out
+
+
+def _country_level(inc: Incident) -> bool:
+    """The incident is placed only at a country or governorate (gazetteer ids `cty-`, `adm1-`)."""
+    return str(inc.fields.get("location_id") or "").startswith(("cty-", "adm1-"))
+
+
+def _within(detail: Incident, coarse: Incident) -> bool:
+    """The detail lies in the coarse incident's area: its country, or its governorate when the
+    coarse one is placed at a governorate (strikes in Zabadani do not detail strikes on Daraa)."""
+    if str(coarse.fields.get("location_id") or "").startswith("adm1-"):
+        return detail.fields.get("admin1") == coarse.fields.get("admin1")
+    return True
+
+
+def key_place(inc: Incident) -> str:
+    return normalize_word(str(inc.fields.get("location") or ""))
+
+
+def same_day(a: Incident, b: Incident) -> bool:
+    """The two incidents may be on the same day: equal dates, or one of them undated."""
+    da, db = a.fields.get("date"), b.fields.get("date")
+    return da is None or db is None or da == db
+
+
+def merge(incidents: list[Incident], article_rules: list[str]) -> list[Incident]:
+    """One incident per event: same type, place and day merge; summaries yield to their details."""
+    details = [i for i in incidents if not i.summary and not i.headline]
+    kept: list[Incident] = []
+    for inc in incidents:
+        if (
+            inc.fields.get("geo_precision") == 3
+            and _country_level(inc)
+            and any(
+                d is not inc
+                and d.sub_event_type == inc.sub_event_type
+                and d.fields.get("geo_precision") in (1, 2)
+                and d.fields.get("country") in (inc.fields.get("country"), None)
+                and _within(d, inc)
+                and inc.fields.get("fatalities") in (None, d.fields.get("fatalities"))
+                for d in details
+            )
+        ):
+            # "strikes in Iraq" when the strikes are told place by place; a country-level event
+            # with a toll of its own ("37 killed on Friday in two bombings in Nigeria") stays
+            inc.trace.drop(COUNTRY_DETAIL.id)
+            continue
+        if inc.headline and any(d.event_type == inc.event_type for d in details):
+            inc.trace.drop(HEADLINE_YIELDS.id)
+            continue
+        if inc.summary and any(
+            d is not inc
+            and d.fields.get("date") == inc.fields.get("date")
+            and (d.fields.get("admin1") == inc.fields.get("admin1") or key_place(d) == key_place(inc))
+            and d.event_type in VIOLENT
+            for d in details
+        ):
+            inc.trace.drop(SUMMARY_YIELDS.id)
+            continue
+        kept.append(inc)
+    out: list[Incident] = []
+    for inc in kept:
+        twin = next(
+            (
+                o
+                for o in out
+                if o.sub_event_type == inc.sub_event_type
+                and o.event_type == inc.event_type
+                and key_place(o)
+                and key_place(o) == key_place(inc)
+                and 3 not in (o.fields.get("geo_precision"), inc.fields.get("geo_precision"))
+                and same_day(o, inc)
+                and (
+                    o.fields.get("actor1") is None
+                    or inc.fields.get("actor1") is None
+                    or o.fields.get("actor1") == inc.fields.get("actor1")
+                )
+            ),
+            None,
+        )
+        if twin is None:
+            out.append(inc)
+            continue
+        if twin.fields.get("date") is None and inc.fields.get("date") is not None:
+            # Keep the fuller telling as the incident's evidence.
+            out[out.index(twin)] = inc
+            twin, inc = inc, twin
+        inc.trace.drop(SAME_EVENT.id)
+        twin.shaped(SAME_EVENT.id)
+        for key, value in inc.fields.items():
+            if twin.fields.get(key) is None and value is not None:
+                twin.fields[key] = value
+                if key in inc.fields_evidence:
+                    twin.fields_evidence[key] = inc.fields_evidence[key]
+        for key in ("fatalities", "injuries"):
+            a, b = twin.fields.get(key), inc.fields.get(key)
+            if a is not None and b is not None:
+                twin.fields[key] = min(a, b)  # ACLED: the lowest reported figure
+    if len(out) < len(incidents):
+        article_rules.append(SAME_EVENT.id)
+    return out
+
+
+def adopt_specific(incidents: list[Incident]) -> None:
+    """A generic telling ("العمل الإرهابي الذي استهدف مسجدا في عسير") takes the kind of the one
+    bombing the article tells at the same place and on a compatible day ("تفجير انتحاري في مسجد
+    بعسير"), so that the two merge into one incident instead of a clash beside a bombing. A toll of
+    its own (4 killed in an attack beside 13 in the bombing) keeps it a separate incident."""
+    specific = [i for i in incidents if not i.generic and i.event_type == lx.EXPLOSIONS and key_place(i)]
+    for inc in incidents:
+        if not inc.generic or not key_place(inc):
+            continue
+        kinds = {
+            (s.event_type, s.sub_event_type)
+            for s in specific
+            if key_place(s) == key_place(inc)
+            and same_day(s, inc)
+            and inc.fields.get("fatalities") in (None, s.fields.get("fatalities"))
+        }
+        if len(kinds) == 1:
+            inc.event_type, inc.sub_event_type = kinds.pop()
+            inc.shaped(ADOPT_SPECIFIC.id)
+
+
+def article_names(doc: Document, incidents: list[Incident]) -> None:
+    """Name each linked actor by the form the article uses most for it (`قوات النظام` throughout,
+    not `الجيش السوري النظامي` in one incident and `قوات النظام` in the next); ties go to the
+    earliest form. Unlinked actors keep their words; the evidence span still points at the mention."""
+    forms: dict[str, dict[str, list[int]]] = {}
+    for e in doc.layers.get("entities", []):
+        key = e.attrs.get("canonical_id")
+        if key is None or e.label not in ("ORG", "ACTOR", "PER"):
+            continue
+        form = actor_name(doc.text, e)
+        seen = forms.setdefault(str(key), {}).setdefault(form, [0, e.start])
+        seen[0] += 1
+    preferred = {
+        key: min(names.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0] for key, names in forms.items()
+    }
+    for inc in incidents:
+        for role in ("actor1", "actor2"):
+            best = preferred.get(str(inc.fields.get(f"{role}_id")))
+            if best is not None and inc.fields.get(role) is not None:
+                if inc.fields[role] != best:
+                    inc.shaped(ARTICLE_NAMES.id)
+                inc.fields[role] = best

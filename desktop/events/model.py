@@ -1,0 +1,126 @@
+"""The incident stage's working records: a candidate (a trigger before its fields are bound) and an
+incident (bound fields with their evidence), each with its trace; and the small tests of a sentence
+several phases share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.events import lexicon as lx
+from desktop.events.fields import SentenceView
+from desktop.rules import CandidateTrace
+
+Evidence = tuple[int, int]
+VIOLENT = (lx.BATTLES, lx.EXPLOSIONS, lx.VAC)
+
+
+@dataclass
+class Candidate:
+    """A trigger found in a report unit, before fields are bound. `trace` follows it through the
+    phases (a refinement changes the kind in place and leaves its id there)."""
+
+    kind: str
+    event_type: str
+    sub_event_type: str
+    span: Evidence
+    rank: int
+    generic: bool
+    trace: CandidateTrace
+
+    def retype(
+        self, rule_id: str, kind: str, event_type: str, sub_event_type: str, rank: int, generic: bool
+    ) -> None:
+        """A refinement: the candidate becomes another kind of event (`rule_id` says why)."""
+        self.kind, self.event_type, self.sub_event_type = kind, event_type, sub_event_type
+        self.rank, self.generic = rank, generic
+        self.trace.hit(rule_id)
+        self.trace.sub_event_type = sub_event_type
+
+
+@dataclass
+class Incident:
+    """One extracted incident; `to_json` gives the contract form."""
+
+    event_type: str
+    sub_event_type: str
+    evidence: Evidence
+    trigger: Evidence
+    trace: CandidateTrace
+    fields: dict[str, Any] = field(default_factory=dict)
+    fields_evidence: dict[str, Evidence] = field(default_factory=dict)
+    summary: bool = False
+    headline: bool = False
+    generic: bool = False  # told with a word of any violence ("الهجوم", "الاعتداء", "استهدف")
+    confidence: float = 0.6
+    rules: list[str] = field(default_factory=list)  # ids of the rules that made and shaped it
+
+    def shaped(self, rule_id: str) -> None:
+        """Record a rule that shaped the incident after its candidate was kept (a merge, a split)."""
+        if rule_id not in self.rules:
+            self.rules.append(rule_id)
+        self.trace.hit(rule_id)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"event_type": self.event_type, "sub_event_type": self.sub_event_type}
+        for key in (
+            "date",
+            "time_precision",
+            "location",
+            "admin1",
+            "country",
+            "latitude",
+            "longitude",
+            "geo_precision",
+            "actor1",
+            "actor2",
+            "fatalities",
+            "injuries",
+            "weapon",
+        ):
+            out[key] = self.fields.get(key)
+        for key in (
+            "location_id",
+            "actor1_id",
+            "actor2_id",
+            "actor1_canonical",
+            "actor2_canonical",
+            "inter1",
+            "inter2",
+            "weapon_class",
+            "attribution",
+        ):
+            if self.fields.get(key) is not None:
+                out[key] = self.fields[key]
+        out["evidence"] = {"start": self.evidence[0], "end": self.evidence[1]}
+        out["trigger"] = {"start": self.trigger[0], "end": self.trigger[1]}
+        out["fields_evidence"] = {k: {"start": a, "end": b} for k, (a, b) in self.fields_evidence.items()}
+        out["confidence"] = round(self.confidence, 2)
+        out["rules"] = list(self.rules)
+        return out
+
+
+# --- tests of a sentence that several phases share --------------------------------------------------
+
+
+def has_day(view: SentenceView) -> bool:
+    """The sentence names a day."""
+    return any(d.attrs.get("precision") == "day" for d in view.dates)
+
+
+def has_place(view: SentenceView) -> bool:
+    return any(e.label == "LOC" for e in view.entities)
+
+
+def aircraft_subject(view: SentenceView, span: Evidence) -> bool:
+    """Aircraft right after a verb ("استهدف طيران التحالف") or shortly before it ("القوات الجوية
+    تمكنت من قتل 6")."""
+    return any(
+        (a[0] >= span[1] and view.words_between(span[1], a[0]) <= 1)
+        or (
+            a[1] <= span[0]
+            and view.words_between(a[1], span[0]) <= 3
+            and not view.has_break_between(a[1], span[0])
+        )
+        for a in view.find(lx.AIRCRAFT)
+    )

@@ -1,0 +1,340 @@
+"""Entity rules: how the entity stage makes, shapes and drops name spans.
+
+The code of each rule lives in `desktop.nlp.entities`; every span keeps the ids of the rules that
+made and shaped it in `attrs["rules"]`, and every candidate a rule drops is recorded in the trace
+with that rule's id. In the order they run: gazetteer and model candidates and the rule-made ones
+(units, person pairs, place nouns, media names), then trimming and relabelling by context, then
+resolution of overlaps, geographic coherence, and article-wide propagation and anaphors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.rules import Example, Phase, Rule, Scope
+
+
+@dataclass(frozen=True, kw_only=True)
+class EntityRule(Rule):
+    """One rule of the entity stage."""
+
+
+def _e(id: str, description: str, scope: Scope, fires: tuple[Example | str, ...],
+       spares: tuple[Example | str, ...]) -> EntityRule:  # fmt: skip
+    return EntityRule(
+        id=id, phase=Phase.ENTITY, description=description, scope=scope, fires=fires, spares=spares
+    )
+
+
+# --- candidates -------------------------------------------------------------------------------------
+
+GAZETTEER = _e(
+    "entity.gazetteer",
+    "the longest gazetteer name over a token window, looked up without proclitics (وبالموصل -> الموصل) "
+    "and with لل restored (للتحالف -> التحالف)",
+    Scope.TOKENS,
+    ("زار الوزير دمشق أمس.",),
+    ("زار الوزير المدينة أمس.",),
+)
+GAZETTEER_CUED = _e(
+    "entity.gazetteer.cued",
+    "a place cue (مدينة، بلدة، محافظة) or an actor cue (تنظيم، حركة) before a name, or quotes around it, "
+    "license an ambiguous name",
+    Scope.TOKENS,
+    ("زار الوزير مدينة حلب أمس.",),
+    ("زار الوزير حلب أمس.",),
+)
+WEAK_NEEDS_MODEL = _e(
+    "entity.gazetteer.weak_needs_model",
+    "an ambiguous gazetteer key that is also a common word needs the model's agreement",
+    Scope.TOKENS,
+    ("فالأم هي المسيرة الحقيقية للعائلة.",),
+    ("وقال إن قرية الجيب تعرضت للقصف أمس.",),
+)
+MODEL = _e(
+    "entity.model",
+    "a chunk of the statistical model (CRF), trimmed of proclitics, linked when its text is a known name",
+    Scope.SENTENCE,
+    ("وقال عبد الناصر العايد إن المعركة مستمرة.",),
+    ("وقال المحلل إن الوضع صعب.",),
+)
+MODEL_JOIN = _e(
+    "entity.model.join",
+    "two adjacent model chunks of one type with nothing between them are one name",
+    Scope.TOKENS,
+    ("وصل الوفد إلى بئر قصب صباح اليوم. وتقع بئر قصب جنوب العاصمة.",),
+    ("وصل الوفد إلى دمشق صباح اليوم.",),
+)
+MODEL_NAME_PARTICLE = _e(
+    "entity.model.name_particle",
+    "a person's name takes a kinship particle before it (آل، بن، أبو)",
+    Scope.TOKENS,
+    ("وقال المدير الجهوي للمعهد بتطاوين فرح بن سالم إن الموسم جيد.",),
+    ("وقال المدير العام محمد بن سالم إن الموسم جيد.",),
+)
+MODEL_FAMILY_NAME = _e(
+    "entity.model.family_name",
+    "a person's name takes a definite family name the model left out",
+    Scope.TOKENS,
+    ("وقال عبد الناصر العايد إن المعركة مستمرة.",),
+    ("وقال عبد الناصر إن المعركة مستمرة.",),
+)
+MODEL_TITLE = _e(
+    "entity.model.title",
+    "a title (الرئيس، الوزير، اللواء) is not part of a person's name",
+    Scope.TOKENS,
+    ("وقال الأمير بن سلمان إن هذه المدينة ستكون مركزا.",),
+    ("وقال محمد بن سلمان إن هذه المدينة ستكون مركزا.",),
+)
+MODEL_COMMON_WORD = _e(
+    "entity.model.common_word",
+    "a lone common word the gazetteers do not know is no name (ميليشيا)",
+    Scope.TOKENS,
+    ("ويعمل الجيش ميدانيا على تأمين المنطقة.",),
+    ("ويعمل الجيش في درعا على تأمين المنطقة.",),
+)
+MODEL_LOW_CONFIDENCE = _e(
+    "entity.model.low_confidence",
+    "a model span no gazetteer supports is kept only when the model is confident",
+    Scope.TOKENS,
+    ("وعرض المخرج فيلمه في المركز الثقافي نيابلوليس أمس.",),
+    ("وعرض المخرج فيلمه في المركز الثقافي بدمشق أمس.",),
+)
+UNIT_NUMBERED = _e(
+    "entity.unit.numbered",
+    "a military unit named by a number or an ordinal (الفرقة 11، اللواء الرابع)",
+    Scope.TOKENS,
+    ("وتقدمت الفرقة 11 نحو المدينة.",),
+    ("وتقدمت القوات نحو المدينة.",),
+)
+UNIT_NATIONAL_FORCE = _e(
+    "entity.unit.national_force",
+    "an army or force named by whose it is (الجيش اليمني، القوات التركية): a state force",
+    Scope.TOKENS,
+    ("وألقت الشرطة الهولندية القبض على رجل.",),
+    ("وألقت الشرطة القبض على رجل.",),
+)
+UNIT_NAMED_FORCE = _e(
+    "entity.unit.named_force",
+    "قوات + definite words that name a force (قوات الطوارئ، قوات النخبة)",
+    Scope.TOKENS,
+    ("وانتشرت قوات الطوارئ في الشوارع.",),
+    ("وانتشرت القوات في الشوارع.",),
+)
+PERSON_PAIR = _e(
+    "entity.person_pair",
+    "a known first name and a definite family name or nisba (علي الأحمدي), a person even where the "
+    "family name is also a town",
+    Scope.TOKENS,
+    ("وأكد فهد الشمري أن الاجتماع انتهى.",),
+    ("وأكد الشمري أن الاجتماع انتهى.",),
+)
+PLACE_NOUN_NAME = _e(
+    "entity.place_noun_name",
+    "a rare word after a place noun names a place the gazetteer lacks (بلدة الصبحة، حي جوبر)",
+    Scope.TOKENS,
+    ("وقصفت الطائرات بلدة الصبحة أمس.",),
+    ("وقصفت الطائرات البلدة أمس.",),
+)
+PLACE_NOUN_COORDINATED = _e(
+    "entity.place_noun_coordinated",
+    "the names coordinated after a dual or plural place noun are places (بلدتي كفريا والفوعة)",
+    Scope.TOKENS,
+    ("وحاصرت الفصائل بلدتي كفريا والفوعة.",),
+    ("وحاصرت الفصائل بلدة كفريا.",),
+)
+PLACE_NOUN_COMMON = _e(
+    "entity.place_noun.common_word",
+    "a frequent word after a place noun is no name unless the model sees a place there (منطقة الاشتباكات)",
+    Scope.TOKENS,
+    ("وكان الرئيس قد زار قاعدة حميميم.",),
+    ("وكان الرئيس قد زار حميميم.",),
+)
+MEDIA_NAME = _e(
+    "entity.media_name",
+    "a quoted name after a media noun, or a name before a colon, is a media outlet (صحيفة «الحياة»)",
+    Scope.TOKENS,
+    ("وقال المتحدث لصحيفة «الحياة» إن الوضع هادئ.",),
+    ("وقال المتحدث إن الوضع هادئ.",),
+)
+NOT_DATE_OR_COUNT = _e(
+    "entity.not_date_or_count",
+    "a name candidate over a date or a count is dropped (an ordinal may sit inside a unit name)",
+    Scope.TOKENS,
+    ("وصل الوفد يوم الأحد إلى العاصمة.",),
+    ("وصل الوفد إلى دمشق.",),
+)
+
+# --- shaping and relabelling ----------------------------------------------------------------------------
+
+TRIM_ADMIN_HEAD = _e(
+    "entity.trim.admin_head",
+    "an administrative head noun is not part of a place's name (بلدة الصبحة -> الصبحة; ريف دمشق keeps it)",
+    Scope.TOKENS,
+    ("ووقع الحادث في محافظة البلقاء بالأردن.",),
+    ("ووقع الحادث في البلقاء بالأردن.",),
+)
+TRIM_GROUP_HEAD = _e(
+    "entity.trim.group_head",
+    "a group noun before a known actor's name is not part of it (تنظيم داعش -> داعش)",
+    Scope.TOKENS,
+    ("وقال مقاتلو تنظيم داعش إنهم سيواصلون القتال.",),
+    ("وقال مقاتلو داعش إنهم سيواصلون القتال.",),
+)
+TRIM_NISBA_TAIL = _e(
+    "entity.trim.nisba_tail",
+    "a nationality adjective after a known actor's name is not part of it (حزب الله اللبناني -> حزب الله)",
+    Scope.TOKENS,
+    ("وكان الحرس الثوري الإيراني قد أعلن ذلك.",),
+    ("وكان الحرس الثوري قد أعلن ذلك.",),
+)
+CONTEXT_QUOTED_MEDIA = _e(
+    "entity.context.quoted_media",
+    "a place name between «» is a newspaper (لـ«الشرق الأوسط»)",
+    Scope.TOKENS,
+    ("وقال المتحدث لـ«الرياض» إن الوضع هادئ.",),
+    ("وقال المتحدث في الرياض إن الوضع هادئ.",),
+)
+CONTEXT_REGIME = _e(
+    "entity.context.regime",
+    "قوات النظام، جيش الأسد describe an actor without naming it: ACTOR",
+    Scope.TOKENS,
+    ("وقصفت قوات النظام الأحياء الشرقية.",),
+    ("وقصف الجيش السوري الأحياء الشرقية.",),
+)
+CONTEXT_DESCRIPTION = _e(
+    "entity.context.description",
+    "a plural or collective head with adjectives only describes an actor (الميليشيات الإيرانية، قوات "
+    "التحالف): ACTOR",
+    Scope.TOKENS,
+    ("وقاتلت الميليشيات الإيرانية إلى جانب الجيش.",),
+    ("وقاتل حزب الله إلى جانب الجيش.",),
+)
+CONTEXT_COUNTRY_ADJECTIVE = _e(
+    "entity.context.country_adjective",
+    "a country's form after an indefinite noun is an adjective (فصائل سورية), not the country",
+    Scope.TOKENS,
+    ("وتزوجت امرأة تركية رجلا من المدينة.",),
+    ("وسافرت المرأة إلى تركيا مع زوجها.",),
+)
+CONTEXT_DIRECTION_WORD = _e(
+    "entity.context.direction_word",
+    "a direction adjective (الغربية، الشمالية) is a place only after a cue",
+    Scope.TOKENS,
+    ("وسقطت القذائف على الأحياء الغربية من المدينة.",),
+    ("وسقطت القذائف على مدينة حلب.",),
+)
+
+# --- resolution and the article ---------------------------------------------------------------------------
+
+RESOLVE_LONGEST = _e(
+    "entity.resolve.longest",
+    "overlapping spans keep the longest; on equal spans a linked gazetteer entry beats the model",
+    Scope.TOKENS,
+    ("وقاتلت قوات سوريا الديمقراطية في الرقة.",),
+    ("وقاتلت الفصائل في الرقة.",),
+)
+DISAMBIGUATE = _e(
+    "entity.disambiguate",
+    "a place name of several countries (رفح، طرابلس) takes the country the article's other places point to",
+    Scope.ARTICLE,
+    ("وسقطت قذائف على رفح قرب العريش في سيناء.",),
+    ("سقطت قذائف على رفح.",),
+)
+COHERENT_MINOR_PLACE = _e(
+    "entity.coherent.minor_place",
+    "a minor one-word place in a country the article never names otherwise is dropped",
+    Scope.ARTICLE,
+    ("وكرم المهرجان الشاعر محمد بنيس في أمسية شعرية.",),
+    ("وكرم المهرجان الشاعر في أمسية شعرية بالرباط.",),
+)
+COHERENT_MODEL_DOUBT = _e(
+    "entity.coherent.model_doubt",
+    "a one-word gazetteer place the model is sure is an ordinary word needs its country named in the "
+    "article (مسقط رأسه)",
+    Scope.ARTICLE,
+    ("ودفن الشاعر في مسقط رأسه بعد وفاته في القاهرة.",),
+    ("ووصل الوزير إلى مسقط أمس في زيارة لسلطنة عمان.",),
+)
+COHERENT_UNLINK = _e(
+    "entity.coherent.unlink",
+    "a place the model found that links only to a minor far-away namesake keeps its span without the link",
+    Scope.ARTICLE,
+    ("وصورنا الفيلم في منطقة الدويرات بولاية تطاوين في الجنوب التونسي.",),
+    ("قصفت الطائرات حلب.",),
+)
+FAMILY_NAME_WINS = _e(
+    "entity.family_name_wins",
+    "a one-word place that is the family name of a person the article names is that person",
+    Scope.ARTICLE,
+    ("وأكد علي الأحمدي أن الاجتماع انتهى. وقال الأحمدي إن القرار نهائي.",),
+    ("وقال المتحدث إن الاجتماع انتهى في الأحمدي.",),
+)
+PROPAGATE_SURNAME = _e(
+    "entity.propagate.surname",
+    "a person's surname alone, after the full name, is that person",
+    Scope.ARTICLE,
+    ("وقال عبد الناصر العايد إن المعركة مستمرة. وأضاف العايد أن الخسائر كبيرة.",),
+    ("وأضاف العايد أن الخسائر كبيرة.",),
+)
+PROPAGATE_MODEL_NAME = _e(
+    "entity.propagate.model_name",
+    "a name the model found once is the same entity where it is repeated",
+    Scope.ARTICLE,
+    ("وقررت الطالبة أماني السفر إلى الخارج. وتقول أماني إن الرحلة طويلة.",),
+    ("وصل الوفد إلى دمشق صباح اليوم.",),
+)
+ANAPHOR = _e(
+    "entity.anaphor",
+    "التنظيم، الجماعة، الميليشيا refer to the article's most mentioned group of that kind",
+    Scope.ARTICLE,
+    ("أعلن داعش مسؤوليته عن الهجوم. وقال التنظيم في بيان إن الهجوم نفذه انتحاري.",),
+    ("وقال التنظيم في بيان إن الهجوم نفذه انتحاري.",),
+)
+NOT_A_NAME = _e(
+    "entity.not_a_name",
+    "a lone word that is never a name on its own (الله of حفظه الله, قاعدة, ميدانيا) is dropped last",
+    Scope.TOKENS,
+    ("وغرق قارب قبالة سواحل اليمن وكان على متنه عشرون مهاجرا.",),
+    ("وغرق قارب قبالة سواحل اليمن وكان على ظهره عشرون مهاجرا.",),
+)
+
+RULES: tuple[EntityRule, ...] = (
+    GAZETTEER,
+    GAZETTEER_CUED,
+    WEAK_NEEDS_MODEL,
+    MODEL,
+    MODEL_JOIN,
+    MODEL_NAME_PARTICLE,
+    MODEL_FAMILY_NAME,
+    MODEL_TITLE,
+    MODEL_COMMON_WORD,
+    MODEL_LOW_CONFIDENCE,
+    UNIT_NUMBERED,
+    UNIT_NATIONAL_FORCE,
+    UNIT_NAMED_FORCE,
+    PERSON_PAIR,
+    PLACE_NOUN_NAME,
+    PLACE_NOUN_COORDINATED,
+    PLACE_NOUN_COMMON,
+    MEDIA_NAME,
+    NOT_DATE_OR_COUNT,
+    TRIM_ADMIN_HEAD,
+    TRIM_GROUP_HEAD,
+    TRIM_NISBA_TAIL,
+    CONTEXT_QUOTED_MEDIA,
+    CONTEXT_REGIME,
+    CONTEXT_DESCRIPTION,
+    CONTEXT_COUNTRY_ADJECTIVE,
+    CONTEXT_DIRECTION_WORD,
+    RESOLVE_LONGEST,
+    DISAMBIGUATE,
+    COHERENT_MINOR_PLACE,
+    COHERENT_MODEL_DOUBT,
+    COHERENT_UNLINK,
+    FAMILY_NAME_WINS,
+    PROPAGATE_SURNAME,
+    PROPAGATE_MODEL_NAME,
+    ANAPHOR,
+    NOT_A_NAME,
+)
