@@ -303,7 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _register_optional(sub: Any) -> None:
     """Subcommands of packages that register themselves (project store, exports)."""
-    for module in ("desktop.store.commands", "desktop.export.commands"):
+    for module in ("desktop.store.commands", "desktop.export.commands", "desktop.explain"):
         try:
             mod = __import__(module, fromlist=["register"])
         except ModuleNotFoundError as exc:
