@@ -95,6 +95,7 @@ def summarize(out: Record) -> Record:
     }
 
 
+_FIELDS = ("sub_event_type", "date", "location", "actor1", "fatalities")
 _NAMES = frozenset({"PER", "ORG", "LOC", "ACTOR", "WEAPON", "MISC"})
 
 
@@ -117,17 +118,17 @@ def write_snapshot(outputs: dict[str, Record]) -> None:
 
 
 def _dropper(out: Record, inc: list[Any]) -> str:
-    """The rule that now drops a candidate in the sentence of a vanished incident."""
+    """The rule that now drops a candidate in the sentence of a vanished incident (one of the same
+    sub-type first)."""
     start = inc[5]
-    for cand in out.get("trace", []):
-        unit = cand.get("unit") or [None, None]
-        if (
-            start is not None
-            and unit[0] is not None
-            and unit[0] <= start < unit[1]
-            and cand.get("dropped_by")
-        ):
-            return f"dropped by {cand['dropped_by']}"
+    here = [
+        c
+        for c in out.get("trace", [])
+        if start is not None and c.get("dropped_by") and c["unit"][0] <= start < c["unit"][1]
+    ]
+    same_kind = [c for c in here if c.get("sub_event_type") == inc[0]]
+    for cand in same_kind or here:
+        return f"dropped by {cand['dropped_by']}"
     return "no candidate left (trigger rules or merging)"
 
 
@@ -143,12 +144,28 @@ def diff(old: dict[str, Record], new: dict[str, Record], texts: dict[str, str]) 
         by_tuple = {json.dumps(incident_tuple(i), ensure_ascii=False): i for i in after["incidents"]}
         was = {json.dumps(t, ensure_ascii=False) for t in before["incidents"]}
         is_ = set(by_tuple)
-        for t in sorted(was - is_):
+        gone = [json.loads(t) for t in sorted(was - is_)]
+        came = [json.loads(t) for t in sorted(is_ - was)]
+        for old_t in list(gone):
+            # the same telling (evidence start and sub-type) with other fields: one change, not two
+            twin = next((n for n in came if n[5] == old_t[5] and n[0] == old_t[0]), None)
+            if twin is None:
+                continue
+            gone.remove(old_t)
+            came.remove(twin)
             changed_inc += 1
-            print(f"{key}  - incident {t}  [{_dropper(after, json.loads(t))}]")
-        for t in sorted(is_ - was):
+            what = "; ".join(
+                f"{f} {a!r} -> {b!r}" for f, a, b in zip(_FIELDS, old_t, twin, strict=False) if a != b
+            )
+            rules = by_tuple[json.dumps(twin, ensure_ascii=False)].get("rules", [])
+            print(f"{key}  ~ incident at {old_t[5]} ({old_t[0]}): {what}  [rules: {', '.join(rules)}]")
+        for t in gone:
             changed_inc += 1
-            print(f"{key}  + incident {t}  [rules: {', '.join(by_tuple[t].get('rules', []))}]")
+            print(f"{key}  - incident {json.dumps(t, ensure_ascii=False)}  [{_dropper(after, t)}]")
+        for t in came:
+            changed_inc += 1
+            rules = by_tuple[json.dumps(t, ensure_ascii=False)].get("rules", [])
+            print(f"{key}  + incident {json.dumps(t, ensure_ascii=False)}  [rules: {', '.join(rules)}]")
         ents_before = {tuple(e) for e in before["entities"]}
         ents_after = {tuple(e) for e in now["entities"]}
         rules_of = {(e["start"], e["end"], e["type"]): e.get("rules", []) for e in after["entities"]}

@@ -246,7 +246,7 @@ ACTOR1_AIR_FORCE = _b(
     "warplanes named by their nationality are that air force (طائرات حربية روسية -> الطيران الروسي)",
     Scope.TOKENS,
     ("قصفت طائرات حربية روسية بلدة الرميلة أمس.",),
-    ("قصفت طائرات حربية بلدة الرميلة أمس.",),
+    ("قصفت طائرات حربية بلدة الرميلة أمس.", "قصفت الطائرات الرمادي أمس."),
 )
 ACTOR2_VICTIMS = _b(
     "bind.actor2.victims",

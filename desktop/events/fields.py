@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from desktop.document import Document, Span
@@ -486,11 +487,27 @@ _NOT_NATIONS = frozenset({"حرب", "عسكر", "قتال", "مسير", "جو", 
 
 
 def _air_force(view: SentenceView) -> ActorChoice | None:
-    """ "طائرات حربية روسية" -> الطيران الروسي: the air force named by its nationality."""
+    """ "طائرات حربية روسية" -> الطيران الروسي: the air force named by its nationality (an adjective
+    of a country the gazetteer knows; "الطائرات الرمادي" is no nation)."""
     m = _AIRCRAFT_NATION.search(view.text)
-    if m is None or m.group(1) in _NOT_NATIONS:
+    if m is None or m.group(1) in _NOT_NATIONS or not _country_stem(m.group(1)):
         return None
     return ActorChoice(f"الطيران ال{m.group(1)}ي", None)
+
+
+@lru_cache(maxsize=512)
+def _country_stem(stem: str) -> bool:
+    """Whether `stem` + ي is the adjective of a country (روس -> روسيا, سعود -> السعودية)."""
+    from desktop.nlp.gazetteer import load_gazetteers
+
+    phrases = load_gazetteers().phrases()
+    for key in (f"ال{stem}يه", f"{stem}يا", f"{stem}ا", stem, f"ال{stem}", f"{stem}يه"):
+        if any(
+            kind == "place" and getattr(item, "feature", "") == "country"
+            for kind, item in phrases.get(key, ())
+        ):
+            return True
+    return False
 
 
 _TO = re.compile(lx.word(r"(?:الي|الى|إلى)", proclitics=False))

@@ -52,6 +52,8 @@ __all__ = ["Incident", "find_incidents", "incidents_component"]
 _PART_OF_DAY = re.compile(lx.word(r"(?:صباحا|مساء|ليلا|فجرا|ظهرا|عصرا|صباح|مساء|ليل|فجر)"))
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 _GENERIC_KINDS = frozenset({"attack", "killing"})
+# Vetoes of a generic word that also drop the unit's other generic words.
+_DEFINING_VETOES = ("block.anaphoric", "block.accident.animal")
 
 
 # --- trigger ----------------------------------------------------------------------------------------
@@ -114,25 +116,23 @@ def _death_candidate(view: SentenceView, trace: Trace) -> Candidate | None:
             trace.candidates.append(CandidateTrace(unit, words[0], "killing", "", dropped_by=DEATH_CITED.id))
         return None
     span = deaths[0]
-    if view.find(lx.ACCIDENT):
-        trace.candidates.append(CandidateTrace(unit, span, "killing", "", dropped_by="block.accident"))
-        return None
     rule = _death_rule(view, span)
     cand_trace = CandidateTrace(unit, span, rule.kind, rule.sub_event_type, [(rule.id, 0.0)])
     trace.candidates.append(cand_trace)
     cand = Candidate(rule.kind, rule.event_type, rule.sub_event_type, span, rule.rank, False, cand_trace)
     if _vetoed(view, cand):
         return None
-    if not _violent_death(view):
+    if not _violent_death(view, span):
         cand_trace.drop(DEATH_NOT_VIOLENT.id)
         return None
     return cand
 
 
-def _violent_death(view: SentenceView) -> bool:
+def _violent_death(view: SentenceView, death: tuple[int, int]) -> bool:
     """Death words make an incident on their own only with something of violence around them:
-    a toll, a weapon, a named or described actor, fighters or civilians; never at a funeral."""
-    if view.find(lx.FUNERAL):
+    a toll, a weapon, a named or described actor, fighters or civilians; and not when they are the
+    dead of a funeral in their own clause (a funeral elsewhere in the sentence is a signal)."""
+    if any(f[1] <= death[0] and not view.has_break_between(f[1], death[0]) for f in view.find(lx.FUNERAL)):
         return False
     return bool(
         view.numbers
@@ -186,10 +186,12 @@ def _unit_incidents(view: SentenceView, trace: Trace) -> list[Incident]:
     """Phases trigger, block and refine over one report unit: its incidents before binding."""
     cands = _candidates(view, trace)
     live = [c for c in cands if not _vetoed(view, c)]
-    if any(c.trace.dropped_by == "block.anaphoric" for c in cands):
-        # The sentence comments on an event already told ("هذا الهجوم ... الذي استهدف").
-        _drop_all([c for c in live if c.generic], "block.anaphoric")
-        live = [c for c in live if not c.generic]
+    for rule_id in _DEFINING_VETOES:
+        if any(c.trace.dropped_by == rule_id and c.generic for c in cands):
+            # The sentence says what its generic words stand for: an event already told ("هذا
+            # الهجوم ... الذي استهدف"), an animal's attack ("وهو ثالث هجوم لأسماك القرش").
+            _drop_all([c for c in live if c.generic], rule_id)
+            live = [c for c in live if not c.generic]
     kinds = {c.kind for c in live}
     live = [c for c in live if _refined(view, c, kinds)]
     if "suicide" in kinds:  # a suicide bomber's car bomb is one suicide bombing

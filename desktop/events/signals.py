@@ -180,6 +180,18 @@ def _topic_or_accused(view: SentenceView, inc: Incident) -> float:
     return float(_topic_of(view, t0) or _accused(view, t0))
 
 
+def _accident_words(view: SentenceView, inc: Incident) -> float:
+    return float(bool(view.find(lx.ACCIDENT_WORDS)))
+
+
+def _court_or_crime(view: SentenceView, inc: Incident) -> float:
+    return float(bool(view.find(lx.JUDICIAL)))
+
+
+def _history_word(view: SentenceView, inc: Incident) -> float:
+    return float(bool(view.find(lx.THEN)))
+
+
 def _funeral(view: SentenceView, inc: Incident) -> float:
     return float(bool(view.find(lx.FUNERAL)))
 
@@ -385,6 +397,31 @@ RULES: tuple[Signal, ...] = (
         _funeral,
         ("وقال المتحدث إن ثلاثة قتلوا في حلب أمس في انفجار وإن تشييع جثامينهم جرى اليوم.",),
         ("قتل ثلاثة في الرميلة أمس.",),
+    ),
+    _s(
+        "score.accident_words",
+        -1.0,
+        "a word of a natural disaster or a dangerous animal elsewhere in the sentence "
+        "(زلزال، سيول، عاصفة، قرش)",
+        _accident_words,
+        ("قتل ثلاثة جنود في حلب أمس، في يوم شهد فيه الساحل زلزالا خفيفا.",),
+        ("قتل ثلاثة جنود في حلب أمس.",),
+    ),
+    _s(
+        "score.court_or_crime",
+        -1.5,
+        "a court sentence or a common crime elsewhere in the sentence (قصاص، تعزير، جريمة سرقة)",
+        _court_or_crime,
+        ("ألقت الشرطة القبض على مهرب في الرياض أمس، وصدر بحقه حكم بقتله تعزيرا.",),
+        ("ألقت الشرطة القبض على مسلح في الرياض أمس.",),
+    ),
+    _s(
+        "score.history_word",
+        -1.5,
+        "history told as such elsewhere in the sentence (آنذاك، في ذلك الوقت)",
+        _history_word,
+        ("قتل ثلاثة في القصف على حلب أمس، وكانت المدينة آنذاك تحت الحصار.",),
+        ("قتل ثلاثة في القصف على حلب أمس.",),
     ),
     _s(
         "score.habitual.near",

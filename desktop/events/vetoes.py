@@ -141,6 +141,13 @@ def _object_of(view: SentenceView, cand: Candidate, place_start: int) -> bool:
     return "على" in between and not view.has_break_between(cand.span[1], place_start)
 
 
+def _history_told(view: SentenceView, cand: Candidate) -> bool:
+    """The history marker is in the trigger's clause, or the sentence names no day of its own."""
+    if not any(d.attrs.get("precision") == "day" for d in view.dates):
+        return True
+    return any(AROUND_IN_CLAUSE.holds(view, cue, cand.span) for cue in view.find(lx.THEN))
+
+
 def _no_territory(view: SentenceView, cand: Candidate) -> bool:
     return not any(
         e.label == "LOC"
@@ -159,6 +166,8 @@ def _no_force(view: SentenceView, cand: Candidate) -> bool:
 
 
 _WEAPON_KINDS = frozenset({"shelling", "ied", "air", "chemical", "grenade"})
+# Triggers of harm to people that an accident, a disaster or a mishap can explain.
+_HARM_KINDS = frozenset({"ied", "attack", "gunfire", "killing", "abduction"})
 _TERRITORY_KINDS = frozenset({"regain", "overtake"})
 
 RULES: tuple[Veto, ...] = (
@@ -233,12 +242,17 @@ RULES: tuple[Veto, ...] = (
     ),
     _veto(
         "block.history.then",
-        "history told as such (آنذاك، في ذلك الوقت, a period of past weeks)",
+        "history told as such (آنذاك، في ذلك الوقت, a period of past weeks) in the trigger's clause, or "
+        "anywhere in a sentence that names no day",
         Scope.SENTENCE,
-        ("وقتل آنذاك عشرات المدنيين في القصف.",),
-        ("وقتل أمس عشرات المدنيين في القصف.",),
+        (
+            "وقتل آنذاك عشرات المدنيين في القصف.",
+            "وقتل مئات الأشخاص في الهجوم، ودمر آنذاك قسم كبير من المدينة.",
+        ),
+        ("وقتل أمس عشرات المدنيين في القصف على حلب، وكانت المدينة آنذاك تحت الحصار.",),
         cue=lx.THEN,
         window=Window(before=ANY, after=ANY, covers=True),
+        test=_history_told,
     ),
     _veto(
         "block.aggregate.tally",
@@ -295,14 +309,150 @@ RULES: tuple[Veto, ...] = (
         kinds=_WEAPON_KINDS,
     ),
     _veto(
-        "block.accident",
-        "an accident, disaster, disease or animal in the sentence",
-        Scope.SENTENCE,
-        ("قتل ثلاثة أشخاص في حادث سير على الطريق السريع.",),
-        ("قتل ثلاثة أشخاص في هجوم على الطريق السريع.",),
-        cue=lx.ACCIDENT,
-        window=Window(before=ANY, after=ANY, covers=True),
-        kinds=frozenset({"ied", "attack", "gunfire", "killing", "abduction"}),
+        "block.accident.road",
+        "a road accident in the trigger's clause (حادث سير، اصطدام سيارتين، انقلاب حافلة)",
+        Scope.CLAUSE,
+        (
+            "قتل ثلاثة أشخاص في حادث سير على الطريق السريع قرب حلب.",
+            "لقي خمسة مصرعهم في انقلاب حافلة قرب حلب.",
+        ),
+        (
+            "قتل 20 جنديا في محاولة انقلاب في العاصمة.",
+            "قتل ثلاثة أشخاص في هجوم على حافلة قرب حلب.",
+        ),
+        cue=lx.ROAD_ACCIDENT,
+        window=Window(before=12, after=12, covers=True, clause=True),
+        kinds=_HARM_KINDS,
+    ),
+    _veto(
+        "block.accident.drowning",
+        "drowning next to the death word (غرق 20 مهاجرا، توفي غرقا، جرفته السيول)",
+        Scope.TOKENS,
+        ("لقي عشرون مهاجرا مصرعهم غرقا قبالة السواحل الليبية.",),
+        ("قتل عشرون مهاجرا برصاص خفر السواحل قبالة ليبيا.",),
+        cue=lx.DROWNING,
+        window=Window(before=4, after=4, covers=True, clause=True),
+        kinds=frozenset({"killing", "attack"}),
+    ),
+    _veto(
+        "block.accident.disaster",
+        "a natural disaster as the cause of the harm within ten words (قتل 20 جراء السيول، أسفر الزلزال عن "
+        "مقتل); a named operation (عاصفة الحزم) is no storm",
+        Scope.CLAUSE,
+        ("قتل عشرون شخصا جراء السيول في محافظة تعز.", "لقي خمسة مصرعهم في زلزال ضرب المنطقة."),
+        (
+            "قتل جنديان سعوديان في هجوم للحوثيين على موقع حدودي خلال عمليات عاصفة الحزم.",
+            "قتل جنديان في قصف على موقع حدودي في عاصفة الحزم.",
+        ),
+        cue=lx.DISASTER,
+        window=Window(before=10, after=10),
+        kinds=_HARM_KINDS,
+    ),
+    _veto(
+        "block.accident.fire",
+        "a fire as the cause of the deaths within ten words (لقي مصرعه في حريق), not a fire the "
+        "attack caused",
+        Scope.CLAUSE,
+        ("لقي ثلاثة أطفال مصرعهم في حريق شب في منزلهم بحلب.",),
+        ("انفجرت عبوة ناسفة في سوق حلب ما أدى إلى حريق ومقتل 4 أشخاص.",),
+        cue=lx.FIRE_CAUSE,
+        window=Window(before=10, after=10),
+        kinds=frozenset({"killing"}),
+    ),
+    _veto(
+        "block.accident.fire_event",
+        "an explosion or deaths told as part of a fire accident (في حادث اندلاع حريق وانفجار)",
+        Scope.TOKENS,
+        ("أصيب عشرون شخصا في حادث اندلاع حريق وانفجار في مبنى سكني بحلب.",),
+        ("أصيب عشرون شخصا في انفجار سيارة مفخخة قرب مبنى سكني بحلب.",),
+        cue=lx.FIRE_ACCIDENT,
+        window=Window(before=4, after=4, clause=True),
+        kinds=frozenset({"ied", "killing"}),
+    ),
+    _veto(
+        "block.accident.explosion",
+        "an explosion of gas, fuel or a boiler right after the trigger (انفجار أسطوانة غاز)",
+        Scope.TOKENS,
+        ("قتل شخصان في انفجار أسطوانة غاز داخل مطعم بحلب.",),
+        ("قتل شخصان في انفجار عبوة ناسفة داخل مطعم بحلب.",),
+        cue=lx.ACCIDENTAL_EXPLOSIVE,
+        window=Window(after=3, clause=True),
+        kinds=frozenset({"ied"}),
+    ),
+    _veto(
+        "block.accident.crash",
+        "an aircraft crash or a technical fault in the trigger's clause (تحطم طائرة، عطل فني)",
+        Scope.CLAUSE,
+        ("قتل عشرة جنود في تحطم طائرة عسكرية بسبب عطل فني.",),
+        ("قتل عشرة جنود في هجوم على طائرة عسكرية في المطار.",),
+        cue=lx.CRASH,
+        window=Window(before=8, after=8, covers=True, clause=True),
+        kinds=_HARM_KINDS,
+    ),
+    _veto(
+        "block.accident.animal",
+        "an animal attacks (هجوم سمكة قرش، هاجم تمساح); the unit's other generic attack words go with it",
+        Scope.TOKENS,
+        (
+            "أصيب سائح في هجوم سمكة قرش قبالة الشاطئ.",
+            "ووقع الهجوم أمس على الشاطئ، وهو ثالث هجوم لأسماك القرش.",
+        ),
+        ("أصيب سائح في هجوم مسلح قبالة الشاطئ.",),
+        cue=lx.ANIMAL,
+        window=Window(before=5, after=3, clause=True),
+        kinds=frozenset({"attack", "killing", "abduction"}),
+    ),
+    _veto(
+        "block.accident.mishap",
+        "a crowd crush, poisoning, gas leak, suffocation or electrocution as the cause "
+        "(جراء تدافع، بسبب تسرب)",
+        Scope.CLAUSE,
+        ("لقي ثلاثة عمال مصرعهم جراء تسرب غاز في مصنع.", "قتل عشرون حاجا جراء تدافع عند الجسر."),
+        ("قتل ثلاثة عمال في هجوم على مصنع.",),
+        cue=lx.MISHAP,
+        window=Window(before=10, after=10),
+        kinds=_HARM_KINDS,
+    ),
+    _veto(
+        "block.disease",
+        "a disease next to the death word (قتل وباء الكوليرا 20 شخصا)",
+        Scope.TOKENS,
+        ("قتل وباء الكوليرا عشرين شخصا في المخيم.",),
+        ("قتل القصف عشرين شخصا في المخيم.",),
+        cue=lx.DISEASE,
+        window=Window(before=3, after=6),
+        kinds=frozenset({"killing"}),
+    ),
+    _veto(
+        "block.crime.mental_illness",
+        "the killer is described as mentally ill in the trigger's clause (a crime, not political violence)",
+        Scope.CLAUSE,
+        ("أقدم شاب يشتبه بأنه مريض نفسيا على قتل ثلاثة من أقاربه.",),
+        ("أقدم مسلح على قتل ثلاثة من أفراد الشرطة.",),
+        cue=lx.MENTAL_ILLNESS,
+        window=Window(before=8, after=8, clause=True),
+        kinds=frozenset({"killing", "attack", "gunfire"}),
+    ),
+    _veto(
+        "block.weapon_test",
+        "a weapons test right after the trigger (تفجير تجربة نووية، إطلاق صواريخ في تجارب صاروخية)",
+        Scope.TOKENS,
+        ("أجرت كوريا الشمالية تفجير تجربة نووية جديدة.",),
+        ("قتل عالم نووي إيراني في هجوم مسلح قرب طهران.",),
+        cue=lx.WEAPON_TEST,
+        window=Window(after=3, covers=True),
+        kinds=frozenset({"ied", "shelling", "chemical", "attack", "killing"}),
+    ),
+    _veto(
+        "block.criticism",
+        "an attack of words: the media, a writer or a speech attacks, or an agreement or a policy is "
+        "attacked (هاجمت وسائل الإعلام الاتفاق، هاجم الوزير بشدة تصريحات)",
+        Scope.CLAUSE,
+        ("هاجمت وسائل الإعلام الأوروبية الاتفاق الجديد في مقالاتها.", "هاجم الوزير بشدة تصريحات نظيره."),
+        ("هاجم مسلحون مركزا للشرطة في حلب أمس.",),
+        cue=lx.CRITICISM,
+        window=Window(after=6, clause=True),
+        kinds=frozenset({"attack"}),
     ),
     _veto(
         "block.programme",
@@ -316,12 +466,12 @@ RULES: tuple[Veto, ...] = (
     ),
     _veto(
         "block.judicial",
-        "a court sentence or common crime in the sentence (قصاص، تنفيذ حكم، جريمة سرقة، مشاجرة)",
-        Scope.SENTENCE,
+        "a court sentence or a common crime in the trigger's clause (قصاص، تنفيذ حكم، جريمة سرقة، مشاجرة)",
+        Scope.CLAUSE,
         ("قتل رجل قصاصا في الرياض أمس.",),
         ("قتل مسلحون أحد الحراس في هجوم أمس.",),
         cue=lx.JUDICIAL,
-        window=Window(before=ANY, after=ANY, covers=True),
+        window=AROUND_IN_CLAUSE,
     ),
     _veto(
         "block.recalled",
@@ -363,7 +513,7 @@ DEATH_CITED = _veto(
 DEATH_NOT_VIOLENT = _veto(
     "block.death.no_violence",
     "death words alone make an incident only with a toll, a weapon, an armed actor, fighters or "
-    "civilians, and never at a funeral",
+    "civilians, and not as the dead of a funeral in their clause",
     Scope.SENTENCE,
     ("وعثر على جثة رجل في منزله.",),
     ("وعثر على جثة جندي قرب الحدود.",),

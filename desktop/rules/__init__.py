@@ -181,6 +181,8 @@ class CandidateTrace:
     kept: bool = False
 
     def hit(self, rule_id: str, contribution: float = 0.0) -> None:
+        if contribution == 0.0 and (rule_id, 0.0) in self.fired:
+            return  # a rule that shapes without scoring is listed once
         self.fired.append((rule_id, contribution))
 
     def drop(self, rule_id: str) -> None:
