@@ -187,10 +187,11 @@ class SelfTest:
         return ""
 
     def check_import(self) -> str:
+        from desktop.ingest import import_paths
         from desktop.store.project import Project
 
         with Project.open(self._project()) as project:
-            report = project.import_paths([resource_path(*SAMPLE)], jobs=1)
+            report = import_paths(project, [resource_path(*SAMPLE)], jobs=1)
             if report.failed or report.imported != 1:
                 raise CheckFailed(f"imported {report.imported}, failed {report.failed}")
             stats = project.stats()

@@ -26,6 +26,7 @@ from desktop.events.fields import (
     choose_actors,
     choose_place,
 )
+from desktop.records import IncidentRecord, is_incident_field
 from desktop.text.normalize import normalize, normalize_word
 
 log = logging.getLogger(__name__)
@@ -102,6 +103,19 @@ class Incident:
         out["confidence"] = round(self.confidence, 2)
         out["rules"] = list(self.rules)
         return out
+
+    def to_record(self) -> IncidentRecord:
+        """The typed record of this incident (`to_record().to_json() == to_json()`)."""
+        values = {"event_type": self.event_type, "sub_event_type": self.sub_event_type}
+        values.update({k: v for k, v in self.fields.items() if is_incident_field(k)})
+        return IncidentRecord(
+            values,
+            self.evidence,
+            self.trigger,
+            dict(self.fields_evidence),
+            round(self.confidence, 2),
+            list(self.rules),
+        )
 
 
 # --- trigger detection --------------------------------------------------------------------------
@@ -1010,8 +1024,8 @@ def _article_names(doc: Document, incidents: list[Incident]) -> None:
 
 
 def incidents_component(doc: Document) -> Document:
-    """Pipeline component: fill `doc.incidents` (contract dicts) and an `incidents` layer of evidence."""
+    """Pipeline component: fill `doc.incidents` (typed records) and an `incidents` layer of evidence."""
     incidents = find_incidents(doc)
-    doc.incidents = [inc.to_json() for inc in incidents]
+    doc.incidents = [inc.to_record() for inc in incidents]
     doc.set_layer("incidents", [Span(i.evidence[0], i.evidence[1], i.sub_event_type) for i in incidents])
     return doc

@@ -11,9 +11,9 @@ import csv
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.export.event_ids import assign_event_ids
 from desktop.export.filters import ExportFilter, ExportSet, ProgressFn, collect
 from desktop.export.records import IncidentRecord, resolve
+from desktop.store.event_ids import assign_event_ids
 
 if TYPE_CHECKING:
     from desktop.store.project import Project

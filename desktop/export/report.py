@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING
 from desktop import acled
 from desktop.errors import InputError
 from desktop.export import charts
-from desktop.export.event_ids import assign_event_ids
 from desktop.export.filters import ExportFilter, ExportSet, ProgressFn, collect
 from desktop.export.records import IncidentRecord, resolve
 from desktop.export.svg import CHART_CSS, chart_html
 from desktop.resources import resource_path
 from desktop.store.entities import Entity
+from desktop.store.event_ids import assign_event_ids
 
 if TYPE_CHECKING:
     from desktop.store.project import Project

@@ -202,7 +202,7 @@ class ProjectOps:
         elif status == "rejected":
             self.project.entities.reject(entity_id)
         else:  # ADAPTER: the store has no public way back to `new`/`edited`
-            self.project.entities._set_status(entity_id, status)
+            self.project.entities.set_status(entity_id, status)
 
     def delete_entity(self, entity_id: int) -> None:
         self.project.entities.delete(entity_id)
@@ -220,24 +220,22 @@ class ProjectOps:
         """Link an entity to an actor or place: dictionary entry data when there is one."""
         entity = self.project.entities.get(entity_id)
         attrs = dict(entity.attrs)
-        attrs["canonical_name"] = canonical
+        attrs["canonical"] = canonical
         attrs["canonical_id"] = canonical
         for entry in self.project.dictionary.lookup(canonical):
             attrs["canonical_id"] = f"{entry.kind}:{entry.key}"
-            if entry.actor_type:
-                attrs["actor_type"] = entry.actor_type
+            if entry.actor_type and entry.actor_type.isdigit():
+                attrs["inter"] = int(entry.actor_type)
             if entry.latitude is not None and entry.longitude is not None:
-                attrs["latitude"], attrs["longitude"] = entry.latitude, entry.longitude
+                attrs["lat"], attrs["lon"] = entry.latitude, entry.longitude
             break
         self.project.entities.update(entity_id, attrs=attrs)
 
     # --- dictionary ----------------------------------------------------------------------------
 
     def add_dictionary_entry(self, surface: str, type_: str, name: str) -> tuple[int, list[int]]:
-        """Add an actor/place to the project dictionary and tag it in every article.
+        """Add an actor/place to the project dictionary and tag it in every article (one transaction).
 
-        ADAPTER: the store keeps entries but does not apply them; until it does (a
-        `dictionary.apply(entry)` in one transaction), each mention found by search is tagged here.
         Returns the entry id and the ids of the entities added (for undo).
         """
         from desktop.store.dictionary import DictionaryEntry
@@ -246,32 +244,18 @@ class ProjectOps:
         if not surface:
             raise InputError("Select the name to add to the dictionary first.")
         kind = ENTITY_KIND.get(type_, "actor")
-        entry = self.project.dictionary.add(
-            DictionaryEntry(
-                kind=kind,
-                key=name.strip() or surface,
-                name=name.strip() or surface,
-                aliases=[surface] if surface != name else [],
-                attrs={"type": type_},
-            )
-        )
-        added: list[int] = []
         with self.project.transaction():
-            for article_id in self._articles_mentioning(surface):
-                text = self.project.articles.get(article_id).text
-                taken = [
-                    (e.start, e.end)
-                    for e in self.project.entities.for_article(article_id)
-                    if e.status != "rejected"
-                ]
-                for start in _mentions(text, surface):
-                    end = start + len(surface)
-                    if any(s < end and start < e for s, e in taken):
-                        continue
-                    attrs = {"canonical_name": entry.name, "canonical_id": f"{kind}:{entry.key}"}
-                    added.append(self.project.entities.add(article_id, start, end, type_, attrs).id)
-                    taken.append((start, end))
-        assert entry.id is not None
+            entry = self.project.dictionary.add(
+                DictionaryEntry(
+                    kind=kind,
+                    key=name.strip() or surface,
+                    name=name.strip() or surface,
+                    aliases=[surface] if surface != name else [],
+                    attrs={"type": type_},
+                )
+            )
+            assert entry.id is not None
+            added = self.project.dictionary.apply(entry.id, type_)
         return entry.id, added
 
     def remove_dictionary_entry(self, handle: tuple[int, list[int]]) -> None:
@@ -280,20 +264,6 @@ class ProjectOps:
             for eid in entity_ids:
                 self.project.entities.delete(eid)
             self.project.dictionary.delete(entry_id)
-
-    def _articles_mentioning(self, surface: str) -> list[int]:
-        try:
-            ids: list[int] = []
-            offset = 0
-            while True:
-                page = self.project.search(f'"{surface}"', None, offset, 500, "rank")
-                batch = [int(_attr(h, "article_id", "id")) for h in page.hits]
-                ids += batch
-                offset += len(batch)
-                if len(batch) < 500:
-                    return ids
-        except (ModuleNotFoundError, RasidError):  # no search index yet: scan
-            return [i for i in self.project.articles.ids() if surface in self.project.articles.get(i).text]
 
     def completions(self, wait: bool = True) -> list[str]:
         """Names of actors and places for completion: the project dictionary plus bundled gazetteers.
@@ -339,7 +309,7 @@ class ProjectOps:
         elif status == "rejected":
             self.project.incidents.reject(incident_id)
         else:  # ADAPTER: no public way back to `new`/`edited`
-            self.project.incidents._set_status(incident_id, status, "restore")
+            self.project.incidents.set_status(incident_id, status, "restore")
 
     def create_incident(
         self, article_id: int, fields: dict[str, Any], evidence: tuple[int, int] | None
@@ -392,15 +362,24 @@ class ProjectOps:
 
         Runs on a background thread, on a connection of its own (see `worker_project`).
         """
+        from desktop.ingest import import_paths
+
         with self.worker_project() as project:
-            report = project.import_paths(
-                paths, progress=_progress_adapter(progress), cancel=cancel, jobs=jobs, extractor=extractor
+            report = import_paths(
+                project,
+                paths,
+                progress=_progress_adapter(progress),
+                cancel=cancel,
+                jobs=jobs,
+                extractor=extractor,
             )
         return _summary(report, cancel)
 
     def reextract(self, progress: ProgressFn, cancel: threading.Event) -> ImportSummary:
+        from desktop.ingest import reextract
+
         with self.worker_project() as project:
-            report = project.reextract(progress=_progress_adapter(progress), cancel=cancel)
+            report = reextract(project, progress=_progress_adapter(progress), cancel=cancel)
         return _summary(report, cancel)
 
     def worker_project(self) -> Project:
@@ -412,11 +391,7 @@ class ProjectOps:
         ADAPTER: the store has no public way to open a second connection under the lock this
         process already holds, so the connection is made with the store's own `_connect`.
         """
-        from desktop.store.project import _connect
-
-        if self.project.read_only:
-            raise InputError(f"{self.name} is open read-only; reopen it for writing to import.")
-        return Project(self.project.path, _connect(self.project.path, False), None, read_only=False)
+        return self.project.open_worker()
 
     def reader_project(self) -> Project:
         """A read-only `Project` on the same file for a background reader (exports); close it after."""
@@ -518,8 +493,7 @@ class ProjectOps:
                 snapshots.append(_entity_view(entity))
                 attrs = dict(entity.attrs)
                 attrs["canonical_id"] = canonical
-                attrs["canonical_name"] = saved.name
-                attrs.pop("canonical", None)
+                attrs["canonical"] = saved.name
                 if set_inter:
                     if inter is None:
                         attrs.pop("inter", None)

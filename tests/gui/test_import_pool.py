@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from desktop.store.extraction import POOL_THRESHOLD
+from desktop.ingest import POOL_THRESHOLD
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
