@@ -160,7 +160,7 @@ class SelfTest:
         if not incidents:
             raise CheckFailed("no incident found")
         for e in entities:
-            if record["text"][e["start"]:e["end"]] != e["text"]:
+            if record["text"][e["start"] : e["end"]] != e["text"]:
                 raise CheckFailed(f"entity offsets do not match its text: {e}")
         return f"{len(entities)} entities, {len(incidents)} incident(s)"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.export.filters import ExportFilter, ExportSet, ProgressFn, collect
-from desktop.export.records import IncidentRecord, resolve
+from desktop.export.records import ResolvedIncident, resolve
 from desktop.store.event_ids import assign_event_ids
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def _coord(value: float | None) -> str:
     return "" if value is None else f"{value:.4f}"
 
 
-def acled_row(rec: IncidentRecord, event_id: str, notes: str) -> dict[str, Any]:
+def acled_row(rec: ResolvedIncident, event_id: str, notes: str) -> dict[str, Any]:
     """One CSV row (numbers as numbers, text neutralized) in `COLUMNS` order."""
     text: dict[str, Any] = {
         "event_id_cnty": event_id,

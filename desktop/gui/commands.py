@@ -1,8 +1,9 @@
-"""Undoable analyst edits: each `QUndoCommand` calls one store operation and knows its inverse.
+"""Undoable analyst edits: each `QUndoCommand` calls store operations and knows their inverse.
 
-A command is applied once by `Controller.execute` (so a refused edit shows a message and never
-enters the stack); later redo/undo calls replay it. Each operation is one store transaction, so every
-step, including undo, is saved at once.
+The `Controller` runs every step: `execute` applies a command (a refused edit shows a message and
+never enters the stack), `undo`/`redo` run `revert`/`apply` in one transaction and only then move
+the stack, which calls the command's `undo`/`redo` with nothing left to do. So the stack moves only
+past steps that were written.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from desktop.gui.views import EntityView, IncidentView
 
 if TYPE_CHECKING:
     from desktop.gui.controller import Controller
+    from desktop.store.views import NameGroup
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +31,7 @@ class EditCommand(QUndoCommand):
         self.controller = controller
         self.ops = controller.ops
         self.article_id = article_id
-        self._applied = False
+        self.replayed = True  # QUndoStack calls redo() on push: the edit is already applied then
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -37,17 +39,16 @@ class EditCommand(QUndoCommand):
     def revert(self) -> None:
         raise NotImplementedError
 
-    # QUndoStack calls redo() on push: the first time the edit is already applied.
+    # The stack's own calls: the Controller has already done the work (see the module docstring).
     def redo(self) -> None:
-        if not self._applied:
-            self._applied = True
-            return
-        self.controller.guarded(self.apply)
-        self.controller.notify(self.article_id, self.broad)
+        if not self.replayed:
+            log.warning("redo of %r outside the controller: ignored", self.text())
+        self.replayed = False
 
     def undo(self) -> None:
-        self.controller.guarded(self.revert)
-        self.controller.notify(self.article_id, self.broad)
+        if not self.replayed:
+            log.warning("undo of %r outside the controller: ignored", self.text())
+        self.replayed = False
 
     broad = False  # True when the edit may touch other articles (dictionary entries)
 
@@ -314,16 +315,16 @@ class NameEditCommand(HandleCommand):
         super().__init__(controller, text, None, do, lambda edit: ops.undo_name_edit(edit), broad=True)
 
 
-def rename_name(controller: Controller, group: Any, name: str) -> EditCommand:
+def rename_name(controller: Controller, group: NameGroup, name: str) -> EditCommand:
     ops = controller.ops
     return NameEditCommand(controller, tr("Rename"), lambda: ops.rename_name(group, name))
 
 
-def merge_names(controller: Controller, keep: Any, other: Any) -> EditCommand:
+def merge_names(controller: Controller, keep: NameGroup, other: NameGroup) -> EditCommand:
     ops = controller.ops
     return NameEditCommand(controller, tr("Merge"), lambda: ops.merge_names(keep, other))
 
 
-def set_actor_type(controller: Controller, group: Any, inter: int | None) -> EditCommand:
+def set_actor_type(controller: Controller, group: NameGroup, inter: int | None) -> EditCommand:
     ops = controller.ops
     return NameEditCommand(controller, tr("Set actor type"), lambda: ops.set_actor_type(group, inter))

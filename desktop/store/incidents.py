@@ -529,6 +529,21 @@ class IncidentManager:
     def count(self) -> int:
         return int(self._p.conn.execute("SELECT count(*) FROM incidents").fetchone()[0])
 
+    def review_states(self, article_ids: builtins.list[int]) -> dict[int, str]:
+        """How far the review of each article's incidents is: `new` (none reviewed), `in progress`
+        (some) or `reviewed` (all); articles without incidents are left out."""
+        if not article_ids:
+            return {}
+        rows = self._p.conn.execute(
+            "SELECT article_id, sum(status = 'new'), count(*) FROM incidents "
+            f"WHERE article_id IN ({','.join('?' * len(article_ids))}) GROUP BY article_id",
+            article_ids,
+        ).fetchall()
+        out: dict[int, str] = {}
+        for article_id, new, total in rows:
+            out[int(article_id)] = "new" if new == total else "reviewed" if new == 0 else "in progress"
+        return out
+
 
 def _check_span(conn: sqlite3.Connection, article_id: int, span: Evidence) -> None:
     row = conn.execute("SELECT length(text) FROM articles WHERE id = ?", (article_id,)).fetchone()

@@ -128,6 +128,7 @@ def window(qtbot: Any, project_path: Path) -> Iterator[Any]:
     w.quiet_errors = True
     qtbot.addWidget(w)
     assert w.open_project(project_path)
+    assert w.wait_for_reads()  # the list, its first article and the project's names are in
     yield w
     w.close_project()
     i18n.set_language("en")
@@ -147,6 +148,7 @@ def arabic_window(qtbot: Any, project_path: Path) -> Iterator[Any]:
         w.quiet_errors = True
         qtbot.addWidget(w)
         assert w.open_project(project_path)
+        assert w.wait_for_reads()
         yield w
         w.close_project()
     finally:

@@ -20,8 +20,8 @@ def project(tmp_path: Path) -> Iterator[Project]:
 
 @pytest.fixture
 def filled(project: Project, tmp_path: Path) -> Project:
-    report = import_paths(project,
-        [write_jsonl(tmp_path / "batch.jsonl", ARTICLES)], jobs=1, extractor=stub_extract
+    report = import_paths(
+        project, [write_jsonl(tmp_path / "batch.jsonl", ARTICLES)], jobs=1, extractor=stub_extract
     )
     assert report.imported == len(ARTICLES), report
     return project

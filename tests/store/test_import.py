@@ -78,8 +78,8 @@ def test_bad_records_fail_with_reasons_and_the_rest_goes_on(project: Project, tm
         encoding="utf-8",
     )
     (tmp_path / "x.xyz").write_text("نص", encoding="utf-8")
-    report = import_paths(project,
-        [batch, tmp_path / "missing.txt", tmp_path / "x.xyz"], jobs=1, extractor=stub_extract
+    report = import_paths(
+        project, [batch, tmp_path / "missing.txt", tmp_path / "x.xyz"], jobs=1, extractor=stub_extract
     )
     assert report.imported == 1
     reasons = dict(report.failed)
@@ -96,7 +96,8 @@ def test_defaults_fill_missing_metadata_and_file_ids(project: Project, tmp_path:
     folder.mkdir(parents=True)
     (folder / "خبر.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "in" / "خبر.txt").write_text(ARTICLES[2]["text"], encoding="utf-8")
-    report = import_paths(project,
+    report = import_paths(
+        project,
         [tmp_path / "in"],
         defaults={"source": "أرشيف", "date": "2023-01-02", "title": ""},
         jobs=1,
@@ -180,8 +181,8 @@ def test_full_disk_during_import_stops_cleanly(project: Project, tmp_path: Path)
 def test_cancel_on_two_processes_does_not_hang(project: Project, tmp_path: Path) -> None:
     records = [{"id": f"c{i}", "text": f"{STORY} {i} " + "كلمة " * i} for i in range(300)]
     batch = write_jsonl(tmp_path / "b.jsonl", records)
-    report = import_paths(project,
-        [batch], progress=lambda s: s.done < 5, jobs=2, extractor=rasid_stub.stub_extract
+    report = import_paths(
+        project, [batch], progress=lambda s: s.done < 5, jobs=2, extractor=rasid_stub.stub_extract
     )
     assert report.cancelled and report.imported == 5
 
