@@ -14,6 +14,7 @@ executor's connection see each committed edit at its next read.
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import logging
 import time
@@ -24,7 +25,7 @@ from typing import Any, TypeVar
 
 from desktop.errors import RasidError
 from desktop.gui.operations import ProjectOps
-from desktop.gui.qt import QCoreApplication, QEventLoop, QObject, QThread, Signal, Slot
+from desktop.gui.qt import QCoreApplication, QEventLoop, QObject, QThread, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,15 @@ Read = Callable[[ProjectOps], Any]
 
 
 _live: weakref.WeakSet[ReadExecutor] = weakref.WeakSet()
+
+
+def close_all() -> None:
+    """Stop every executor's thread (at exit: a QThread destroyed while running aborts the process)."""
+    for executor in list(_live):
+        executor.close()
+
+
+atexit.register(close_all)
 
 
 def settle(timeout: float = 10.0) -> bool:
@@ -47,8 +57,7 @@ def settle(timeout: float = 10.0) -> bool:
             return True
         if time.monotonic() > deadline:
             return False
-        for executor in busy:
-            executor.wait_idle(max(deadline - time.monotonic(), 0.0))
+        busy[0].wait_idle(max(deadline - time.monotonic(), 0.001))
 
 
 class _ReadWorker(QObject):
@@ -85,6 +94,7 @@ class ReadExecutor(QObject):
     """Serialized reads of one project on a thread of their own; results back on the GUI thread."""
 
     failed = Signal(str, bool)  # message, is_bug (for reads submitted without `on_error`)
+    idle = Signal()  # the last pending read was delivered
     _request = Signal(int, object)
 
     def __init__(self, ops: ProjectOps, parent: QObject | None = None) -> None:
@@ -125,16 +135,26 @@ class ReadExecutor(QObject):
         return bool(self._pending)
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
-        """Process events until every submitted read is delivered (tests, benchmarks, screenshots)."""
-        deadline = time.monotonic() + timeout
-        while self._pending and time.monotonic() < deadline:
-            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-            if self._pending:
-                time.sleep(0.001)  # let the reader run without spinning
+        """Run the event loop until every submitted read is delivered (tests, benchmarks, screenshots).
+
+        The GUI thread sleeps in a local event loop meanwhile, as it does between events in the
+        application, so the reader's thread has the interpreter to itself."""
+        if not self._pending:
+            return True
+        loop = QEventLoop()
+        self.idle.connect(loop.quit)
+        QTimer.singleShot(max(int(timeout * 1000), 1), loop.quit)
+        try:
+            loop.exec()
+        finally:
+            self.idle.disconnect(loop.quit)
         return not self._pending
 
     def close(self) -> None:
-        """Stop the thread (after the read in hand) and close its connection; pending reads are dropped."""
+        """Stop the thread (after the read in hand) and close its connection; pending reads are dropped.
+        Safe to call twice."""
+        if self not in _live:
+            return
         _live.discard(self)
         self._pending.clear()
         self._thread.quit()
@@ -155,12 +175,14 @@ class ReadExecutor(QObject):
         pending = self._current(ticket)
         if pending is not None:
             pending.on_done(result)
+        if not self._pending:
+            self.idle.emit()
 
     def _deliver_error(self, ticket: int, message: str, is_bug: bool) -> None:
         pending = self._current(ticket)
-        if pending is None:
-            return
-        if pending.on_error is not None and not is_bug:
+        if pending is not None and pending.on_error is not None and not is_bug:
             pending.on_error(message)
-        else:
+        elif pending is not None:
             self.failed.emit(message, is_bug)
+        if not self._pending:
+            self.idle.emit()

@@ -347,6 +347,8 @@ def _connect(path: Path, read_only: bool, snapshot_safe: bool = False) -> sqlite
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA query_only = ON")
         conn.execute("PRAGMA busy_timeout = 2000")
+        conn.execute("PRAGMA cache_size = -32000")  # as the writer's: a reader serves the GUI's lists
+        conn.execute("PRAGMA temp_store = MEMORY")
         return conn
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
