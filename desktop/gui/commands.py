@@ -18,6 +18,7 @@ from desktop.gui.views import EntityView, IncidentView
 
 if TYPE_CHECKING:
     from desktop.gui.controller import Controller
+    from desktop.gui.operations import FieldState
     from desktop.store.views import NameGroup
 
 log = logging.getLogger(__name__)
@@ -104,16 +105,25 @@ class HandleCommand(FunctionCommand):
             self.handle = None
 
 
+class SetIncidentField(EditCommand):
+    """Set one field; the state it replaces is read in the same transaction as the write (for undo)."""
+
+    def __init__(self, controller: Controller, incident: IncidentView, name: str, value: Any) -> None:
+        super().__init__(controller, tr("Edit {field}").format(field=name), incident.article_id)
+        self.incident_id, self.name, self.value = incident.id, name, value
+        self.before: FieldState | None = None
+
+    def apply(self) -> None:
+        self.before = self.ops.field_state(self.incident_id, self.name)
+        self.ops.set_incident_field(self.incident_id, self.name, self.value)
+
+    def revert(self) -> None:
+        if self.before is not None:
+            self.ops.restore_field(self.incident_id, self.name, self.before)
+
+
 def set_incident_field(controller: Controller, incident: IncidentView, name: str, value: Any) -> EditCommand:
-    ops = controller.ops
-    before = ops.field_state(incident.id, name)
-    return FunctionCommand(
-        controller,
-        tr("Edit {field}").format(field=name),
-        incident.article_id,
-        lambda: ops.set_incident_field(incident.id, name, value),
-        lambda: ops.restore_field(incident.id, name, before),
-    )
+    return SetIncidentField(controller, incident, name, value)
 
 
 def set_incident_status(controller: Controller, incidents: list[IncidentView], status: str) -> EditCommand:
@@ -180,9 +190,10 @@ class MergeIncidents(EditCommand):
         self.filled: dict[str, Any] = {
             k: v for k, v in other.fields.items() if v not in (None, "") and keep.get(k) in (None, "")
         }
-        self.before = {name: self.ops.field_state(keep.id, name) for name in self.filled}
+        self.before: dict[str, FieldState] = {}
 
     def apply(self) -> None:
+        self.before = {name: self.ops.field_state(self.keep.id, name) for name in self.filled}
         for name, value in self.filled.items():
             self.ops.set_incident_field(self.keep.id, name, value)
         self.ops.set_incident_status(self.other.id, "rejected")

@@ -38,11 +38,9 @@ from desktop.gui.project_tabs import ProjectTabs
 from desktop.gui.qt import (
     QAction,
     QByteArray,
-    QCheckBox,
     QCloseEvent,
     QCompleter,
     QFileDialog,
-    QHBoxLayout,
     QInputDialog,
     QKeySequence,
     QLabel,
@@ -53,13 +51,12 @@ from desktop.gui.qt import (
     QSplitter,
     Qt,
     QTimer,
-    QVBoxLayout,
     QWidget,
 )
-from desktop.gui.reader import ArticleReader
+from desktop.gui.reader_pane import ReaderPane
 from desktop.gui.reads import ReadExecutor, settle
 from desktop.gui.task_runner import TaskRunner
-from desktop.gui.theme import ENTITY_TYPES, EVIDENCE_COLOUR, FIELD_EVIDENCE_COLOUR, entity_colour
+from desktop.gui.theme import EVIDENCE_COLOUR, FIELD_EVIDENCE_COLOUR
 from desktop.gui.views import ArticleView, EntityView, ImportSummary, IncidentView
 from desktop.gui.workers import BackgroundTask, ProgressFn
 from desktop.settings import Settings
@@ -103,25 +100,6 @@ def project_lists(ops: ProjectOps) -> tuple[list[str], list[str]]:
     return ops.all_tags(), ops.completions(wait=False)
 
 
-class Legend(QWidget):
-    """One checkbox per entity type, coloured like its highlight; unchecking hides that type."""
-
-    def __init__(self, reader: ArticleReader, hidden: set[str]) -> None:
-        super().__init__()
-        self.setObjectName("legend")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.boxes: dict[str, QCheckBox] = {}
-        for t in ENTITY_TYPES:
-            box = QCheckBox(tr(t))
-            box.setChecked(t not in hidden)
-            box.setStyleSheet(f"QCheckBox {{ background: {entity_colour(t).name()}; padding: 1px 4px; }}")
-            box.toggled.connect(lambda on, t=t: reader.set_type_visible(t, on))
-            layout.addWidget(box)
-            self.boxes[t] = box
-        layout.addStretch(1)
-
-
 class MainWindow(QMainWindow):
     """Rasid's one window. Holds no SQL: reads go through `ReadExecutor`, edits through `Controller`."""
 
@@ -156,42 +134,12 @@ class MainWindow(QMainWindow):
         self.tag_filter = self.article_pane.tag_filter
         self.article_view = self.article_pane.view
 
-        centre = QWidget()
-        centre.setObjectName("readerPane")
-        cv = QVBoxLayout(centre)
-        cv.setContentsMargins(4, 4, 4, 4)
-        self.article_title = QLabel()
-        self.article_title.setObjectName("articleTitle")
-        self.article_title.setWordWrap(True)
-        self.article_title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        self.article_title.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.article_meta = QLabel()
-        self.article_meta.setStyleSheet("color: #555;")
-        self.reader = ArticleReader(font_size=self.settings.reader_font_size)
-        self.reader.set_zoom(self.settings.reader_zoom)
-        self.reader.set_hidden_types(set(self.settings.hidden_entity_types))
-        title_font = self.reader.font()
-        title_font.setBold(True)
-        title_font.setPointSize(self.settings.reader_font_size + 3)
-        self.article_title.setFont(title_font)
-        self.legend = Legend(self.reader, set(self.settings.hidden_entity_types))
-        tags_row = QHBoxLayout()
-        self.tags_edit = QLineEdit()
-        self.tags_edit.setObjectName("tags")
-        self.tags_edit.setPlaceholderText(tr("Tags, separated by commas"))
+        centre = ReaderPane(self.settings)
+        self.reader, self.legend = centre.reader, centre.legend
+        self.article_title, self.article_meta = centre.title, centre.meta
+        self.tags_edit, self.note_edit = centre.tags_edit, centre.note_edit
         self.tags_edit.editingFinished.connect(self._commit_tags)
-        self.note_edit = QLineEdit()
-        self.note_edit.setObjectName("note")
-        self.note_edit.setPlaceholderText(tr("Note"))
         self.note_edit.editingFinished.connect(self._commit_note)
-        tags_row.addWidget(QLabel(tr("Tags")))
-        tags_row.addWidget(self.tags_edit, 1)
-        tags_row.addWidget(QLabel(tr("Note")))
-        tags_row.addWidget(self.note_edit, 2)
-        for w in (self.article_title, self.article_meta, self.legend):
-            cv.addWidget(w)
-        cv.addWidget(self.reader, 1)
-        cv.addLayout(tags_row)
 
         self.incident_panel = IncidentPanel()
 
