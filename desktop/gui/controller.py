@@ -41,22 +41,21 @@ class Controller(QObject):
 
     def undo(self) -> bool:
         """Revert the last applied command; on failure the stack stays as it is (and the user is told)."""
-        index = self.undo_stack.index()
-        command = self._command(index - 1)
-        if command is None or not self.guarded(command.revert):
-            return False
-        command.replayed = True
-        self.undo_stack.undo()
-        self.notify(command.article_id, command.broad)
-        return True
+        return self._replay(self.undo_stack.index() - 1, undo=True)
 
     def redo(self) -> bool:
         """Apply the next undone command again; on failure the stack stays as it is."""
-        command = self._command(self.undo_stack.index())
-        if command is None or not self.guarded(command.apply):
+        return self._replay(self.undo_stack.index(), undo=False)
+
+    def _replay(self, position: int, undo: bool) -> bool:
+        command = self._command(position)
+        if command is None or not self.guarded(command.revert if undo else command.apply):
             return False
-        command.replayed = True
-        self.undo_stack.redo()
+        command.replayed = True  # the stack's own call to the command has nothing left to do
+        if undo:
+            self.undo_stack.undo()
+        else:
+            self.undo_stack.redo()
         self.notify(command.article_id, command.broad)
         return True
 

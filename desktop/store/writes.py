@@ -68,18 +68,7 @@ def add_article(
     Raises ProjectError (caused by sqlite3.IntegrityError) for an external id or text already stored.
     """
     with project.transaction() as conn:
-        aid = project.articles.insert(
-            conn,
-            external_id=article.external_id,
-            text=article.text,
-            content_hash=article.content_hash,
-            title=article.title,
-            date=article.date,
-            source=article.source,
-            url=article.url,
-            import_file=article.import_file,
-            minhash=article.minhash,
-        )
+        aid = _insert(project, conn, article)
         near = _near_duplicate(conn, aid, article.minhash) if article.minhash is not None else None
         _write(conn, aid, article.title, article.text, extraction, index)
     return aid, near
@@ -105,17 +94,7 @@ def restore_article(
     """Store an article of a project dump with its reviewed entities, its incidents (the dump's form,
     see `desktop.store.incidents.restore_incident`), tags and note, in one transaction."""
     with project.transaction() as conn:
-        aid = project.articles.insert(
-            conn,
-            external_id=article.external_id,
-            text=article.text,
-            content_hash=article.content_hash,
-            title=article.title,
-            date=article.date,
-            source=article.source,
-            url=article.url,
-            import_file=article.import_file,
-        )
+        aid = _insert(project, conn, article)
         for e in entities:
             r = e.record
             insert_entity(conn, aid, article.text, r.start, r.end, r.type, dict(r.attrs), e.origin, e.status)
@@ -136,6 +115,21 @@ def replace_extraction(project: Project, article_id: int, extraction: Extraction
         if row is None:
             return  # deleted meanwhile: nothing to refresh
         _write(conn, article_id, str(row[0]), str(row[1]), extraction)
+
+
+def _insert(project: Project, conn: sqlite3.Connection, article: NewArticle) -> int:
+    return project.articles.insert(
+        conn,
+        external_id=article.external_id,
+        text=article.text,
+        content_hash=article.content_hash,
+        title=article.title,
+        date=article.date,
+        source=article.source,
+        url=article.url,
+        import_file=article.import_file,
+        minhash=article.minhash,
+    )
 
 
 def _write(
