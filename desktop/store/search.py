@@ -347,16 +347,11 @@ def search(
     args = [parsed.expression, *params] if filtered else [parsed.expression]
     order = "f.rank" if order_by == "rank" else _ORDERS[order_by]
     try:
-        # One run of the full-text query gives the page and, by a window count, the total.
+        total = conn.execute(f"SELECT count(*) FROM {source} WHERE {cond}", args).fetchone()[0]
         ranked = conn.execute(
-            f"SELECT f.rowid, f.rank, count(*) OVER () FROM {source} WHERE {cond} "
-            f"ORDER BY {order} LIMIT ? OFFSET ?",
+            f"SELECT f.rowid, f.rank FROM {source} WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?",
             [*args, limit, offset],
         ).fetchall()
-        if ranked:
-            total = ranked[0][2]
-        else:  # a page past the end: count on its own
-            total = conn.execute(f"SELECT count(*) FROM {source} WHERE {cond}", args).fetchone()[0]
     except sqlite3.OperationalError as exc:  # defensive: our expression should always be valid
         raise QueryError(f"The query could not be run ({exc}); simplify it and try again.") from exc
     return SearchPage(int(total), offset, _hits(conn, ranked, parsed.terms))

