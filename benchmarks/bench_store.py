@@ -24,6 +24,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from desktop.document import Document  # noqa: E402
+from desktop.ingest import import_paths  # noqa: E402
 from desktop.pipeline import Pipeline, default_pipeline  # noqa: E402
 from desktop.store import ArticleFilter, Project  # noqa: E402
 
@@ -170,7 +171,7 @@ def main() -> int:
 
     t0 = time.monotonic()
     with Project.create(path) as project:
-        report = project.import_paths([data], progress=progress, jobs=args.jobs, extractor=bench_extract)
+        report = import_paths(project, [data], progress=progress, jobs=args.jobs, extractor=bench_extract)
     elapsed = time.monotonic() - t0
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu_writer = me.ru_utime + me.ru_stime

@@ -130,6 +130,40 @@ INCIDENT_FIELDS: Final[tuple[tuple[str, str, str], ...]] = (
     ("weapon", "Weapon", "السلاح"),
 )
 INCIDENT_FIELD_NAMES: Final[tuple[str, ...]] = tuple(f[0] for f in INCIDENT_FIELDS)
+
+# The fields of an incident record (`desktop.records.IncidentRecord`), in the order of the `rasid
+# extract` contract (DESIGN.md): the core fields are always written (null when unknown) ...
+CONTRACT_FIELDS: Final[tuple[str, ...]] = (
+    "event_type",
+    "sub_event_type",
+    "date",
+    "time_precision",
+    "location",
+    "admin1",
+    "country",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "actor1",
+    "actor2",
+    "fatalities",
+    "injuries",
+    "weapon",
+)
+# ... the links to gazetteer entries and ACLED codes only when known.
+LINK_FIELDS: Final[tuple[str, ...]] = (
+    "location_id",
+    "actor1_id",
+    "actor2_id",
+    "actor1_canonical",
+    "actor2_canonical",
+    "inter1",
+    "inter2",
+    "weapon_class",
+    "attribution",
+)
+# Every field an incident can hold (machine or analyst value); nothing else is stored as a field.
+RECORD_FIELDS: Final[tuple[str, ...]] = CONTRACT_FIELDS + LINK_FIELDS
 INT_FIELDS: Final = frozenset({"time_precision", "geo_precision", "fatalities", "injuries"})
 FLOAT_FIELDS: Final = frozenset({"latitude", "longitude"})
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.records import EntityRecord, IncidentRecord
 from desktop.text.normalize import NormalizedText, normalize
 
 JSONValue = Any
@@ -55,16 +56,13 @@ class Span:
     def contains(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end
 
+    def to_record(self, text: str) -> EntityRecord:
+        """The entity record of this span of `text` (its attributes copied)."""
+        return EntityRecord(self.start, self.end, self.label, text[self.start : self.end], dict(self.attrs))
+
     def to_json(self, text: str) -> dict[str, JSONValue]:
         """The contract form: start, end, type, text, then the attributes."""
-        out: dict[str, JSONValue] = {
-            "start": self.start,
-            "end": self.end,
-            "type": self.label,
-            "text": text[self.start : self.end],
-        }
-        out.update(self.attrs)
-        return out
+        return self.to_record(text).to_json()
 
 
 @dataclass
@@ -78,7 +76,7 @@ class Document:
     source: str = ""
     url: str = ""
     layers: dict[str, list[Span]] = field(default_factory=dict)
-    incidents: list[dict[str, JSONValue]] = field(default_factory=list)
+    incidents: list[IncidentRecord] = field(default_factory=list)
     # What the rules did (`desktop.rules.Trace`), for `rasid explain` and the regression harness.
     trace: Any = field(default=None, repr=False, compare=False)
     _normalized: NormalizedText | None = field(default=None, repr=False, compare=False)
@@ -120,12 +118,16 @@ class Document:
         ]
         return sorted(spans, key=lambda s: (s.start, -s.end))
 
+    def entity_records(self) -> list[EntityRecord]:
+        """The entities of the contract (see `entity_spans`) as typed records."""
+        return [s.to_record(self.text) for s in self.entity_spans()]
+
     def to_json(self) -> dict[str, JSONValue]:
         """The `rasid extract` output record (DESIGN.md contract)."""
         return {
             "id": self.id,
-            "entities": [s.to_json(self.text) for s in self.entity_spans()],
-            "incidents": self.incidents,
+            "entities": [e.to_json() for e in self.entity_records()],
+            "incidents": [i.to_json() for i in self.incidents],
         }
 
     def meta_json(self) -> dict[str, JSONValue]:

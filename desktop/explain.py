@@ -3,17 +3,13 @@
 For every input article, the report units (sentences) that hold candidates, each candidate with the
 rules that fired on it (signals with their contribution to the score), its score, confidence and
 outcome (`kept`, or `dropped_by` a rule id with that rule's description), then the incidents with
-their `rules`; entity candidates dropped by a rule are listed too. `--json` gives the same as one
-JSON object per article.
+their `rules`; entity candidates dropped by a rule are listed too. `rasid explain --json` gives
+the same as one JSON object per article (the command lives in `desktop.cli.explain`).
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import sys
-from collections.abc import Iterator
-from typing import IO, Any
+from typing import Any
 
 from desktop.document import Document
 from desktop.rules import RuleBook, Trace, rulebook
@@ -52,7 +48,7 @@ def explain_document(doc: Document, book: RuleBook | None = None) -> Record:
                 "rules",
             )
         }
-        for inc in doc.incidents
+        for inc in (record.to_json() for record in doc.incidents)
     ]
     drops = [
         {
@@ -119,49 +115,3 @@ def format_explanation(report: Record) -> str:
 def _short(text: str, width: int = 140) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def cmd_explain(args: argparse.Namespace) -> int:
-    from desktop.cli import decode_line, open_input, open_output, validate_record
-    from desktop.pipeline import document_from_record, extract
-
-    name = "<stdin>" if args.input == "-" else args.input
-    failures = found = 0
-    book = rulebook()
-    with open_input(args.input) as fh, open_output(args.output) as out:
-        for lineno, line in _records(fh, name, decode_line):
-            try:
-                record = validate_record(line)
-            except ValueError as exc:
-                failures += 1
-                print(f"{name}:{lineno}: {exc}", file=sys.stderr)
-                continue
-            record.setdefault("id", str(lineno))
-            if args.id is not None and str(record["id"]) != args.id:
-                continue
-            found += 1
-            report = explain_document(extract(document_from_record(record)), book)
-            if args.json:
-                out.write(json.dumps(report, ensure_ascii=False) + "\n")
-            else:
-                out.write(format_explanation(report) + "\n\n")
-    if args.id is not None and not found:
-        print(f"rasid: no article with id {args.id!r} in {name}.", file=sys.stderr)
-        return 1
-    return 2 if failures else 0
-
-
-def _records(fh: IO[bytes], name: str, decode: Any) -> Iterator[tuple[int, str]]:
-    for lineno, raw in enumerate(fh, 1):
-        line = decode(raw, name, lineno)
-        if line.strip():
-            yield lineno, line
-
-
-def register(sub: Any) -> None:
-    p = sub.add_parser("explain", help="why each incident appeared and each candidate was dropped")
-    p.add_argument("input", help="input JSONL, as for extract (- for stdin; .gz ok)")
-    p.add_argument("--id", help="only the article with this id")
-    p.add_argument("--json", action="store_true", help="one JSON object per article")
-    p.add_argument("-o", "--output", default="-", help="output file (- for stdout, the default)")
-    p.set_defaults(func=cmd_explain)

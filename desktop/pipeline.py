@@ -10,16 +10,19 @@ import datetime as dt
 import importlib
 import logging
 import multiprocessing as mp
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from desktop.document import Document
 
 log = logging.getLogger(__name__)
 
 ComponentFunc = Callable[[Document], Document]
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -161,11 +164,79 @@ def explain_record(record: Record) -> Record:
     return out
 
 
-def _worker_init() -> None:
+# The extractor of this process while `map_ordered` runs (None: the default pipeline).
+_extractor: ComponentFunc | None = None
+
+
+def _worker_init(extractor: ComponentFunc | None = None) -> None:
+    global _extractor
+    _extractor = extractor
     from desktop.text.normalize import warm_up
 
     warm_up()
-    default_pipeline()._loaded()
+    if extractor is None:
+        default_pipeline()._loaded()
+
+
+def worker_extract(doc: Document) -> Document:
+    """Extraction inside a function run by `map_ordered`: its `extractor`, else the full pipeline."""
+    if _extractor is not None:
+        return _extractor(doc)
+    return extract(doc)
+
+
+IN_FLIGHT = 64  # items read ahead of the consumer at most, on a pool
+
+
+def map_ordered(
+    func: Callable[[T], R],
+    items: Iterable[T],
+    processes: int = 1,
+    chunksize: int = 8,
+    extractor: ComponentFunc | None = None,
+    stop: threading.Event | None = None,
+) -> Iterator[R]:
+    """`func` over `items` in input order, on `processes` worker processes when more than one: the
+    one worker pool of Rasid (`rasid extract`, import, re-extraction).
+
+    `func` must be a module-level function (it is pickled); inside it `worker_extract` runs
+    `extractor` (picklable; None: the full pipeline). At most `IN_FLIGHT` items are read ahead of
+    the consumer; setting `stop` ends the run after the item in hand.
+    """
+    global _extractor
+    if processes <= 1:
+        previous, _extractor = _extractor, extractor
+        try:
+            for item in items:
+                if stop is not None and stop.is_set():
+                    return
+                yield func(item)
+        finally:
+            _extractor = previous
+        return
+    slots = threading.Semaphore(IN_FLIGHT)
+    closing = threading.Event()
+
+    def bounded() -> Iterator[T]:
+        for item in items:
+            while not slots.acquire(timeout=0.1):
+                if closing.is_set() or (stop is not None and stop.is_set()):
+                    return
+            if closing.is_set() or (stop is not None and stop.is_set()):
+                return
+            yield item
+
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(processes, initializer=_worker_init, initargs=(extractor,)) as pool:
+        try:
+            for result in pool.imap(func, bounded(), chunksize=chunksize):
+                slots.release()
+                yield result
+                if stop is not None and stop.is_set():
+                    return
+        finally:
+            # Unblock the producer (it runs in the pool's task thread) before the pool is torn down.
+            closing.set()
 
 
 def extract_records(
@@ -176,9 +247,4 @@ def extract_records(
 ) -> Iterator[Record]:
     """`func` (by default `extract_record`) over the records, in input order, using `processes`
     worker processes when more than one. `func` must be a module-level function (it is pickled)."""
-    if processes <= 1:
-        yield from map(func, records)
-        return
-    ctx = mp.get_context("spawn")
-    with ctx.Pool(processes, initializer=_worker_init) as pool:
-        yield from pool.imap(func, records, chunksize=chunksize)
+    return map_ordered(func, records, processes, chunksize)

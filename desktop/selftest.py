@@ -160,7 +160,7 @@ class SelfTest:
         if not incidents:
             raise CheckFailed("no incident found")
         for e in entities:
-            if record["text"][e["start"]:e["end"]] != e["text"]:
+            if record["text"][e["start"] : e["end"]] != e["text"]:
                 raise CheckFailed(f"entity offsets do not match its text: {e}")
         return f"{len(entities)} entities, {len(incidents)} incident(s)"
 
@@ -187,10 +187,11 @@ class SelfTest:
         return ""
 
     def check_import(self) -> str:
+        from desktop.ingest import import_paths
         from desktop.store.project import Project
 
         with Project.open(self._project()) as project:
-            report = project.import_paths([resource_path(*SAMPLE)], jobs=1)
+            report = import_paths(project, [resource_path(*SAMPLE)], jobs=1)
             if report.failed or report.imported != 1:
                 raise CheckFailed(f"imported {report.imported}, failed {report.failed}")
             stats = project.stats()

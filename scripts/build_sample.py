@@ -12,6 +12,7 @@ import argparse
 import logging
 from pathlib import Path
 
+from desktop.ingest import import_paths
 from desktop.resources import resource_root
 from desktop.store.project import Project
 
@@ -22,7 +23,7 @@ def build(source: Path, target: Path) -> dict[str, object]:
     for suffix in ("", "-wal", "-shm", ".lock"):
         Path(str(target) + suffix).unlink(missing_ok=True)
     with Project.create(target) as project:
-        report = project.import_paths([source])
+        report = import_paths(project, [source])
         if report.failed:
             raise SystemExit(f"import failed: {report.failed[:3]}")
         review(project)

@@ -250,12 +250,13 @@ def test_cli_bug_becomes_one_line_and_crash_log(
     clean_root_logger: None,
 ) -> None:
     from desktop import cli
+    from desktop.cli import extract
 
     def broken(args: Any) -> int:
         raise RuntimeError("boom")
 
     monkeypatch.setenv("RASID_HOME", str(tmp_path))
-    monkeypatch.setattr(cli, "cmd_tag_conll", broken)
+    monkeypatch.setattr(extract, "cmd_tag_conll", broken)
     assert cli.main(["tag-conll", "-"]) == 70
     err = capsys.readouterr().err
     assert "internal error (RuntimeError: boom); details in " in err

@@ -454,10 +454,10 @@ def _with_own_traces(incidents: list[Incident], trace: Trace) -> list[Incident]:
 
 
 def incidents_component(doc: Document) -> Document:
-    """Pipeline component: fill `doc.incidents` (contract dicts), an `incidents` layer of evidence and
+    """Pipeline component: fill `doc.incidents` (typed records), an `incidents` layer of evidence and
     the document's trace."""
     incidents, trace = find_incidents(doc)
-    doc.incidents = [inc.to_json() for inc in incidents]
+    doc.incidents = [inc.to_record() for inc in incidents]
     doc.set_layer("incidents", [Span(i.evidence[0], i.evidence[1], i.sub_event_type) for i in incidents])
     if doc.trace is None:
         doc.trace = trace

@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop.events import lexicon as lx
 from desktop.events.fields import SentenceView
+from desktop.records import IncidentRecord, is_incident_field
 from desktop.rules import CandidateTrace
 
 Evidence = tuple[int, int]
@@ -62,42 +63,20 @@ class Incident:
         self.trace.hit(rule_id)
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"event_type": self.event_type, "sub_event_type": self.sub_event_type}
-        for key in (
-            "date",
-            "time_precision",
-            "location",
-            "admin1",
-            "country",
-            "latitude",
-            "longitude",
-            "geo_precision",
-            "actor1",
-            "actor2",
-            "fatalities",
-            "injuries",
-            "weapon",
-        ):
-            out[key] = self.fields.get(key)
-        for key in (
-            "location_id",
-            "actor1_id",
-            "actor2_id",
-            "actor1_canonical",
-            "actor2_canonical",
-            "inter1",
-            "inter2",
-            "weapon_class",
-            "attribution",
-        ):
-            if self.fields.get(key) is not None:
-                out[key] = self.fields[key]
-        out["evidence"] = {"start": self.evidence[0], "end": self.evidence[1]}
-        out["trigger"] = {"start": self.trigger[0], "end": self.trigger[1]}
-        out["fields_evidence"] = {k: {"start": a, "end": b} for k, (a, b) in self.fields_evidence.items()}
-        out["confidence"] = round(self.confidence, 2)
-        out["rules"] = list(self.rules)
-        return out
+        return self.to_record().to_json()
+
+    def to_record(self) -> IncidentRecord:
+        """The typed record of this incident; its `to_json()` is the contract form (DESIGN.md)."""
+        values = {"event_type": self.event_type, "sub_event_type": self.sub_event_type}
+        values.update({k: v for k, v in self.fields.items() if is_incident_field(k)})
+        return IncidentRecord(
+            values,
+            self.evidence,
+            self.trigger,
+            dict(self.fields_evidence),
+            round(self.confidence, 2),
+            list(self.rules),
+        )
 
 
 # --- tests of a sentence that several phases share --------------------------------------------------

@@ -11,9 +11,9 @@ import csv
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.export.event_ids import assign_event_ids
 from desktop.export.filters import ExportFilter, ExportSet, ProgressFn, collect
-from desktop.export.records import IncidentRecord, resolve
+from desktop.export.records import ResolvedIncident, resolve
+from desktop.store.event_ids import assign_event_ids
 
 if TYPE_CHECKING:
     from desktop.store.project import Project
@@ -66,7 +66,7 @@ def _coord(value: float | None) -> str:
     return "" if value is None else f"{value:.4f}"
 
 
-def acled_row(rec: IncidentRecord, event_id: str, notes: str) -> dict[str, Any]:
+def acled_row(rec: ResolvedIncident, event_id: str, notes: str) -> dict[str, Any]:
     """One CSV row (numbers as numbers, text neutralized) in `COLUMNS` order."""
     text: dict[str, Any] = {
         "event_id_cnty": event_id,

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from desktop import acled
 from desktop.export.basemap import SEA, basemap_polygons, extent_of, fit_view
-from desktop.export.records import IncidentRecord
+from desktop.export.records import ResolvedIncident
 from desktop.export.scene import (
     Align,
     Circle,
@@ -194,7 +194,7 @@ def _legend_rows(
 
 
 def timeline(
-    records: list[IncidentRecord], arabic: bool = False, width: float = 680, height: float = 270
+    records: list[ResolvedIncident], arabic: bool = False, width: float = 680, height: float = 270
 ) -> Scene:
     """Incidents per day (week, month over long periods), stacked by event type."""
     scene = _new(_t(arabic, "الحوادث يومياً حسب النوع", "Incidents per day by type"), width, height)
@@ -298,7 +298,7 @@ def _hbars(scene: Scene, items: list[tuple[str, float, list[int]]], color: str) 
 
 
 def _tally(
-    records: list[IncidentRecord], amounts: Callable[[IncidentRecord], Iterable[tuple[str, int]]]
+    records: list[ResolvedIncident], amounts: Callable[[ResolvedIncident], Iterable[tuple[str, int]]]
 ) -> tuple[Counter[str], dict[str, list[int]]]:
     """Total per name of the (name, amount) pairs of each record, and the ids of the records per name."""
     totals: Counter[str] = Counter()
@@ -311,7 +311,7 @@ def _tally(
 
 
 def fatalities_by_admin1(
-    records: list[IncidentRecord],
+    records: list[ResolvedIncident],
     arabic: bool = False,
     width: float = 336,
     height: float = 270,
@@ -327,7 +327,7 @@ def fatalities_by_admin1(
 
 
 def top_actors(
-    records: list[IncidentRecord],
+    records: list[ResolvedIncident],
     arabic: bool = False,
     width: float = 336,
     height: float = 270,
@@ -403,11 +403,11 @@ def place_labels(
 
 
 def incident_map(
-    records: list[IncidentRecord], arabic: bool = False, width: float = 680, height: float = 490
+    records: list[ResolvedIncident], arabic: bool = False, width: float = 680, height: float = 490
 ) -> Scene:
     """Incidents on the offline basemap: one marker per place, sized by incidents, coloured by main type."""
     scene = _new(_t(arabic, "خريطة الحوادث", "Map of incidents"), width, height)
-    groups: dict[tuple[float, float], list[IncidentRecord]] = defaultdict(list)
+    groups: dict[tuple[float, float], list[ResolvedIncident]] = defaultdict(list)
     for r in records:
         if r.latitude is not None and r.longitude is not None:
             groups[(round(r.longitude, 2), round(r.latitude, 2))].append(r)

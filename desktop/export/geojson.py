@@ -10,9 +10,9 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.export.event_ids import assign_event_ids
 from desktop.export.filters import ExportFilter, ProgressFn, collect
 from desktop.export.records import resolve
+from desktop.store.event_ids import assign_event_ids
 
 if TYPE_CHECKING:
     from desktop.store.project import Project

@@ -18,11 +18,11 @@ from desktop import __version__
 from desktop.errors import InputError
 from desktop.export.filters import ExportFilter, ProgressFn, collect
 from desktop.importing.dedupe import content_hash
-from desktop.store.common import STATUSES, dumps
+from desktop.records import EntityRecord
+from desktop.store.common import STATUSES
 from desktop.store.dictionary import DictionaryEntry
-from desktop.store.entities import insert_entity
-from desktop.store.incidents import Incident
-from desktop.store.search import index_article, search_text
+from desktop.store.incidents import Incident, dump_incident
+from desktop.store.writes import NewArticle, ReviewedEntity, restore_article
 
 if TYPE_CHECKING:
     from desktop.store.project import Project
@@ -31,30 +31,11 @@ DUMP_FORMAT = "rasid-project-dump"
 DUMP_VERSION = 1
 
 
-def _span(ev: tuple[int, int] | None) -> dict[str, int] | None:
-    return None if ev is None else {"start": ev[0], "end": ev[1]}
-
-
 def incident_json(inc: Incident) -> dict[str, Any]:
     """An incident with machine and analyst values per field, plus the effective values."""
-    return {
-        "id": inc.id,
-        "origin": inc.origin,
-        "status": inc.status,
-        "evidence": _span(inc.evidence),
-        "confidence": inc.confidence,
-        "fields": {
-            name: {
-                "machine": f.machine,
-                "analyst": f.analyst,
-                "analyst_set": f.analyst_set,
-                "machine_evidence": _span(f.machine_evidence),
-                "analyst_evidence": _span(f.analyst_evidence),
-            }
-            for name, f in sorted(inc.fields.items())
-        },
-        "values": {name: f.value for name, f in sorted(inc.fields.items())},
-    }
+    out = dump_incident(inc)
+    out["values"] = {name: f.value for name, f in sorted(inc.fields.items())}
+    return out
 
 
 def build_dump(
@@ -129,12 +110,6 @@ class JsonImportReport:
     skipped: list[str] = field(default_factory=list)
 
 
-def _pair(d: Any) -> tuple[int | None, int | None]:
-    if isinstance(d, dict) and "start" in d and "end" in d:
-        return int(d["start"]), int(d["end"])
-    return None, None
-
-
 def _check(value: str, allowed: tuple[str, ...], what: str) -> str:
     if value not in allowed:
         raise InputError(f"The dump has an unknown {what} {value!r}.")
@@ -178,44 +153,27 @@ def import_json(project: Project, path: str | Path) -> JsonImportReport:
         ext = str(art.get("external_id") or digest[:12])
         while ext in ext_ids:
             ext += "~dump"
-        with project.transaction() as conn:
-            aid = project.articles.insert(
-                conn,
-                external_id=ext,
-                text=text,
-                content_hash=digest,
-                title=str(art.get("title") or ""),
-                date=art.get("date"),
-                source=str(art.get("source") or ""),
-                url=str(art.get("url") or ""),
-                import_file=str(art.get("import_file") or ""),
-            )
-            for e in art.get("entities", []):
-                attrs = dict(e.get("attrs") or {})
-                if e.get("canonical_id") is not None:
-                    attrs.setdefault("canonical_id", e["canonical_id"])
-                if e.get("canonical_name") is not None:
-                    attrs.setdefault("canonical_name", e["canonical_name"])
-                insert_entity(
-                    conn,
-                    aid,
-                    text,
-                    int(e["start"]),
-                    int(e["end"]),
-                    str(e["type"]),
-                    attrs,
-                    _check(e.get("origin", "auto"), ("auto", "analyst"), "origin"),
-                    _check(e.get("status", "new"), STATUSES, "status"),
-                )
-                report.entities += 1
-            for inc in art.get("incidents", []):
-                _insert_incident(conn, aid, inc)
-                report.incidents += 1
-            index_article(conn, aid, search_text(str(art.get("title") or ""), text))
-            if art.get("tags"):
-                project.tags.set(aid, [str(t) for t in art["tags"]])
-            if art.get("note"):
-                project.notes.set(aid, str(art["note"]))
+        article = NewArticle(
+            external_id=ext,
+            text=text,
+            content_hash=digest,
+            title=str(art.get("title") or ""),
+            date=art.get("date"),
+            source=str(art.get("source") or ""),
+            url=str(art.get("url") or ""),
+            import_file=str(art.get("import_file") or ""),
+        )
+        entities = [_dumped_entity(e, text) for e in art.get("entities", [])]
+        restore_article(
+            project,
+            article,
+            entities,
+            list(art.get("incidents", [])),
+            [str(t) for t in art.get("tags") or []],
+            str(art.get("note") or ""),
+        )
+        report.entities += len(entities)
+        report.incidents += len(art.get("incidents", []))
         known.add(digest)
         ext_ids.add(ext)
         report.articles += 1
@@ -228,34 +186,16 @@ def import_json(project: Project, path: str | Path) -> JsonImportReport:
     return report
 
 
-def _insert_incident(conn: Any, aid: int, inc: dict[str, Any]) -> None:
-    stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    ev = _pair(inc.get("evidence"))
-    cur = conn.execute(
-        "INSERT INTO incidents (article_id, evidence_start, evidence_end, confidence, origin, status, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            aid,
-            *ev,
-            inc.get("confidence"),
-            _check(inc.get("origin", "auto"), ("auto", "analyst"), "origin"),
-            _check(inc.get("status", "new"), STATUSES, "status"),
-            stamp,
-            stamp,
-        ),
+def _dumped_entity(e: dict[str, Any], text: str) -> ReviewedEntity:
+    attrs = dict(e.get("attrs") or {})
+    if e.get("canonical_id") is not None:
+        attrs.setdefault("canonical_id", e["canonical_id"])
+    if e.get("canonical_name") is not None:
+        attrs.setdefault("canonical", e["canonical_name"])
+    start, end = int(e["start"]), int(e["end"])
+    record = EntityRecord(start, end, str(e["type"]), text[start:end], attrs)
+    return ReviewedEntity(
+        record,
+        _check(e.get("origin", "auto"), ("auto", "analyst"), "origin"),
+        _check(e.get("status", "new"), STATUSES, "status"),
     )
-    iid = int(cur.lastrowid or 0)
-    for name, f in (inc.get("fields") or {}).items():
-        machine_set = f.get("machine") is not None or f.get("machine_evidence") is not None
-        conn.execute(
-            "INSERT INTO incident_fields (incident_id, name, machine_value, machine_start, machine_end, "
-            "analyst_value, analyst_start, analyst_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                iid,
-                name,
-                dumps(f.get("machine")) if machine_set or not f.get("analyst_set") else None,
-                *_pair(f.get("machine_evidence")),
-                dumps(f.get("analyst")) if f.get("analyst_set") else None,
-                *_pair(f.get("analyst_evidence")),
-            ),
-        )

@@ -119,7 +119,7 @@ SOURCE_SCALES: dict[str, str] = {
 
 
 @dataclass(frozen=True)
-class IncidentRecord:
+class ResolvedIncident:
     """Everything an export row needs, resolved once."""
 
     id: int
@@ -257,7 +257,9 @@ def source_scale(source: str) -> str:
     return SOURCE_SCALES.get(source.strip().lower(), "Other") if source.strip() else ""
 
 
-def resolve(inc: ExportIncident, event_id_prefix_only: bool = False, arabic: bool = False) -> IncidentRecord:
+def resolve(
+    inc: ExportIncident, event_id_prefix_only: bool = False, arabic: bool = False
+) -> ResolvedIncident:
     """The resolved record of one incident; actor and place names in Arabic or English."""
     event_type = _str(inc.value("event_type"))
     sub = _str(inc.value("sub_event_type"))
@@ -305,7 +307,7 @@ def resolve(inc: ExportIncident, event_id_prefix_only: bool = False, arabic: boo
         stamp = 0
     tags = list(inc.tags) + (["rasid:rejected"] if inc.incident.status == "rejected" else [])
     scale = _str(inc.value("source_scale")) or source_scale(inc.article.source)
-    return IncidentRecord(
+    return ResolvedIncident(
         id=inc.id,
         article_id=inc.article.id,
         status=inc.incident.status,
@@ -389,14 +391,14 @@ def _fill(template: str, a1: str, a2: str, arabic: bool) -> str:
     return template.format(a1=a1 or "unidentified actors", a2=a2)
 
 
-def _where_en(r: IncidentRecord) -> str:
+def _where_en(r: ResolvedIncident) -> str:
     parts = [p for p in (r.admin1, r.country_name) if p and p != r.location]
     if r.location:
         return f" in {r.location}" + (f" ({', '.join(parts)})" if parts else "")
     return f" in {', '.join(parts)}" if parts else ""
 
 
-def summary_en(r: IncidentRecord) -> str:
+def summary_en(r: ResolvedIncident) -> str:
     """'On 2 March 2019, a suicide bomber of ISIS ... in Al-Baghouz (Deir ez-Zor, Syria). 6 fatalities.'"""
     when = f"On {_date_en(r.event_date)}" if r.event_date else "On an unknown date"
     template = _EN_VERBS.get(r.sub_event_type)
@@ -411,7 +413,7 @@ def summary_en(r: IncidentRecord) -> str:
     return out + " " + _toll_en(r)
 
 
-def _toll_en(r: IncidentRecord) -> str:
+def _toll_en(r: ResolvedIncident) -> str:
     injured = f" {r.injuries} injured." if r.injuries else ""
     if r.fatalities is None:
         return "Fatalities unknown." + injured
@@ -419,7 +421,7 @@ def _toll_en(r: IncidentRecord) -> str:
     return text + (f" and {r.injuries} injured." if r.injuries else ".")
 
 
-def summary_ar(r: IncidentRecord) -> str:
+def summary_ar(r: ResolvedIncident) -> str:
     """'في 2 آذار/مارس 2019، نفّذ تنظيم الدولة الإسلامية عملية (تفجير انتحاري) استهدفت ... في الباغوز.'"""
     when = f"في {_date_ar(r.event_date)}" if r.event_date else "في تاريخ غير معروف"
     label = acled.SUB_EVENT_ARABIC.get(r.sub_event_type) or acled.event_label(r.event_type, True) or "حدث"

@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING
 from desktop import acled
 from desktop.errors import InputError
 from desktop.export import charts
-from desktop.export.event_ids import assign_event_ids
 from desktop.export.filters import ExportFilter, ExportSet, ProgressFn, collect
-from desktop.export.records import IncidentRecord, resolve
+from desktop.export.records import ResolvedIncident, resolve
 from desktop.export.svg import CHART_CSS, chart_html
 from desktop.resources import resource_path
 from desktop.store.entities import Entity
+from desktop.store.event_ids import assign_event_ids
 
 if TYPE_CHECKING:
     from desktop.store.project import Project
@@ -124,7 +124,7 @@ def highlight(text: str, entities: list[Entity]) -> str:
     return "".join(out).replace("\n", "<br>")
 
 
-def _headline(records: list[IncidentRecord], arabic: bool) -> str:
+def _headline(records: list[ResolvedIncident], arabic: bool) -> str:
     total_f = sum(r.fatalities or 0 for r in records)
     total_i = sum(r.injuries or 0 for r in records)
     parts = [
@@ -161,7 +161,7 @@ def _headline(records: list[IncidentRecord], arabic: bool) -> str:
     return "\n".join(parts)
 
 
-def _table(records: list[IncidentRecord], ids: dict[int, str], arabic: bool) -> str:
+def _table(records: list[ResolvedIncident], ids: dict[int, str], arabic: bool) -> str:
     cols = (
         "id",
         "date",
@@ -198,7 +198,7 @@ def _table(records: list[IncidentRecord], ids: dict[int, str], arabic: bool) -> 
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-def _period(records: list[IncidentRecord], flt: ExportFilter, arabic: bool) -> str:
+def _period(records: list[ResolvedIncident], flt: ExportFilter, arabic: bool) -> str:
     dates = sorted(r.event_date for r in records if r.event_date)
     start = flt.date_from or (dates[0] if dates else "")
     end = flt.date_to or (dates[-1] if dates else "")

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from desktop.importing.dedupe import content_hash
-from desktop.store.entities import replace_machine_entities
-from desktop.store.incidents import replace_machine_incidents
+from desktop.records import EntityRecord, IncidentRecord
 from desktop.store.project import Project
-from desktop.store.search import index_article, search_text
+from desktop.store.writes import Extraction, NewArticle
+from desktop.store.writes import add_article as store_article
 
 
 def span_of(text: str, needle: str, start: int = 0) -> tuple[int, int]:
@@ -41,21 +41,14 @@ def add_article(
     incidents: list[dict[str, Any]] | None = None,
     index: bool = True,
 ) -> int:
-    """Insert one article with machine annotations in one transaction; returns its id."""
-    with project.transaction() as conn:
-        aid = project.articles.insert(
-            conn,
-            external_id=external_id,
-            text=text,
-            content_hash=content_hash(text),
-            title=title,
-            date=date,
-            source=source,
-        )
-        replace_machine_entities(conn, aid, text, entities or [])
-        replace_machine_incidents(conn, aid, incidents or [])
-        if index:
-            index_article(conn, aid, search_text(title, text))
+    """Insert one article with machine annotations (contract dicts) the way an import does, in one
+    transaction; returns its id. `index=False` leaves it out of the search index (large projects)."""
+    article = NewArticle(external_id, text, content_hash(text), title=title, date=date, source=source)
+    extraction = Extraction(
+        [EntityRecord.from_json(e, text) for e in entities or []],
+        [IncidentRecord.from_json(i) for i in incidents or []],
+    )
+    aid, _ = store_article(project, article, extraction, index=index)
     return aid
 
 

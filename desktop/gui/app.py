@@ -8,20 +8,26 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import settings as settings_mod
 from desktop.errors import RasidError
 from desktop.gui import i18n
 
+if TYPE_CHECKING:
+    from desktop.gui.main_window import MainWindow
+    from desktop.gui.qt import QApplication, QTranslator
+
 log = logging.getLogger(__name__)
 
 
-def make_application(language: str) -> object:
+def make_application(language: str) -> QApplication:
     """The QApplication (created once), with the interface language and its layout direction."""
     from desktop.gui import theme
     from desktop.gui.qt import QApplication, QFont, Qt
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Rasid")
     app.setOrganizationName("Rasid")
     i18n.set_language(language)
@@ -37,10 +43,10 @@ def make_application(language: str) -> object:
     return app
 
 
-_qt_translator: object | None = None
+_qt_translator: QTranslator | None = None
 
 
-def _install_qt_translator(app: object, language: str) -> None:
+def _install_qt_translator(app: QApplication, language: str) -> None:
     """Qt's own strings (standard dialog buttons, context menus of text fields) in the interface
     language, from the `qtbase_<lang>.qm` catalogue that PySide6 ships (the bundle keeps ar and en).
     A missing catalogue leaves Qt's English strings: logged, never an error."""
@@ -48,14 +54,14 @@ def _install_qt_translator(app: object, language: str) -> None:
 
     global _qt_translator
     if _qt_translator is not None:
-        app.removeTranslator(_qt_translator)  # type: ignore[attr-defined]
+        app.removeTranslator(_qt_translator)
         _qt_translator = None
     if language == "en":
         return
-    translator = QTranslator(app)  # type: ignore[call-overload]
+    translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(f"qtbase_{language}", folder):
-        app.installTranslator(translator)  # type: ignore[attr-defined]
+        app.installTranslator(translator)
         _qt_translator = translator
     else:
         log.warning("no Qt translation qtbase_%s in %s", language, folder)
@@ -78,7 +84,7 @@ def sample_project() -> Path:
     return target
 
 
-def build_window(args: argparse.Namespace) -> tuple[object, object, settings_mod.Settings]:
+def build_window(args: argparse.Namespace) -> tuple[QApplication, MainWindow, settings_mod.Settings]:
     settings = settings_mod.load()
     language = getattr(args, "lang", None) or settings.effective_language
     app = make_application(language)
@@ -118,25 +124,26 @@ def run_gui(args: argparse.Namespace) -> int:
     app, window, _settings = build_window(args)
     install_excepthook()
     if screenshot:
-        window.quiet_errors = True  # type: ignore[attr-defined]
+        window.quiet_errors = True
         return save_screenshot(app, window, Path(screenshot))
-    window.show()  # type: ignore[attr-defined]
+    window.show()
     log.info("window shown after %.2f s", time.perf_counter() - started)
-    return int(app.exec())  # type: ignore[attr-defined]
+    return int(app.exec())
 
 
-def save_screenshot(app: object, window: object, path: Path) -> int:
+def save_screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
     """Show the window, let it lay out and paint, then save `window.grab()` as a PNG."""
     from desktop.gui.qt import QApplication, QEventLoop, QTimer
 
-    window.show()  # type: ignore[attr-defined]
+    window.show()
     loop = QEventLoop()
     QTimer.singleShot(300, loop.quit)
     loop.exec()
     QApplication.processEvents()
-    pixmap = window.grab()  # type: ignore[attr-defined]
+    window.wait_for_reads()  # the article, its highlights and the lists are in
+    pixmap = window.grab()
     path.parent.mkdir(parents=True, exist_ok=True)
     if not pixmap.save(str(path), "PNG"):
         raise RasidError(f"Cannot write the screenshot {path}.")
-    window.close()  # type: ignore[attr-defined]
+    window.close()
     return 0

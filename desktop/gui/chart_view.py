@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from desktop.export.records import IncidentRecord
+from desktop.export.records import ResolvedIncident
 from desktop.export.scene import Circle, Item, Line, Polygon, Rect, Scene, Text
 from desktop.gui.qt import (
     QBrush,
@@ -17,6 +17,7 @@ from desktop.gui.qt import (
     QEvent,
     QFont,
     QFontMetricsF,
+    QHelpEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -32,7 +33,7 @@ from desktop.gui.qt import (
 )
 from desktop.gui.theme import register_fonts
 
-ChartBuilder = Callable[[list[IncidentRecord], bool, float, float], Scene]
+ChartBuilder = Callable[[list[ResolvedIncident], bool, float, float], Scene]
 MIN_SCENE = (320.0, 200.0)
 
 
@@ -95,14 +96,14 @@ class ChartView(QWidget):
         super().__init__(parent)
         self.build = build
         self.arabic = arabic
-        self.records: list[IncidentRecord] = []
+        self.records: list[ResolvedIncident] = []
         self._scene: Scene | None = None
         self._family = register_fonts() or ""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(220)
         self.setMouseTracking(True)  # pointing-hand cursor over bars and markers
 
-    def set_records(self, records: list[IncidentRecord]) -> None:
+    def set_records(self, records: list[ResolvedIncident]) -> None:
         self.records = records
         self._scene = None
         self.update()
@@ -155,10 +156,10 @@ class ChartView(QWidget):
         super().mouseMoveEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            item = self.item_at(QPointF(event.pos()))  # type: ignore[attr-defined]
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
+            item = self.item_at(QPointF(event.pos()))
             if item and item.tip:
-                QToolTip.showText(event.globalPos(), item.tip, self)  # type: ignore[attr-defined]
+                QToolTip.showText(event.globalPos(), item.tip, self)
             else:
                 QToolTip.hideText()
                 event.ignore()

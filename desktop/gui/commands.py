@@ -1,8 +1,9 @@
-"""Undoable analyst edits: each `QUndoCommand` calls one store operation and knows its inverse.
+"""Undoable analyst edits: each `QUndoCommand` calls store operations and knows their inverse.
 
-A command is applied once by `Controller.execute` (so a refused edit shows a message and never
-enters the stack); later redo/undo calls replay it. Each operation is one store transaction, so every
-step, including undo, is saved at once.
+The `Controller` runs every step: `execute` applies a command (a refused edit shows a message and
+never enters the stack), `undo`/`redo` run `revert`/`apply` in one transaction and only then move
+the stack, which calls the command's `undo`/`redo` with nothing left to do. So the stack moves only
+past steps that were written.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from desktop.gui.views import EntityView, IncidentView
 
 if TYPE_CHECKING:
     from desktop.gui.controller import Controller
+    from desktop.gui.operations import FieldState
+    from desktop.store.views import NameGroup
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +32,7 @@ class EditCommand(QUndoCommand):
         self.controller = controller
         self.ops = controller.ops
         self.article_id = article_id
-        self._applied = False
+        self.replayed = True  # QUndoStack calls redo() on push: the edit is already applied then
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -37,17 +40,16 @@ class EditCommand(QUndoCommand):
     def revert(self) -> None:
         raise NotImplementedError
 
-    # QUndoStack calls redo() on push: the first time the edit is already applied.
+    # The stack's own calls: the Controller has already done the work (see the module docstring).
     def redo(self) -> None:
-        if not self._applied:
-            self._applied = True
-            return
-        self.controller.guarded(self.apply)
-        self.controller.notify(self.article_id, self.broad)
+        if not self.replayed:
+            log.warning("redo of %r outside the controller: ignored", self.text())
+        self.replayed = False
 
     def undo(self) -> None:
-        self.controller.guarded(self.revert)
-        self.controller.notify(self.article_id, self.broad)
+        if not self.replayed:
+            log.warning("undo of %r outside the controller: ignored", self.text())
+        self.replayed = False
 
     broad = False  # True when the edit may touch other articles (dictionary entries)
 
@@ -103,16 +105,25 @@ class HandleCommand(FunctionCommand):
             self.handle = None
 
 
+class SetIncidentField(EditCommand):
+    """Set one field; the state it replaces is read in the same transaction as the write (for undo)."""
+
+    def __init__(self, controller: Controller, incident: IncidentView, name: str, value: Any) -> None:
+        super().__init__(controller, tr("Edit {field}").format(field=name), incident.article_id)
+        self.incident_id, self.name, self.value = incident.id, name, value
+        self.before: FieldState | None = None
+
+    def apply(self) -> None:
+        self.before = self.ops.field_state(self.incident_id, self.name)
+        self.ops.set_incident_field(self.incident_id, self.name, self.value)
+
+    def revert(self) -> None:
+        if self.before is not None:
+            self.ops.restore_field(self.incident_id, self.name, self.before)
+
+
 def set_incident_field(controller: Controller, incident: IncidentView, name: str, value: Any) -> EditCommand:
-    ops = controller.ops
-    before = ops.field_state(incident.id, name)
-    return FunctionCommand(
-        controller,
-        tr("Edit {field}").format(field=name),
-        incident.article_id,
-        lambda: ops.set_incident_field(incident.id, name, value),
-        lambda: ops.restore_field(incident.id, name, before),
-    )
+    return SetIncidentField(controller, incident, name, value)
 
 
 def set_incident_status(controller: Controller, incidents: list[IncidentView], status: str) -> EditCommand:
@@ -179,9 +190,10 @@ class MergeIncidents(EditCommand):
         self.filled: dict[str, Any] = {
             k: v for k, v in other.fields.items() if v not in (None, "") and keep.get(k) in (None, "")
         }
-        self.before = {name: self.ops.field_state(keep.id, name) for name in self.filled}
+        self.before: dict[str, FieldState] = {}
 
     def apply(self) -> None:
+        self.before = {name: self.ops.field_state(self.keep.id, name) for name in self.filled}
         for name, value in self.filled.items():
             self.ops.set_incident_field(self.keep.id, name, value)
         self.ops.set_incident_status(self.other.id, "rejected")
@@ -314,16 +326,16 @@ class NameEditCommand(HandleCommand):
         super().__init__(controller, text, None, do, lambda edit: ops.undo_name_edit(edit), broad=True)
 
 
-def rename_name(controller: Controller, group: Any, name: str) -> EditCommand:
+def rename_name(controller: Controller, group: NameGroup, name: str) -> EditCommand:
     ops = controller.ops
     return NameEditCommand(controller, tr("Rename"), lambda: ops.rename_name(group, name))
 
 
-def merge_names(controller: Controller, keep: Any, other: Any) -> EditCommand:
+def merge_names(controller: Controller, keep: NameGroup, other: NameGroup) -> EditCommand:
     ops = controller.ops
     return NameEditCommand(controller, tr("Merge"), lambda: ops.merge_names(keep, other))
 
 
-def set_actor_type(controller: Controller, group: Any, inter: int | None) -> EditCommand:
+def set_actor_type(controller: Controller, group: NameGroup, inter: int | None) -> EditCommand:
     ops = controller.ops
     return NameEditCommand(controller, tr("Set actor type"), lambda: ops.set_actor_type(group, inter))

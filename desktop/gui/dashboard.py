@@ -2,19 +2,23 @@
 
 The same charts as the report (`desktop.export.charts`), painted by `ChartView`s. Call `refresh()`
 after edits; clicking a bar or a map marker emits `incidentsSelected` with the ids of the incidents
-it covers. The widget only reads through the export layer (no SQL here).
+it covers. The widget reads through the export layer, on the window's read executor (no SQL here).
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from desktop.export import charts
 from desktop.export.filters import ExportFilter, collect
-from desktop.export.records import resolve
+from desktop.export.records import ResolvedIncident, resolve
 from desktop.gui.chart_view import ChartBuilder, ChartView
+from desktop.gui.operations import ProjectOps
 from desktop.gui.qt import QGridLayout, QLabel, QPointF, Qt, QWidget, Signal
+
+if TYPE_CHECKING:
+    from desktop.gui.reads import ReadExecutor
 
 log = logging.getLogger(__name__)
 
@@ -32,15 +36,17 @@ class Dashboard(QWidget):
 
     incidentsSelected = Signal(list)
 
+    loaded = Signal()  # the charts show the project as last read
+
     def __init__(
         self,
-        project: Any,
+        reads: ReadExecutor,
         filters: ExportFilter | None = None,
         arabic: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.project = project
+        self.reads = reads
         self.filters = filters or ExportFilter()
         self.arabic = arabic
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if arabic else Qt.LayoutDirection.LeftToRight)
@@ -62,9 +68,11 @@ class Dashboard(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the incidents again and redraw every chart."""
-        data = collect(self.project, self.filters, with_entities=False)
-        records = [resolve(i, arabic=self.arabic) for i in data.incidents]
+        """Read the incidents again (on the read executor) and redraw every chart when they are in."""
+        filters, arabic = self.filters, self.arabic
+        self.reads.submit(lambda ops: _records(ops, filters, arabic), self._draw, key=f"dashboard-{id(self)}")
+
+    def _draw(self, records: list[ResolvedIncident]) -> None:
         dead = sum(r.fatalities or 0 for r in records)
         self.summary.setText(
             f"الحوادث: {len(records)} — القتلى: {dead}"
@@ -73,7 +81,14 @@ class Dashboard(QWidget):
         )
         for view in self.charts.values():
             view.set_records(records)
+        self.loaded.emit()
 
     def ids_at(self, name: str, pos: QPointF) -> list[int]:
         """Incident ids behind the bar or marker at widget position `pos` of chart `name`."""
         return self.charts[name].ids_at(pos)
+
+
+def _records(ops: ProjectOps, filters: ExportFilter, arabic: bool) -> list[ResolvedIncident]:
+    """On the reader's thread: the incidents the filters select, resolved for the charts."""
+    data = collect(ops.project, filters, with_entities=False)
+    return [resolve(i, arabic=arabic) for i in data.incidents]

@@ -1,11 +1,13 @@
-"""The export dialog: format, file, language, filters; the export runs off the GUI thread with progress."""
+"""The export dialog: format, file, language, filters; the export runs off the GUI thread with progress.
+
+The dialog is given a writable worker connection (`Project.open_worker()`), used by the export
+thread only: the ACLED event ids an export assigns are stored, so the next export keeps them.
+"""
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
-from typing import Any
 
 from desktop.acled import EVENT_TYPE_NAMES, SUB_EVENT_TYPE_NAMES
 from desktop.errors import RasidError
@@ -27,7 +29,8 @@ from desktop.gui.qt import (
     QWidget,
     Signal,
 )
-from desktop.gui.workers import BackgroundTask
+from desktop.gui.workers import BackgroundTask, Job, ProgressFn
+from desktop.store.project import Project
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +53,7 @@ class ExportDialog(QDialog):
 
     def __init__(
         self,
-        project: Any,
+        project: Project,
         article_ids: list[int] | None = None,
         arabic: bool = True,
         parent: QWidget | None = None,
@@ -114,8 +117,8 @@ class ExportDialog(QDialog):
         )
         for (ar, en), widget in rows:
             form.addRow(ar if arabic else en, widget)
-        for widget in (self.selection_only, self.include_rejected, self.bom):
-            form.addRow(widget)
+        for box in (self.selection_only, self.include_rejected, self.bom):
+            form.addRow(box)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -151,13 +154,13 @@ class ExportDialog(QDialog):
             include_rejected=self.include_rejected.isChecked(),
         )
 
-    def job(self) -> Callable[[Callable[[int, int | None, str], None], threading.Event], Any]:
+    def job(self) -> Job:
         fmt, out = self.format.currentData(), self.path.text().strip()
         flt = self.filters()
         options = ExportOptions(lang=self.lang.currentData(), bom=self.bom.isChecked())
         project = self.project
 
-        def run(progress: Callable[[int, int | None, str], None], cancel: threading.Event) -> Any:
+        def run(progress: ProgressFn, cancel: threading.Event) -> tuple[str, int]:
             return (out, export_project(project, fmt, out, flt, options, progress, cancel))
 
         return run
@@ -186,7 +189,7 @@ class ExportDialog(QDialog):
             self.progress.setValue(done)
         self.progress.setFormat(f"{message} %v/%m")
 
-    def _finished(self, result: Any) -> None:
+    def _finished(self, result: tuple[str, int]) -> None:
         self.progress.hide()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         out, count = result

@@ -8,7 +8,7 @@ requests (accept, reject, export, open at the evidence); the main window turns t
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop import acled
 from desktop.gui.i18n import is_arabic, tr
@@ -33,6 +33,9 @@ from desktop.gui.theme import STATUS_COLOURS
 from desktop.gui.views import IncidentView
 from desktop.store.common import STATUSES
 from desktop.store.views import INCIDENT_COLUMNS, IncidentQuery, IncidentRow
+
+if TYPE_CHECKING:
+    from desktop.gui.reads import ReadExecutor
 
 _FIELD_LABELS = {name: (en, ar) for name, en, ar in acled.INCIDENT_FIELDS}
 _NUMERIC = frozenset({"latitude", "longitude", "fatalities", "injuries"})
@@ -62,8 +65,8 @@ def incident_view(row: IncidentRow) -> IncidentView:
 class IncidentTableModel(PagedTableModel[IncidentRow]):
     """Incidents of the whole project, a page at a time, in the order and filter last asked for."""
 
-    def __init__(self, ops: ProjectOps | None = None, page_size: int = 200) -> None:
-        super().__init__(ops, page_size, self._fetch_page_of, INCIDENT_COLUMNS, self._cell_of, column_label)
+    def __init__(self, reads: ReadExecutor | None = None, page_size: int = 200) -> None:
+        super().__init__(reads, page_size, INCIDENT_COLUMNS, self._cell_of, column_label)
         self._query = IncidentQuery()
 
     # --- configuration -------------------------------------------------------------------------
@@ -76,18 +79,15 @@ class IncidentTableModel(PagedTableModel[IncidentRow]):
         self._query = query
         self.reload()
 
-    def reload(self, keep_loaded: bool = False) -> None:
-        """Count again and fetch the first page (or as many rows as were loaded, after an edit)."""
-        wanted = max(len(self._rows), self._page_size) if keep_loaded else self._page_size
-        self.beginResetModel()
-        self._rows = []
-        self._total = self._ops.count_incidents(self._query) if self._ops else 0
-        if self._ops is not None and self._total:
-            self._rows = self._ops.incident_page(self._query, 0, min(wanted, self._total))
-        self.endResetModel()
+    def state(self) -> IncidentQuery:
+        return self._query
 
-    def _fetch_page_of(self, ops: ProjectOps, first: int, count: int) -> list[IncidentRow]:
-        return ops.incident_page(self._query, first, count)
+    def load_first(self, ops: ProjectOps, state: IncidentQuery, wanted: int) -> tuple[list[IncidentRow], int]:
+        total = ops.count_incidents(state)
+        return (ops.incident_page(state, 0, min(wanted, total)) if total else []), total
+
+    def load_page(self, ops: ProjectOps, state: IncidentQuery, first: int, count: int) -> list[IncidentRow]:
+        return ops.incident_page(state, first, count)
 
     # --- model interface -----------------------------------------------------------------------
 
@@ -157,6 +157,7 @@ class IncidentsView(QWidget):
         self.setObjectName("incidentsView")
         self.model = IncidentTableModel(page_size=page_size)
         self._ids: tuple[int, ...] | None = None
+        self._reselect: list[int] = []  # incident ids to select again when a refresh is in
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
 
@@ -189,8 +190,8 @@ class IncidentsView(QWidget):
         self._text_timer = debounce(self, self.apply_filters)
         self.text.textEdited.connect(lambda _t: self._text_timer.start())
         self.text.returnPressed.connect(self.apply_filters)
-        for box in (self.event_type, self.status):
-            box.activated.connect(lambda _i: self.apply_filters())
+        for combo in (self.event_type, self.status):
+            combo.activated.connect(lambda _i: self.apply_filters())
         self.clear_button = QPushButton(tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear_filters)
         for w in (self.event_type, self.status, self.date_from, self.date_to):
@@ -240,19 +241,24 @@ class IncidentsView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self._update_buttons()
+        self.model.loaded.connect(self._on_loaded)
 
     # --- content -------------------------------------------------------------------------------
 
-    def set_ops(self, ops: ProjectOps | None) -> None:
+    def set_reads(self, reads: ReadExecutor | None) -> None:
         self._ids = None
-        self.model.set_ops(ops)
+        self.model.set_reads(reads)
         self._update_count()
 
     def refresh(self) -> None:
         """Re-read the loaded rows after an edit, keeping the selection."""
-        selected = [r.id for r in self.selected()]
+        self._reselect = [r.id for r in self.selected()]
         self.model.reload(keep_loaded=True)
-        select_rows(self.table, [r for i in selected if (r := self.model.row_of(i)) is not None])
+
+    def _on_loaded(self) -> None:
+        if self._reselect:
+            select_rows(self.table, [r for i in self._reselect if (r := self.model.row_of(i)) is not None])
+            self._reselect = []
         self._update_count()
 
     def show_ids(self, ids: list[int]) -> None:

@@ -1,4 +1,9 @@
-"""The main window: article list (left), reader (centre), incident panel (right), status bar.
+"""The main window: article list (left), reader (centre), incident panel (right), tabs, status bar.
+
+The window is composed, not inherited: an `ArticlePane`, the reader and the `IncidentPanel` in
+the reading tab, the project-wide views in `ProjectTabs`, background work in a `TaskRunner`, every
+read of the project on a `ReadExecutor` (off the GUI thread), every edit through the `Controller`
+as an undoable command. The parts talk by signals; the window holds no SQL and no NLP.
 
 With an Arabic interface the application's layout direction is right-to-left, so Qt mirrors the
 whole arrangement (list on the right, incidents on the left) without any code here.
@@ -8,18 +13,20 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop import settings as settings_mod
 from desktop.errors import RasidError
 from desktop.gui import commands
 from desktop.gui.article_model import ArticleListModel
+from desktop.gui.article_pane import ArticlePane
 from desktop.gui.controller import Controller
-from desktop.gui.i18n import tr
+from desktop.gui.i18n import is_arabic, tr
 from desktop.gui.incident_panel import IncidentPanel
-from desktop.gui.incident_table import IncidentsView
-from desktop.gui.names_view import NamesView
 from desktop.gui.operations import (
     ProjectOps,
     create_project,
@@ -27,46 +34,42 @@ from desktop.gui.operations import (
     load_gazetteer_names,
     open_project,
 )
+from desktop.gui.project_tabs import ProjectTabs
 from desktop.gui.qt import (
-    QAbstractItemView,
     QAction,
     QByteArray,
-    QCheckBox,
-    QComboBox,
+    QCloseEvent,
     QCompleter,
     QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QKeySequence,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QModelIndex,
-    QProgressBar,
-    QPushButton,
     QShortcut,
     QSplitter,
     Qt,
-    QTableView,
-    QTabWidget,
     QTimer,
-    QVBoxLayout,
     QWidget,
 )
-from desktop.gui.reader import ArticleReader
-from desktop.gui.selection import select_row
-from desktop.gui.theme import ENTITY_TYPES, EVIDENCE_COLOUR, FIELD_EVIDENCE_COLOUR, entity_colour
-from desktop.gui.views import ArticleFilter, ArticleView, IncidentView
-from desktop.gui.window_tasks import BackgroundTasksMixin
-from desktop.gui.window_views import ProjectViewsMixin
-from desktop.gui.workers import BackgroundTask
+from desktop.gui.reader_pane import ReaderPane
+from desktop.gui.reads import ReadExecutor, settle
+from desktop.gui.task_runner import TaskRunner
+from desktop.gui.theme import EVIDENCE_COLOUR, FIELD_EVIDENCE_COLOUR
+from desktop.gui.views import ArticleView, EntityView, ImportSummary, IncidentView
+from desktop.gui.workers import BackgroundTask, ProgressFn
 from desktop.settings import Settings
+
+if TYPE_CHECKING:
+    from desktop.document import Document
+    from desktop.gui.dashboard import Dashboard
+    from desktop.gui.export_dialog import ExportDialog
+    from desktop.store.project import Project
+    from desktop.store.views import NameGroup
 
 log = logging.getLogger(__name__)
 
-REVIEW_STATUSES = ("new", "in progress", "reviewed")
 TAG_SHORTCUTS = {
     "PER": "Ctrl+1",
     "ORG": "Ctrl+2",
@@ -78,41 +81,44 @@ TAG_SHORTCUTS = {
 }
 
 
-class Legend(QWidget):
-    """One checkbox per entity type, coloured like its highlight; unchecking hides that type."""
+@dataclass(frozen=True, slots=True)
+class LoadedArticle:
+    """What the reader shows of one article, read in one go on the read executor."""
 
-    def __init__(self, reader: ArticleReader, hidden: set[str]) -> None:
-        super().__init__()
-        self.setObjectName("legend")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.boxes: dict[str, QCheckBox] = {}
-        for t in ENTITY_TYPES:
-            box = QCheckBox(tr(t))
-            box.setChecked(t not in hidden)
-            box.setStyleSheet(f"QCheckBox {{ background: {entity_colour(t).name()}; padding: 1px 4px; }}")
-            box.toggled.connect(lambda on, t=t: reader.set_type_visible(t, on))
-            layout.addWidget(box)
-            self.boxes[t] = box
-        layout.addStretch(1)
+    article: ArticleView
+    entities: list[EntityView]
+    incidents: list[IncidentView]
 
 
-class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
-    """Rasid's one window. Holds no SQL: everything goes through `ProjectOps` and `Controller`."""
+def load_article(ops: ProjectOps, article_id: int) -> LoadedArticle:
+    """On the reader's thread: an article with its entities and incidents."""
+    return LoadedArticle(ops.article(article_id), ops.entities(article_id), ops.incidents(article_id))
+
+
+def project_lists(ops: ProjectOps) -> tuple[list[str], list[str]]:
+    """On the reader's thread: the project's tags and its names for completion."""
+    return ops.all_tags(), ops.completions(wait=False)
+
+
+class MainWindow(QMainWindow):
+    """Rasid's one window. Holds no SQL: reads go through `ReadExecutor`, edits through `Controller`."""
 
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self.settings = settings
         self.ops: ProjectOps | None = None
         self.controller: Controller | None = None
+        self.reads: ReadExecutor | None = None
         self.article: ArticleView | None = None
-        self.task: BackgroundTask | None = None
-        self.setWindowTitle(tr("Rasid"))
-        self.resize(1400, 860)
+        self.quiet_errors = False  # errors go to the status bar instead of a dialog (tests, screenshots)
+        self.last_error = ""
         self._completions: list[str] = []
+        self._incident_to_select: int | None = None  # after the article loads (open from the table)
         self._names_timer = QTimer(self)  # polls for the gazetteer names loading on a thread
         self._names_timer.setInterval(250)
         self._names_timer.timeout.connect(self._names_ready)
+        self.setWindowTitle(tr("Rasid"))
+        self.resize(1400, 860)
         self._build()
         self._build_actions()
         self._restore_layout()
@@ -121,141 +127,46 @@ class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
     # --- construction --------------------------------------------------------------------------
 
     def _build(self) -> None:
-        # article list
-        left = QWidget()
-        left.setObjectName("articlePane")
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(4, 4, 4, 4)
-        self.search_box = QLineEdit()
-        self.search_box.setObjectName("search")
-        self.search_box.setPlaceholderText(tr("Search articles…"))
-        self.search_box.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(300)
-        self._search_timer.timeout.connect(self._apply_filter)
-        self.search_box.textEdited.connect(lambda _t: self._search_timer.start())
-        self.search_box.returnPressed.connect(self._apply_filter)
-        filters = QHBoxLayout()
-        self.status_filter = QComboBox()
-        self.status_filter.addItem(tr("Any status"), None)
-        for status in REVIEW_STATUSES:
-            self.status_filter.addItem(tr(status), status)
-        self.incident_filter = QComboBox()
-        self.incident_filter.addItem(tr("All articles"), None)
-        self.incident_filter.addItem(tr("With incidents"), True)
-        self.incident_filter.addItem(tr("Without incidents"), False)
-        self.tag_filter = QComboBox()
-        self.tag_filter.addItem(tr("Any tag"), None)
-        for box in (self.status_filter, self.incident_filter, self.tag_filter):
-            box.activated.connect(lambda _i: self._apply_filter())
-            filters.addWidget(box)
-        self.status_filter.setVisible(False)  # review status of an article: see ArticleFilter.status
-        self.article_model = ArticleListModel(page_size=self.settings.article_page_size)
-        self.article_view = QTableView()
-        self.article_view.setObjectName("articleList")
-        self.article_view.setModel(self.article_model)
-        self.article_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.article_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.article_view.setSortingEnabled(True)
-        self.article_view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-        self.article_view.verticalHeader().setVisible(False)
-        self.article_view.verticalHeader().setDefaultSectionSize(24)
-        header = self.article_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(36)
-        for col, width in ((1, 84), (2, 90), (3, 44), (4, 70), (5, 70)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(col, width)
-        self.article_view.selectionModel().currentRowChanged.connect(self._on_article_row)
-        self.list_count = QLabel()
-        lv.addWidget(self.search_box)
-        lv.addLayout(filters)
-        lv.addWidget(self.article_view)
-        lv.addWidget(self.list_count)
+        self.article_pane = ArticlePane(self.settings.article_page_size)
+        self.article_pane.articleChosen.connect(self.show_article)
+        self.article_pane.listLoaded.connect(lambda _n: self._update_count())
+        self.search_box = self.article_pane.search_box
+        self.tag_filter = self.article_pane.tag_filter
+        self.article_view = self.article_pane.view
 
-        # reader
-        centre = QWidget()
-        centre.setObjectName("readerPane")
-        cv = QVBoxLayout(centre)
-        cv.setContentsMargins(4, 4, 4, 4)
-        self.article_title = QLabel()
-        self.article_title.setObjectName("articleTitle")
-        self.article_title.setWordWrap(True)
-        self.article_title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        self.article_title.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.article_meta = QLabel()
-        self.article_meta.setStyleSheet("color: #555;")
-        self.reader = ArticleReader(font_size=self.settings.reader_font_size)
-        self.reader.set_zoom(self.settings.reader_zoom)
-        self.reader.set_hidden_types(set(self.settings.hidden_entity_types))
-        self.article_title.setFont(self.reader.font())
-        title_font = self.article_title.font()
-        title_font.setBold(True)
-        title_font.setPointSize(self.settings.reader_font_size + 3)
-        self.article_title.setFont(title_font)
-        self.legend = Legend(self.reader, set(self.settings.hidden_entity_types))
-        tags_row = QHBoxLayout()
-        self.tags_edit = QLineEdit()
-        self.tags_edit.setObjectName("tags")
-        self.tags_edit.setPlaceholderText(tr("Tags, separated by commas"))
+        centre = ReaderPane(self.settings)
+        self.reader, self.legend = centre.reader, centre.legend
+        self.article_title, self.article_meta = centre.title, centre.meta
+        self.tags_edit, self.note_edit = centre.tags_edit, centre.note_edit
         self.tags_edit.editingFinished.connect(self._commit_tags)
-        self.note_edit = QLineEdit()
-        self.note_edit.setObjectName("note")
-        self.note_edit.setPlaceholderText(tr("Note"))
         self.note_edit.editingFinished.connect(self._commit_note)
-        tags_row.addWidget(QLabel(tr("Tags")))
-        tags_row.addWidget(self.tags_edit, 1)
-        tags_row.addWidget(QLabel(tr("Note")))
-        tags_row.addWidget(self.note_edit, 2)
-        cv.addWidget(self.article_title)
-        cv.addWidget(self.article_meta)
-        cv.addWidget(self.legend)
-        cv.addWidget(self.reader, 1)
-        cv.addLayout(tags_row)
 
-        # incidents
         self.incident_panel = IncidentPanel()
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.article_pane)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.incident_panel)
         self.splitter.setSizes([470, 560, 370])
         self.splitter.setStretchFactor(1, 1)
 
-        # project-wide views, as tabs beside the reading view; filled when first shown
-        self.incidents_view = IncidentsView(page_size=self.settings.article_page_size)
-        self.names_view = NamesView(page_size=self.settings.article_page_size)
-        self.dashboard: Any = None
-        self.dashboard_holder = QWidget()
-        self.dashboard_holder.setObjectName("dashboardHolder")
-        QVBoxLayout(self.dashboard_holder).setContentsMargins(0, 0, 0, 0)
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("mainTabs")
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.splitter, tr("Articles"))
-        self.tabs.addTab(self.incidents_view, tr("Incidents"))
-        self.tabs.addTab(self.names_view, tr("Actors and places"))
-        self.tabs.addTab(self.dashboard_holder, tr("Dashboard"))
-        self._stale: set[QWidget] = set()
-        self.tabs.currentChanged.connect(lambda _i: self._refresh_current_view())
+        self.tabs = ProjectTabs(self.splitter, self.settings.article_page_size, is_arabic())
+        self.incidents_view = self.tabs.incidents_view
+        self.names_view = self.tabs.names_view
         self.setCentralWidget(self.tabs)
 
-        # status bar
         self.status_label = QLabel(tr("No project open"))
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(240)
-        self.progress.setVisible(False)
-        self.cancel_button = QPushButton(tr("Cancel"))
-        self.cancel_button.setVisible(False)
-        self.cancel_button.clicked.connect(self.cancel_task)
         self.statusBar().addWidget(self.status_label, 1)
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.cancel_button)
+        self.runner = TaskRunner(self.statusBar(), self.status_label, self)
+        self.runner.ended.connect(self._task_ended)
+        self.runner.succeeded.connect(self._on_import_done)
+        self.runner.failed.connect(self._on_task_failed)
+        self.runner.refused.connect(self.show_error)
+        self._connect_requests()
 
-        # reader and panel requests
+    def _connect_requests(self) -> None:
+        """The widgets' requests, each to the edit or view it asks for."""
         r = self.reader
         r.tagRequested.connect(self.tag_entity)
         r.entityResizeRequested.connect(self.resize_entity)
@@ -275,17 +186,16 @@ class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
         p.mergeRequested.connect(self.merge_incidents)
         p.splitRequested.connect(self.split_incident)
         p.createRequested.connect(self.create_incident_from_selection)
-        iv = self.incidents_view
-        iv.statusRequested.connect(self.set_incidents_status)
-        iv.exportRequested.connect(self.export_dialog)
-        iv.openRequested.connect(self.open_incident)
-        nv = self.names_view
-        nv.renameRequested.connect(self.rename_name)
-        nv.mergeRequested.connect(self.merge_names)
-        nv.actorTypeRequested.connect(self.set_actor_type)
+        t = self.tabs
+        t.incidentStatusRequested.connect(self.set_incidents_status)
+        t.exportRequested.connect(self.export_dialog)
+        t.incidentOpenRequested.connect(self.open_incident)
+        t.renameRequested.connect(self.rename_name)
+        t.mergeNamesRequested.connect(self.merge_names)
+        t.actorTypeRequested.connect(self.set_actor_type)
 
     def _action(
-        self, text: str, slot: Any, shortcut: str | QKeySequence.StandardKey | None = None
+        self, text: str, slot: Callable[[], object], shortcut: str | QKeySequence.StandardKey | None = None
     ) -> QAction:
         action = QAction(tr(text), self)
         if shortcut is not None:
@@ -309,9 +219,8 @@ class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
         self.import_action = self._action("Import articles…", self.import_dialog, "Ctrl+I")
         self.reextract_action = self._action("Re-extract all articles", self.reextract)
         self.export_action = self._action("Export…", self.export_dialog, "Ctrl+Shift+E")
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.reextract_action)
-        file_menu.addAction(self.export_action)
+        for action in (self.import_action, self.reextract_action, self.export_action):
+            file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("Close project", self.close_project, "Ctrl+W"))
         file_menu.addAction(self._action("Quit", self.close, QKeySequence.StandardKey.Quit))
@@ -324,7 +233,7 @@ class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
         edit_menu.addSeparator()
         tag_menu = edit_menu.addMenu(tr("Tag selection as"))
         for t, key in TAG_SHORTCUTS.items():
-            tag_menu.addAction(self._action(t, lambda t=t: self._tag_selection(t), key))
+            tag_menu.addAction(self._action(t, partial(self._tag_selection, t), key))
         edit_menu.addAction(
             self._action("Create incident from selection", self.create_incident_from_selection, "Ctrl+E")
         )
@@ -335,17 +244,19 @@ class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
         edit_menu.addAction(
             self._action("Reject incident", lambda: self._status_shortcut("rejected"), "Ctrl+Backspace")
         )
-        edit_menu.addAction(self._action("Find", self._focus_search, QKeySequence.StandardKey.Find))
+        edit_menu.addAction(
+            self._action("Find", self.article_pane.focus_search, QKeySequence.StandardKey.Find)
+        )
 
         view_menu = bar.addMenu(tr("&View"))
         for i, label in enumerate(("Articles", "Incidents", "Actors and places", "Dashboard")):
-            view_menu.addAction(self._action(label, lambda i=i: self.tabs.setCurrentIndex(i), f"Alt+{i + 1}"))
+            view_menu.addAction(self._action(label, partial(self.tabs.setCurrentIndex, i), f"Alt+{i + 1}"))
         view_menu.addSeparator()
         view_menu.addAction(self._action("Zoom in", self.reader.zoom_in, "Ctrl+="))
-        QShortcut(QKeySequence("Ctrl++"), self, activated=self.reader.zoom_in)
+        QShortcut(QKeySequence("Ctrl++"), self, self.reader.zoom_in)
         view_menu.addAction(self._action("Zoom out", self.reader.zoom_out, "Ctrl+-"))
-        view_menu.addAction(self._action("Next article", lambda: self._step_article(1), "Ctrl+PgDown"))
-        view_menu.addAction(self._action("Previous article", lambda: self._step_article(-1), "Ctrl+PgUp"))
+        view_menu.addAction(self._action("Next article", lambda: self.article_pane.step(1), "Ctrl+PgDown"))
+        view_menu.addAction(self._action("Previous article", lambda: self.article_pane.step(-1), "Ctrl+PgUp"))
         view_menu.addSeparator()
         lang_menu = view_menu.addMenu(tr("Interface language"))
         for code, label in (("ar", "العربية"), ("en", "English")):
@@ -354,22 +265,10 @@ class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
             lang_menu.addAction(action)
 
     def _set_project_widgets_enabled(self, enabled: bool) -> None:
-        for w in (
-            self.search_box,
-            self.article_view,
-            self.tags_edit,
-            self.note_edit,
-            self.incident_panel,
-            self.status_filter,
-            self.incident_filter,
-            self.tag_filter,
-        ):
+        for w in (self.article_pane, self.tags_edit, self.note_edit, self.incident_panel):
             w.setEnabled(enabled)
-        self.import_action.setEnabled(enabled)
-        self.reextract_action.setEnabled(enabled)
-        self.export_action.setEnabled(enabled)
-        for i in range(1, self.tabs.count()):
-            self.tabs.setTabEnabled(i, enabled)
+        for action in (self.import_action, self.reextract_action, self.export_action):
+            action.setEnabled(enabled)
 
     # --- layout memory -------------------------------------------------------------------------
 
@@ -393,26 +292,41 @@ class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
     def _remember_zoom(self, steps: int) -> None:
         self.settings.reader_zoom = steps
 
-    def closeEvent(self, event: Any) -> None:
-        if self.task is not None and self.task.running:
-            # the job stops at the next article; its thread must end before Qt objects go away
-            self.task.cancel()
-            self.task.thread.wait()
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.runner.stop_and_wait()  # the job's thread must end before Qt objects go away
         self.save_layout()
         self.close_project()
         super().closeEvent(event)
 
     # --- projects ------------------------------------------------------------------------------
 
+    @property
+    def article_model(self) -> ArticleListModel:
+        return self.article_pane.model
+
+    @property
+    def task(self) -> BackgroundTask | None:
+        return self.runner.task
+
+    @property
+    def dashboard(self) -> Dashboard | None:
+        return self.tabs.dashboard
+
+    @property
+    def dashboard_holder(self) -> QWidget:
+        return self.tabs.dashboard_holder
+
     def open_project(self, path: str | Path, create: bool = False) -> bool:
         """Open (or create) a project; a problem becomes a message, and the old project stays open."""
         try:
             ops = create_project(path) if create else open_project(path)
+            reads = ReadExecutor(ops, self)
         except RasidError as exc:
             self.show_error(str(exc))
             return False
         self.close_project()
-        self.ops = ops
+        self.ops, self.reads = ops, reads
+        reads.failed.connect(self._on_read_failed)
         self.controller = Controller(ops, self)
         self.controller.articleChanged.connect(self._on_article_changed)
         self.controller.projectChanged.connect(self._on_project_changed)
@@ -425,30 +339,22 @@ class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
         settings_mod.save(self.settings)
         self.setWindowTitle(f"{ops.name} — {tr('Rasid')}")
         self._set_project_widgets_enabled(True)
-        self._fill_tag_filter()
-        self.article_model.set_ops(ops)
-        self._update_count()
-        self._set_completions(ops.completions(wait=False))
+        self.article_pane.set_reads(reads)
+        self.tabs.set_reads(reads)
+        self._read_project_lists()
         if not gazetteer_names_loaded():
             # the bundled names load off the start-up path; completion gets them when ready
             threading.Thread(target=load_gazetteer_names, name="gazetteer-names", daemon=True).start()
             self._names_timer.start()
-        self._mark_views_stale()
-        if self.article_model.rowCount() > 0:
-            self._select_row(0)
         return True
 
     def close_project(self) -> None:
         if self.ops is None:
             return
-        ops, self.ops = self.ops, None
-        self.controller = None
-        self.article = None
-        self.article_model.set_ops(None)
-        self.tabs.setCurrentIndex(0)
-        self.incidents_view.set_ops(None)
-        self.names_view.set_ops(None)
-        self._drop_dashboard()
+        ops, reads = self.ops, self.reads
+        self.ops, self.reads, self.controller, self.article = None, None, None, None
+        self.article_pane.set_reads(None)
+        self.tabs.set_reads(None)
         self.reader.clear_article()
         self.incident_panel.set_incidents([])
         self.article_title.clear()
@@ -456,10 +362,16 @@ class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
         self._set_project_widgets_enabled(False)
         self.status_label.setText(tr("No project open"))
         self.setWindowTitle(tr("Rasid"))
+        if reads is not None:
+            reads.close()
         try:
             ops.close()
         except RasidError as exc:
             self.show_error(str(exc))
+
+    def wait_for_reads(self, timeout: float = 10.0) -> bool:
+        """Let every pending read arrive, and those they start (tests, benchmarks, screenshots)."""
+        return settle(timeout)
 
     def new_project_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, tr("New project"), "", tr("Rasid projects (*.rasid)"))
@@ -481,115 +393,99 @@ class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
         if not self.settings.recent_projects:
             self.recent_menu.addAction(tr("(none)")).setEnabled(False)
 
-    # --- article list --------------------------------------------------------------------------
-
-    def _fill_tag_filter(self) -> None:
-        current = self.tag_filter.currentData()
-        self.tag_filter.clear()
-        self.tag_filter.addItem(tr("Any tag"), None)
-        for tag in self.ops.all_tags() if self.ops else []:
-            self.tag_filter.addItem(tag, tag)
-        i = self.tag_filter.findData(current)
-        self.tag_filter.setCurrentIndex(max(i, 0))
-
-    def current_filter(self) -> ArticleFilter:
-        return ArticleFilter(
-            query=self.search_box.text().strip(),
-            tag=self.tag_filter.currentData(),
-            status=None,
-            has_incidents=self.incident_filter.currentData(),
-        )
+    # --- views ---------------------------------------------------------------------------------
 
     def _apply_filter(self) -> None:
-        if self.ops is None:
-            return
-        try:
-            self.article_model.set_filter(self.current_filter())
-        except RasidError as exc:
-            self.show_error(str(exc))
-            return
-        self._update_count()
-        if self.article_model.rowCount():
-            self._select_row(0)
+        self.article_pane.apply_filter()
 
     def _update_count(self) -> None:
-        if self.ops is None:
-            return
-        self.list_count.setText(tr("{n} articles").format(n=self.article_model.total))
-        self.status_label.setText(
-            f"{self.ops.name} — {tr('{n} articles').format(n=self.article_model.total)}"
-        )
-
-    def _on_article_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        article_id = self.article_model.article_id(current.row()) if current.isValid() else None
-        if article_id is not None:
-            self.show_article(article_id)
-
-    def _step_article(self, delta: int) -> None:
-        row = self.article_view.currentIndex().row() + delta
-        if row >= self.article_model.rowCount() and self.article_model.canFetchMore(QModelIndex()):
-            self.article_model.fetchMore(QModelIndex())
-        if 0 <= row < self.article_model.rowCount():
-            self._select_row(row)
-
-    def _select_row(self, row: int) -> None:
-        """Make `row` current and selected (never QTableView.selectRow: see gui/selection.py)."""
-        select_row(self.article_view, row)
+        if self.ops is not None:
+            self.status_label.setText(
+                f"{self.ops.name} — {tr('{n} articles').format(n=self.article_model.total)}"
+            )
 
     def select_article(self, article_id: int) -> None:
-        row = self.article_model.row_of(article_id)
-        if row is not None:
-            self._select_row(row)
-        else:
+        """Show an article: its row when the list has it loaded, else the article alone."""
+        if not self.article_pane.select_article(article_id):
             self.show_article(article_id)
 
-    def _focus_search(self) -> None:
-        self.search_box.setFocus()
-        self.search_box.selectAll()
+    def show_view(self, view: QWidget) -> None:
+        self.tabs.setCurrentWidget(view)
+
+    def show_view_named(self, name: str) -> None:
+        """Show a tab by name: `articles`, `incidents`, `names` or `dashboard`."""
+        self.tabs.show_view_named(name)
+
+    def open_incident(self, article_id: int, incident_id: int) -> None:
+        """Open an article in the reader with one incident selected and its evidence shown."""
+        self.tabs.setCurrentWidget(self.splitter)
+        self._incident_to_select = incident_id
+        self.select_article(article_id)
+
+    def _read_project_lists(self) -> None:
+        if self.reads is not None:
+            self.reads.submit(project_lists, self._project_lists_loaded, key="project-lists")
+
+    def _project_lists_loaded(self, lists: tuple[list[str], list[str]]) -> None:
+        tags, names = lists
+        self.article_pane.set_tags(tags)
+        self._set_completions(names)
+
+    def _on_read_failed(self, message: str, is_bug: bool) -> None:
+        if is_bug:
+            from desktop.gui.crash import show_bug
+
+            show_bug(RuntimeError(message), None)
+        else:
+            self.show_error(message)
 
     # --- reader --------------------------------------------------------------------------------
 
     def show_article(self, article_id: int) -> None:
+        """Read the article, its entities and incidents off the GUI thread, then show them."""
+        if self.reads is not None:
+            self.reads.submit(lambda ops: load_article(ops, article_id), self._article_loaded, key="article")
+
+    def _article_loaded(self, loaded: LoadedArticle) -> None:
         if self.ops is None:
             return
-        try:
-            article = self.ops.article(article_id)
-            entities = self.ops.entities(article_id)
-            incidents = self.ops.incidents(article_id)
-        except RasidError as exc:
-            self.show_error(str(exc))
-            return
+        article, incidents = loaded.article, loaded.incidents
+        same = self.article is not None and self.article.id == article.id
         self.article = article
         self.article_title.setText(article.title)
-        meta = " · ".join(x for x in (article.date, article.source, article.external_id) if x)
-        self.article_meta.setText(meta)
-        self.reader.set_article(article.text, entities)
-        self.incident_panel.set_incidents(incidents, keep_selection=False)
-        if incidents:
-            self.incident_panel.select_incident(incidents[0].id)
+        self.article_meta.setText(
+            " · ".join(x for x in (article.date, article.source, article.external_id) if x)
+        )
+        if same:  # a refresh after an edit: keep the reading position and the selected incident
+            scroll = self.reader.verticalScrollBar().value()
+            self.reader.set_entities(loaded.entities)
+            self.incident_panel.set_incidents(incidents)
+            self.reader.verticalScrollBar().setValue(scroll)
+        else:
+            self.reader.set_article(article.text, loaded.entities)
+            self.incident_panel.set_incidents(incidents, keep_selection=False)
+            if incidents:
+                self.incident_panel.select_incident(incidents[0].id)
+        wanted, self._incident_to_select = self._incident_to_select, None
+        if wanted is not None and any(i.id == wanted for i in incidents):
+            self.incident_panel.select_incident(wanted)
+            self._show_incident_evidence(self.incident_panel.current())
         self.tags_edit.setText(", ".join(article.tags))
         self.note_edit.setText(article.note)
 
     def _on_article_changed(self, article_id: int) -> None:
         if self.ops is None:
             return
-        self._mark_views_stale()
+        self.tabs.mark_stale()
         self.article_model.refresh_article(article_id)
+        self._read_project_lists()  # a tag may be new
         if self.article is not None and self.article.id == article_id:
-            scroll = self.reader.verticalScrollBar().value()
-            self.reader.set_entities(self.ops.entities(article_id))
-            self.incident_panel.set_incidents(self.ops.incidents(article_id))
-            self.article = self.ops.article(article_id)
-            self.tags_edit.setText(", ".join(self.article.tags))
-            self.note_edit.setText(self.article.note)
-            self.reader.verticalScrollBar().setValue(scroll)
+            self.show_article(article_id)
 
     def _on_project_changed(self) -> None:
-        if self.ops is None:
-            return
-        self._mark_views_stale()
-        self._fill_tag_filter()
-        self._set_completions(self.ops.completions(wait=False))
+        if self.ops is not None:
+            self.tabs.mark_stale()
+            self._read_project_lists()
 
     def _show_incident_evidence(self, incident: IncidentView | None) -> None:
         if incident is None or incident.evidence is None:
@@ -598,7 +494,7 @@ class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
         self.reader.show_evidence([(incident.evidence[0], incident.evidence[1], EVIDENCE_COLOUR)])
 
     def _show_field_evidence(self, incident_id: int, name: str) -> None:
-        incident = next((i for i in self.incident_panel.incidents() if i.id == incident_id), None)
+        incident = self._incident(incident_id)
         if incident is None:
             return
         spans = []
@@ -616,21 +512,113 @@ class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
     def _names_ready(self) -> None:
         if gazetteer_names_loaded():
             self._names_timer.stop()
-            if self.ops is not None:
-                self._set_completions(self.ops.completions(wait=False))
+            self._read_project_lists()
+
+    # --- background work -----------------------------------------------------------------------
+
+    def import_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, tr("Import articles"), "", tr("Articles (*.jsonl *.json *.txt *.csv *.gz);;All files (*)")
+        )
+        if paths:
+            self.start_import(paths)
+
+    def start_import(
+        self, paths: list[str], extractor: Callable[[Document], Document] | None = None, jobs: int = 0
+    ) -> BackgroundTask | None:
+        """Import in the background; `jobs` worker processes (0: ingest decides by batch size)."""
+        ops = self.ops
+        if ops is None:
+            return None
+
+        def job(progress: ProgressFn, cancel: threading.Event) -> ImportSummary:
+            return ops.import_paths(paths, progress, cancel, extractor, jobs)
+
+        return self.runner.start(job, tr("Importing…"))
+
+    def reextract(self) -> BackgroundTask | None:
+        ops = self.ops
+        if ops is None:
+            return None
+        return self.runner.start(lambda progress, cancel: ops.reextract(progress, cancel), tr("Extracting…"))
+
+    def cancel_task(self) -> None:
+        self.runner.cancel()
+
+    def _task_ended(self) -> None:
+        if self.ops is not None:
+            self.article_pane.reload()
+            self._on_project_changed()
+
+    def _on_import_done(self, summary: ImportSummary) -> None:
+        text = tr("{n} articles imported, {s} skipped, {f} failed.").format(
+            n=summary.imported, s=summary.skipped, f=summary.failed
+        )
+        if summary.cancelled:
+            text = tr("Cancelled.") + " " + text
+        self.statusBar().showMessage(text, 10000)
+        if summary.failed:  # every reason, so the analyst can fix the files
+            self.show_error("\n".join([text, *summary.messages]))
+
+    def _on_task_failed(self, message: str, is_bug: bool) -> None:
+        self._on_read_failed(message, is_bug)
+
+    def export_dialog(
+        self, article_ids: list[int] | None = None, incident_ids: list[int] | None = None
+    ) -> ExportDialog | None:
+        """File → Export… (or the incidents table's selection): the export runs on a writable worker
+        connection of its own, so the ACLED event ids it assigns are stored in the project."""
+        if self.ops is None:
+            return None
+        from desktop.gui.export_dialog import ExportDialog
+
+        try:
+            project = self.ops.worker_project()
+        except RasidError as exc:
+            self.show_error(str(exc))
+            return None
+        dialog = ExportDialog(
+            project,
+            article_ids=article_ids or None,
+            incident_ids=incident_ids or None,
+            arabic=is_arabic(),
+            parent=self,
+        )
+        dialog.exported.connect(
+            lambda path, n: self.statusBar().showMessage(
+                tr("Exported {n} records to {path}").format(n=n, path=path), 10000
+            )
+        )
+        dialog.failed.connect(self.show_error)
+        dialog.finished.connect(lambda _r: self._release_export(dialog, project))
+        dialog.open()
+        return dialog
+
+    def _release_export(self, dialog: ExportDialog, project: Project) -> None:
+        """Close the export's connection once its thread is done (it may outlive a cancelled dialog)."""
+        task = dialog.task
+        if task is not None and task.running:
+            task.finished.connect(lambda _r: self._release_export(dialog, project))
+            task.failed.connect(lambda _m, _b: self._release_export(dialog, project))
+            return
+        project.close()
+        dialog.deleteLater()
 
     # --- analyst edits -------------------------------------------------------------------------
 
     def _run(self, command: commands.EditCommand) -> bool:
         if self.controller is None:
             return False
-        if self.task is not None and self.task.running:
+        if self.runner.running:
             self.show_error(tr("Wait for the background task to finish before editing."))
             return False
         return self.controller.execute(command)
 
-    def _entity(self, entity_id: int) -> Any:
+    def _entity(self, entity_id: int) -> EntityView | None:
         return next((e for e in self.reader.entities if e.id == entity_id), None)
+
+    def _incident(self, incident_id: int) -> IncidentView | None:
+        return next((i for i in self.incident_panel.incidents() if i.id == incident_id), None)
 
     def _tag_selection(self, type_: str) -> None:
         span = self.reader.selected_offsets()
@@ -677,6 +665,12 @@ class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
             kind = "place" if entity.type == "LOC" else "actor"
             self._run(commands.link_entity(self.controller, entity, self.article.id, canonical, kind))
 
+    def name_completer(self, parent: QWidget) -> QCompleter:
+        """Completion over the project's and the bundled gazetteers' actor and place names."""
+        completer = QCompleter(self._completions, parent)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        return completer
+
     def _ask_name(self, title: str, initial: str) -> str | None:
         dialog = QInputDialog(self)
         dialog.setWindowTitle(title)
@@ -684,9 +678,7 @@ class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
         dialog.setTextValue(initial)
         line = dialog.findChild(QLineEdit)
         if line is not None:
-            completer = QCompleter(self._completions, dialog)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            line.setCompleter(completer)
+            line.setCompleter(self.name_completer(dialog))
         if dialog.exec():
             return dialog.textValue().strip() or None
         return None
@@ -700,7 +692,7 @@ class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
         )
 
     def edit_incident_field(self, incident_id: int, name: str, value: object) -> None:
-        incident = next((i for i in self.incident_panel.incidents() if i.id == incident_id), None)
+        incident = self._incident(incident_id)
         if incident is not None and self.controller is not None:
             self._run(commands.set_incident_field(self.controller, incident, name, value))
 
@@ -709,16 +701,21 @@ class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
         if incidents and self.controller is not None:
             self._run(commands.set_incident_status(self.controller, incidents, status))
 
+    def set_incidents_status(self, incidents: list[IncidentView], status: str) -> None:
+        """Accept or reject incidents of any articles (the incidents table) as one undoable step."""
+        if incidents and self.controller is not None:
+            self._run(commands.set_incident_status(self.controller, incidents, status))
+
     def _status_shortcut(self, status: str) -> None:
         self.set_incident_status(self.incident_panel.selected_ids(), status)
 
     def merge_incidents(self, keep_id: int, other_id: int) -> None:
-        incidents = {i.id: i for i in self.incident_panel.incidents()}
-        if keep_id in incidents and other_id in incidents and self.controller is not None:
-            self._run(commands.MergeIncidents(self.controller, incidents[keep_id], incidents[other_id]))
+        keep, other = self._incident(keep_id), self._incident(other_id)
+        if keep is not None and other is not None and self.controller is not None:
+            self._run(commands.MergeIncidents(self.controller, keep, other))
 
     def split_incident(self, incident_id: int, at: int | None = None) -> None:
-        incident = next((i for i in self.incident_panel.incidents() if i.id == incident_id), None)
+        incident = self._incident(incident_id)
         if incident is None or self.controller is None:
             return
         if incident.evidence is None:
@@ -742,6 +739,18 @@ class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
             fields: dict[str, Any] = {"date": self.article.date or None}
             self._run(commands.CreateIncident(self.controller, self.article.id, fields, (start, end)))
 
+    def rename_name(self, group: NameGroup, name: str) -> None:
+        if self.controller is not None:
+            self._run(commands.rename_name(self.controller, group, name))
+
+    def merge_names(self, keep: NameGroup, other: NameGroup) -> None:
+        if self.controller is not None:
+            self._run(commands.merge_names(self.controller, keep, other))
+
+    def set_actor_type(self, group: NameGroup, inter: int | None) -> None:
+        if self.controller is not None:
+            self._run(commands.set_actor_type(self.controller, group, inter))
+
     def _commit_tags(self) -> None:
         if self.article is None or self.controller is None:
             return
@@ -749,7 +758,6 @@ class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
         old = list(self.article.tags)
         if new != sorted(old):
             self._run(commands.set_tags(self.controller, self.article.id, old, new))
-            self._fill_tag_filter()
 
     def _commit_note(self) -> None:
         if self.article is None or self.controller is None:
@@ -759,19 +767,20 @@ class MainWindow(ProjectViewsMixin, BackgroundTasksMixin, QMainWindow):
             self._run(commands.set_note(self.controller, self.article.id, self.article.note, new))
 
     def undo(self) -> None:
+        """Undo the last edit; a failure is shown and the undo stack stays as it was."""
         if self.controller is not None:
-            self.controller.undo_stack.undo()
+            self.controller.undo()
 
     def redo(self) -> None:
         if self.controller is not None:
-            self.controller.undo_stack.redo()
+            self.controller.redo()
 
     # --- messages ------------------------------------------------------------------------------
 
     def show_error(self, message: str) -> None:
         """One clear sentence in a message box (never a traceback)."""
         self.last_error = message
-        if getattr(self, "quiet_errors", False):
+        if self.quiet_errors:
             self.statusBar().showMessage(message, 10000)
             return
         QMessageBox.warning(self, tr("Rasid"), message)

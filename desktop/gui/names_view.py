@@ -7,7 +7,7 @@ text). The view emits requests; the main window runs them as undoable commands t
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.gui.i18n import is_arabic, tr
 from desktop.gui.operations import ProjectOps
@@ -23,7 +23,11 @@ from desktop.gui.qt import (
     QWidget,
     Signal,
 )
+from desktop.gui.selection import select_rows
 from desktop.store.views import NameGroup
+
+if TYPE_CHECKING:
+    from desktop.gui.reads import ReadExecutor
 
 # ACLED actor types (the `inter` codes of the ACLED codebook)
 ACTOR_TYPES: tuple[tuple[int, str, str], ...] = (
@@ -75,8 +79,8 @@ def name_cell(g: NameGroup, col: int, role: int) -> Any:
 class NameListModel(PagedTableModel[NameGroup]):
     """Actors and places, a page at a time, most mentioned first."""
 
-    def __init__(self, ops: ProjectOps | None = None, page_size: int = 200) -> None:
-        super().__init__(ops, page_size, self._fetch_page_of, [c[0] for c in COLUMNS], name_cell)
+    def __init__(self, reads: ReadExecutor | None = None, page_size: int = 200) -> None:
+        super().__init__(reads, page_size, [c[0] for c in COLUMNS], name_cell)
         self._kind: str | None = None
         self._text = ""
         self._order = "-mentions"
@@ -86,17 +90,20 @@ class NameListModel(PagedTableModel[NameGroup]):
             self._kind, self._text = kind, text
             self.reload()
 
-    def reload(self, keep_loaded: bool = False) -> None:
-        wanted = max(len(self._rows), self._page_size) if keep_loaded else self._page_size
-        self.beginResetModel()
-        self._rows, self._total = [], 0
-        if self._ops is not None:
-            page = self._ops.name_page_and_total(self._kind, self._text, wanted, self._order)
-            self._rows, self._total = page
-        self.endResetModel()
+    def state(self) -> tuple[str | None, str, str]:
+        return (self._kind, self._text, self._order)
 
-    def _fetch_page_of(self, ops: ProjectOps, first: int, count: int) -> list[NameGroup]:
-        return ops.name_page(self._kind, self._text, first, count, self._order)
+    def load_first(
+        self, ops: ProjectOps, state: tuple[str | None, str, str], wanted: int
+    ) -> tuple[list[NameGroup], int]:
+        kind, text, order = state
+        return ops.name_page_and_total(kind, text, wanted, order)
+
+    def load_page(
+        self, ops: ProjectOps, state: tuple[str | None, str, str], first: int, count: int
+    ) -> list[NameGroup]:
+        kind, text, order = state
+        return ops.name_page(kind, text, first, count, order)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column][1]
@@ -125,6 +132,7 @@ class NamesView(QWidget):
         super().__init__(parent)
         self.setObjectName("namesView")
         self.model = NameListModel(page_size=page_size)
+        self._reselect: list[str] = []  # keys of the groups to select again when a refresh is in
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         filters = QHBoxLayout()
@@ -166,17 +174,22 @@ class NamesView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         self._update_buttons()
+        self.model.loaded.connect(self._on_loaded)
 
-    def set_ops(self, ops: ProjectOps | None) -> None:
-        self.model.set_ops(ops)
+    def set_reads(self, reads: ReadExecutor | None) -> None:
+        self.model.set_reads(reads)
         self._update_count()
 
     def refresh(self) -> None:
-        current = self.selected()
+        """Re-read the loaded rows after an edit, keeping the selection."""
+        self._reselect = [g.key for g in self.selected()]
         self.model.reload(keep_loaded=True)
-        from desktop.gui.selection import select_rows
 
-        select_rows(self.table, [r for g in current if (r := self.model.row_of(g.key)) is not None])
+    def _on_loaded(self) -> None:
+        if self._reselect:
+            rows = [r for k in self._reselect if (r := self.model.row_of(k)) is not None]
+            select_rows(self.table, rows)
+            self._reselect = []
         self._update_count()
 
     def apply_filters(self) -> None:

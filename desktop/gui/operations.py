@@ -11,12 +11,11 @@ ADAPTER; each is listed in the GUI report so the store can grow the real operati
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.errors import InputError, RasidError
 from desktop.gui.views import (
@@ -28,16 +27,23 @@ from desktop.gui.views import (
     IncidentView,
 )
 from desktop.store import views as store_views
-from desktop.store.dictionary import DictionaryEntry
+from desktop.store.articles import ArticleFilter as StoreFilter
+from desktop.store.articles import ArticleSummary
+from desktop.store.dictionary import DictionaryEntry, DictionaryManager
+from desktop.store.entities import Entity
+from desktop.store.incidents import Incident
 from desktop.store.project import Project
 from desktop.store.views import IncidentQuery, IncidentRow, NameGroup
+
+if TYPE_CHECKING:
+    from desktop.ingest import ImportProgress, ImportReport
 
 log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[int, int | None, str], None]
 
 ENTITY_KIND = {"PER": "actor", "ORG": "actor", "LOC": "place"}
-_WORD_CHAR = re.compile(r"\w")
+MAX_MESSAGES = 20  # failure reasons an import summary carries to the window
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,30 +92,37 @@ class ProjectOps:
 
     # --- articles ------------------------------------------------------------------------------
 
-    def _store_filter(self, f: ArticleFilter) -> Any:
-        from desktop.store.articles import ArticleFilter as StoreFilter
-
+    def _store_filter(self, f: ArticleFilter) -> StoreFilter:
         return StoreFilter(tag=f.tag or None, status=f.status or None, has_incidents=f.has_incidents)
 
     def count_articles(self, f: ArticleFilter) -> int:
         if f.query.strip():
-            return int(self.project.search(f.query, self._store_filter(f), 0, 1).total)
+            return self.project.search(f.query, self._store_filter(f), 0, 1).total
         return self.project.articles.count(self._store_filter(f))
 
     def article_page(self, offset: int, limit: int, order_by: str, f: ArticleFilter) -> list[ArticleRow]:
+        return self.article_page_and_total(offset, limit, order_by, f)[0]
+
+    def article_page_and_total(
+        self, offset: int, limit: int, order_by: str, f: ArticleFilter
+    ) -> tuple[list[ArticleRow], int]:
+        """A page of the article list and how many articles match (one full-text query for both)."""
         if f.query.strip():
             page = self.project.search(f.query, self._store_filter(f), offset, limit, "rank")
-            ids = [int(_attr(hit, "article_id", "id")) for hit in page.hits]
+            ids = [hit.article_id for hit in page.hits]
             summaries = self.project.articles.list(0, len(ids) or 1, "id", _ids_filter(ids)) if ids else []
             by_id = {s.id: s for s in summaries}
-            ordered = [by_id[i] for i in ids if i in by_id]
-        else:
-            ordered = self.project.articles.list(offset, limit, order_by, self._store_filter(f))
-        return self._rows(ordered)
+            return self._rows([by_id[i] for i in ids if i in by_id]), page.total
+        flt = self._store_filter(f)
+        return self._rows(
+            self.project.articles.list(offset, limit, order_by, flt)
+        ), self.project.articles.count(flt)
 
-    def _rows(self, summaries: Iterable[Any]) -> list[ArticleRow]:
+    def _rows(self, summaries: Iterable[ArticleSummary]) -> list[ArticleRow]:
         summaries = list(summaries)
-        statuses = self._review_statuses([s.id for s in summaries])
+        ids = [s.id for s in summaries]
+        states = self.project.incidents.review_states(ids)
+        tags = self.project.tags.of_many(ids)
         return [
             ArticleRow(
                 id=s.id,
@@ -117,25 +130,11 @@ class ProjectOps:
                 date=s.date or "",
                 source=s.source,
                 incidents=s.incidents,
-                status=statuses.get(s.id, "new"),
-                tags=tuple(self.project.tags.of(s.id)),
+                status=states.get(s.id, "new"),
+                tags=tuple(tags.get(s.id, ())),
             )
             for s in summaries
         ]
-
-    def _review_statuses(self, ids: list[int]) -> dict[int, str]:
-        """ADAPTER: an article is `reviewed` when all its incidents are, `in progress` when some are."""
-        if not ids:
-            return {}
-        rows = self.project.query(
-            "SELECT article_id, sum(status = 'new'), count(*) FROM incidents "
-            f"WHERE article_id IN ({','.join('?' * len(ids))}) GROUP BY article_id",
-            ids,
-        )
-        out: dict[int, str] = {}
-        for article_id, new, total in rows:
-            out[int(article_id)] = "new" if new == total else "reviewed" if new == 0 else "in progress"
-        return out
 
     def article_row(self, article_id: int) -> ArticleRow | None:
         rows = self._rows(self.project.articles.list(0, 1, "id", _ids_filter([article_id])))
@@ -202,7 +201,7 @@ class ProjectOps:
         elif status == "rejected":
             self.project.entities.reject(entity_id)
         else:  # ADAPTER: the store has no public way back to `new`/`edited`
-            self.project.entities._set_status(entity_id, status)
+            self.project.entities.set_status(entity_id, status)
 
     def delete_entity(self, entity_id: int) -> None:
         self.project.entities.delete(entity_id)
@@ -220,24 +219,22 @@ class ProjectOps:
         """Link an entity to an actor or place: dictionary entry data when there is one."""
         entity = self.project.entities.get(entity_id)
         attrs = dict(entity.attrs)
-        attrs["canonical_name"] = canonical
+        attrs["canonical"] = canonical
         attrs["canonical_id"] = canonical
         for entry in self.project.dictionary.lookup(canonical):
             attrs["canonical_id"] = f"{entry.kind}:{entry.key}"
-            if entry.actor_type:
-                attrs["actor_type"] = entry.actor_type
+            if entry.actor_type and entry.actor_type.isdigit():
+                attrs["inter"] = int(entry.actor_type)
             if entry.latitude is not None and entry.longitude is not None:
-                attrs["latitude"], attrs["longitude"] = entry.latitude, entry.longitude
+                attrs["lat"], attrs["lon"] = entry.latitude, entry.longitude
             break
         self.project.entities.update(entity_id, attrs=attrs)
 
     # --- dictionary ----------------------------------------------------------------------------
 
     def add_dictionary_entry(self, surface: str, type_: str, name: str) -> tuple[int, list[int]]:
-        """Add an actor/place to the project dictionary and tag it in every article.
+        """Add an actor/place to the project dictionary and tag it in every article (one transaction).
 
-        ADAPTER: the store keeps entries but does not apply them; until it does (a
-        `dictionary.apply(entry)` in one transaction), each mention found by search is tagged here.
         Returns the entry id and the ids of the entities added (for undo).
         """
         from desktop.store.dictionary import DictionaryEntry
@@ -246,32 +243,18 @@ class ProjectOps:
         if not surface:
             raise InputError("Select the name to add to the dictionary first.")
         kind = ENTITY_KIND.get(type_, "actor")
-        entry = self.project.dictionary.add(
-            DictionaryEntry(
-                kind=kind,
-                key=name.strip() or surface,
-                name=name.strip() or surface,
-                aliases=[surface] if surface != name else [],
-                attrs={"type": type_},
-            )
-        )
-        added: list[int] = []
         with self.project.transaction():
-            for article_id in self._articles_mentioning(surface):
-                text = self.project.articles.get(article_id).text
-                taken = [
-                    (e.start, e.end)
-                    for e in self.project.entities.for_article(article_id)
-                    if e.status != "rejected"
-                ]
-                for start in _mentions(text, surface):
-                    end = start + len(surface)
-                    if any(s < end and start < e for s, e in taken):
-                        continue
-                    attrs = {"canonical_name": entry.name, "canonical_id": f"{kind}:{entry.key}"}
-                    added.append(self.project.entities.add(article_id, start, end, type_, attrs).id)
-                    taken.append((start, end))
-        assert entry.id is not None
+            entry = self.project.dictionary.add(
+                DictionaryEntry(
+                    kind=kind,
+                    key=name.strip() or surface,
+                    name=name.strip() or surface,
+                    aliases=[surface] if surface != name else [],
+                    attrs={"type": type_},
+                )
+            )
+            assert entry.id is not None
+            added = self.project.dictionary.apply(entry.id, type_)
         return entry.id, added
 
     def remove_dictionary_entry(self, handle: tuple[int, list[int]]) -> None:
@@ -280,20 +263,6 @@ class ProjectOps:
             for eid in entity_ids:
                 self.project.entities.delete(eid)
             self.project.dictionary.delete(entry_id)
-
-    def _articles_mentioning(self, surface: str) -> list[int]:
-        try:
-            ids: list[int] = []
-            offset = 0
-            while True:
-                page = self.project.search(f'"{surface}"', None, offset, 500, "rank")
-                batch = [int(_attr(h, "article_id", "id")) for h in page.hits]
-                ids += batch
-                offset += len(batch)
-                if len(batch) < 500:
-                    return ids
-        except (ModuleNotFoundError, RasidError):  # no search index yet: scan
-            return [i for i in self.project.articles.ids() if surface in self.project.articles.get(i).text]
 
     def completions(self, wait: bool = True) -> list[str]:
         """Names of actors and places for completion: the project dictionary plus bundled gazetteers.
@@ -339,7 +308,7 @@ class ProjectOps:
         elif status == "rejected":
             self.project.incidents.reject(incident_id)
         else:  # ADAPTER: no public way back to `new`/`edited`
-            self.project.incidents._set_status(incident_id, status, "restore")
+            self.project.incidents.set_status(incident_id, status, "restore")
 
     def create_incident(
         self, article_id: int, fields: dict[str, Any], evidence: tuple[int, int] | None
@@ -392,35 +361,32 @@ class ProjectOps:
 
         Runs on a background thread, on a connection of its own (see `worker_project`).
         """
+        from desktop.ingest import import_paths
+
         with self.worker_project() as project:
-            report = project.import_paths(
-                paths, progress=_progress_adapter(progress), cancel=cancel, jobs=jobs, extractor=extractor
+            report = import_paths(
+                project,
+                paths,
+                progress=_progress_adapter(progress),
+                cancel=cancel,
+                jobs=jobs,
+                extractor=extractor,
             )
         return _summary(report, cancel)
 
     def reextract(self, progress: ProgressFn, cancel: threading.Event) -> ImportSummary:
+        from desktop.ingest import reextract
+
         with self.worker_project() as project:
-            report = project.reextract(progress=_progress_adapter(progress), cancel=cancel)
+            report = reextract(project, progress=_progress_adapter(progress), cancel=cancel)
         return _summary(report, cancel)
 
     def worker_project(self) -> Project:
         """A second `Project` on the same file, for the calling (background) thread only.
 
-        The GUI thread keeps reading through its own connection while a background job writes: two
-        threads never share one `sqlite3.Connection` (its statement cache and `Project`'s
-        transaction depth are not thread-safe), and WAL lets the GUI read while the job writes.
-        ADAPTER: the store has no public way to open a second connection under the lock this
-        process already holds, so the connection is made with the store's own `_connect`.
+        Two threads never share one `sqlite3.Connection` (see `Project.open_worker`).
         """
-        from desktop.store.project import _connect
-
-        if self.project.read_only:
-            raise InputError(f"{self.name} is open read-only; reopen it for writing to import.")
-        return Project(self.project.path, _connect(self.project.path, False), None, read_only=False)
-
-    def reader_project(self) -> Project:
-        """A read-only `Project` on the same file for a background reader (exports); close it after."""
-        return Project.open(self.project.path, read_only=True)
+        return self.project.open_worker()
 
     # --- project-wide views --------------------------------------------------------------------
 
@@ -518,8 +484,7 @@ class ProjectOps:
                 snapshots.append(_entity_view(entity))
                 attrs = dict(entity.attrs)
                 attrs["canonical_id"] = canonical
-                attrs["canonical_name"] = saved.name
-                attrs.pop("canonical", None)
+                attrs["canonical"] = saved.name
                 if set_inter:
                     if inter is None:
                         attrs.pop("inter", None)
@@ -556,12 +521,12 @@ def _dc_replace(entry: DictionaryEntry, **changes: Any) -> DictionaryEntry:
     return replace(entry, **changes)
 
 
-def _add_unique(dictionary: Any, entry: DictionaryEntry) -> DictionaryEntry:
+def _add_unique(dictionary: DictionaryManager, entry: DictionaryEntry) -> DictionaryEntry:
     """Add `entry`, suffixing its key when the dictionary already has one (keys are unique per kind)."""
     for n in range(1, 100):
         candidate = entry if n == 1 else _dc_replace(entry, key=f"{entry.key}~{n}")
         try:
-            return dictionary.add(candidate)  # type: ignore[no-any-return]
+            return dictionary.add(candidate)
         except InputError:
             if entry.overrides:
                 raise
@@ -584,22 +549,11 @@ def _new_entry(group: NameGroup) -> DictionaryEntry:
     )
 
 
-def _attr(obj: Any, *names: str) -> Any:
-    for name in names:
-        if isinstance(obj, dict) and name in obj:
-            return obj[name]
-        if hasattr(obj, name):
-            return getattr(obj, name)
-    raise AttributeError(names[0])
-
-
-def _ids_filter(ids: list[int]) -> Any:
-    from desktop.store.articles import ArticleFilter as StoreFilter
-
+def _ids_filter(ids: list[int]) -> StoreFilter:
     return StoreFilter(ids=ids)
 
 
-def _entity_view(e: Any) -> EntityView:
+def _entity_view(e: Entity) -> EntityView:
     return EntityView(
         id=e.id,
         start=e.start,
@@ -614,7 +568,7 @@ def _entity_view(e: Any) -> EntityView:
     )
 
 
-def _incident_view(i: Any) -> IncidentView:
+def _incident_view(i: Incident) -> IncidentView:
     return IncidentView(
         id=i.id,
         article_id=i.article_id,
@@ -624,22 +578,6 @@ def _incident_view(i: Any) -> IncidentView:
         evidence=i.evidence,
         fields_evidence={name: f.evidence for name, f in i.fields.items() if f.evidence is not None},
     )
-
-
-def _mentions(text: str, surface: str) -> list[int]:
-    """Starts of `surface` in `text` not glued to a longer word (one-letter proclitics allowed)."""
-    out: list[int] = []
-    start = text.find(surface)
-    while start >= 0:
-        end = start + len(surface)
-        before = text[start - 1] if start else " "
-        before2 = text[start - 2] if start > 1 else " "
-        after = text[end] if end < len(text) else " "
-        proclitic = before in "وبلفك" and not _WORD_CHAR.match(before2)
-        if (not _WORD_CHAR.match(before) or proclitic) and not _WORD_CHAR.match(after):
-            out.append(start)
-        start = text.find(surface, start + 1)
-    return out
 
 
 _gazetteer_cache: list[str] | None = None
@@ -660,65 +598,31 @@ def load_gazetteer_names() -> list[str]:
 
 
 def _gazetteer_names() -> list[str]:
-    """Names in the bundled gazetteers (empty while `desktop.nlp.gazetteer` does not exist)."""
+    """Canonical names of the bundled gazetteers' actors and places (empty when they cannot load)."""
+    from desktop.nlp.gazetteer import load_gazetteers
+
     try:
-        from desktop.nlp import gazetteer  # type: ignore[attr-defined]
-    except ImportError:
-        return []
-    try:
-        loaded = gazetteer.load_gazetteers()
+        return load_gazetteers().names()
     except RasidError as exc:
         log.warning("gazetteers unavailable: %s", exc)
         return []
-    names: list[str] = []
-    for value in loaded.values() if isinstance(loaded, dict) else [loaded]:
-        items = value.values() if isinstance(value, dict) else value
-        for item in items if isinstance(items, Iterable) else []:
-            if isinstance(item, str):
-                names.append(item)
-            else:
-                for attr in ("name", "name_ar", "canonical"):
-                    n = getattr(item, attr, None) or (item.get(attr) if isinstance(item, dict) else None)
-                    if isinstance(n, str):
-                        names.append(n)
-                        break
-    return names
 
 
-def _progress_adapter(progress: ProgressFn) -> Any:
-    def call(*args: Any, **kwargs: Any) -> None:
-        # the store's callback: (done, total, message) or a progress record
-        if len(args) == 1 and not kwargs:
-            rec = args[0]
-            message = getattr(rec, "current", "") or getattr(rec, "message", "")
-            progress(int(_attr(rec, "done")), _attr(rec, "total"), str(message or ""))
-            return
-        done = args[0] if args else kwargs.get("done", 0)
-        total = args[1] if len(args) > 1 else kwargs.get("total")
-        message = args[2] if len(args) > 2 else kwargs.get("message", "")
-        progress(int(done), None if total is None else int(total), str(message or ""))
+def _progress_adapter(progress: ProgressFn) -> Callable[[ImportProgress], None]:
+    """The ingest callback (an `ImportProgress` after each item) as (done, total, current name)."""
+
+    def call(state: ImportProgress) -> None:
+        progress(state.done, state.total, state.current)
 
     return call
 
 
-def _summary(report: Any, cancel: threading.Event) -> ImportSummary:
-    def n(*names: str) -> int:
-        try:
-            value = _attr(report, *names)
-        except AttributeError:
-            return 0
-        return len(value) if isinstance(value, list | tuple) else int(value or 0)
-
-    messages: tuple[str, ...] = ()
-    try:
-        errors = _attr(report, "errors", "failures")
-        messages = tuple(str(e) for e in list(errors)[:20])
-    except AttributeError:
-        pass
+def _summary(report: ImportReport, cancel: threading.Event) -> ImportSummary:
+    """What the window tells of an import: counts and each failure or skip with its reason."""
     return ImportSummary(
-        imported=n("imported", "added"),
-        skipped=n("skipped", "duplicates"),
-        failed=n("failed", "errors"),
-        cancelled=cancel.is_set() or bool(getattr(report, "cancelled", False)),
-        messages=messages,
+        imported=report.imported,
+        skipped=len(report.skipped),
+        failed=len(report.failed),
+        cancelled=cancel.is_set() or report.cancelled,
+        messages=tuple(report.problems()[:MAX_MESSAGES]),
     )

@@ -1,16 +1,16 @@
 """A lazily paged `QAbstractTableModel` over one of the store's paginated queries, and its table view.
 
 The article list, the incidents table and the actors/places view all show a store query a page at
-a time: only the pages the view has scrolled to are fetched (`canFetchMore`/`fetchMore`), and
-sorting or filtering resets the model and asks the store again. `PagedTableModel` holds that paging
-and the model interface; each model supplies how to fetch a page, its column headers and how a row
-becomes a cell, and keeps its own filter, order and `reload`.
+a time: only the pages the view has scrolled to are fetched (`canFetchMore`/`fetchMore`), on the
+window's read executor, and sorting or filtering resets the model and asks the store again.
+`PagedTableModel` holds that paging and the model interface; each model supplies its query as a
+state, how to read it, its column headers and how a row becomes a cell.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Hashable, Sequence
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from desktop.gui.i18n import tr
 from desktop.gui.operations import ProjectOps
@@ -24,12 +24,15 @@ from desktop.gui.qt import (
     Qt,
     QTableView,
     QTimer,
+    Signal,
 )
+
+if TYPE_CHECKING:
+    from desktop.gui.reads import ReadExecutor
 
 Index = QModelIndex | QPersistentModelIndex
 RowT = TypeVar("RowT")
 
-PageFetcher = Callable[[ProjectOps, int, int], list[RowT]]  # (ops, first row, how many) -> rows
 CellFunction = Callable[[RowT, int, int], Any]  # (row, column, role) -> the cell's data or None
 
 
@@ -39,38 +42,83 @@ def sort_key(key: str, order: Qt.SortOrder) -> str:
 
 
 class PagedTableModel(QAbstractTableModel, Generic[RowT]):
-    """Rows of a store query, fetched `page_size` at a time as the view scrolls.
+    """Rows of a store query, fetched `page_size` at a time as the view scrolls, off the GUI thread.
 
-    `fetch_page(ops, first, count)` returns the next rows; `headers` are passed through `label`
-    for display; `cell(row, column, role)` gives a loaded row's data for a role (None for none).
+    Every read goes through the window's `ReadExecutor`: `reload()` asks for the count and the
+    first rows, `fetchMore()` for the next page, and the rows are put in when the answer comes back
+    (`loaded` is emitted after each reload). A model describes its query by `state()`, an
+    immutable snapshot taken on the GUI thread, and reads it with `load_first(ops, state, wanted)`
+    (rows and total) and `load_page(ops, state, first, count)`, which run on the reader's thread
+    and must read nothing of the model but their arguments.
     """
+
+    loaded = Signal()  # a reload's rows are in
 
     def __init__(
         self,
-        ops: ProjectOps | None,
+        reads: ReadExecutor | None,
         page_size: int,
-        fetch_page: PageFetcher[RowT],
         headers: Sequence[str],
         cell: CellFunction[RowT],
         label: Callable[[str], str] = tr,
     ) -> None:
         super().__init__()
-        self._ops = ops
+        self._reads = reads
         self._page_size = page_size
         self._rows: list[RowT] = []
         self._total = 0
-        self._fetch_page = fetch_page
         self._headers = headers
         self._cell = cell
         self._label = label
+        self._generation = 0  # answers to an older reload are dropped
+        self._fetching = False
 
-    def set_ops(self, ops: ProjectOps | None) -> None:
-        self._ops = ops
+    # --- what a model supplies -----------------------------------------------------------------
+
+    def state(self) -> Hashable:
+        """The query (filter, order) as an immutable value."""
+        raise NotImplementedError
+
+    def load_first(self, ops: ProjectOps, state: Any, wanted: int) -> tuple[list[RowT], int]:
+        """On the reader's thread: the first `wanted` rows of the query and how many there are."""
+        raise NotImplementedError
+
+    def load_page(self, ops: ProjectOps, state: Any, first: int, count: int) -> list[RowT]:
+        """On the reader's thread: `count` rows from row `first`."""
+        raise NotImplementedError
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def set_reads(self, reads: ReadExecutor | None) -> None:
+        self._reads = reads
         self.reload()
 
-    def reload(self) -> None:
-        """Forget the loaded rows and ask the store again (each model knows how)."""
-        raise NotImplementedError
+    @property
+    def reads(self) -> ReadExecutor | None:
+        return self._reads
+
+    def reload(self, keep_loaded: bool = False) -> None:
+        """Count again and fetch the first page (or as many rows as were loaded, after an edit)."""
+        wanted = max(len(self._rows), self._page_size) if keep_loaded else self._page_size
+        self._generation += 1
+        self._fetching = False
+        if self._reads is None:
+            self._reset(self._generation, ([], 0))
+            return
+        generation, state, load = self._generation, self.state(), self.load_first
+        self._reads.submit(
+            lambda ops: load(ops, state, wanted),
+            lambda result: self._reset(generation, result),
+            key=f"model-{id(self)}",
+        )
+
+    def _reset(self, generation: int, result: tuple[list[RowT], int]) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._rows, self._total = list(result[0]), result[1]
+        self.endResetModel()
+        self.loaded.emit()
 
     @property
     def total(self) -> int:
@@ -84,19 +132,40 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
         """The position of the first loaded row that `matches`, or None."""
         return next((i for i, r in enumerate(self._rows) if matches(r)), None)
 
+    def replace_row(self, position: int, row: RowT) -> None:
+        """Put a re-read row in place (after an edit changed it)."""
+        if 0 <= position < len(self._rows):
+            self._rows[position] = row
+            self.dataChanged.emit(self.index(position, 0), self.index(position, len(self._headers) - 1))
+
     # --- lazy paging ---------------------------------------------------------------------------
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._ops is not None and len(self._rows) < self._total
+        return (
+            not parent.isValid()
+            and self._reads is not None
+            and not self._fetching
+            and len(self._rows) < self._total
+        )
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._ops is None:
+        if not self.canFetchMore(parent) or self._reads is None:
             return
-        page = self._fetch_page(self._ops, len(self._rows), self._page_size)
+        self._fetching = True
+        generation, state, load = self._generation, self.state(), self.load_page
+        first, count = len(self._rows), self._page_size
+        self._reads.submit(
+            lambda ops: load(ops, state, first, count),
+            lambda page: self._append(generation, first, page),
+        )
+
+    def _append(self, generation: int, first: int, page: list[RowT]) -> None:
+        if generation != self._generation or first != len(self._rows):
+            return
+        self._fetching = False
         if not page:
             self._total = len(self._rows)  # the store shrank under us: stop asking
             return
-        first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
         self._rows.extend(page)
         self.endInsertRows()

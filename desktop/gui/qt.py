@@ -20,8 +20,12 @@ import sys
 
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401
 from PySide6.QtCore import *  # noqa: F403
-from PySide6.QtGui import *  # noqa: F403
-from PySide6.QtWidgets import *  # noqa: F403
+
+# The stubs of each module declare their own QIntList/QPointList aliases and qFuzzyCompare overloads;
+# importing the three modules' names into one namespace makes mypy see the later ones as
+# redefinitions. The names are the same objects at run time.
+from PySide6.QtGui import *  # type: ignore[assignment]  # noqa: F403
+from PySide6.QtWidgets import *  # type: ignore[assignment]  # noqa: F403
 
 QT_VERSION_STR = QtCore.qVersion()
 

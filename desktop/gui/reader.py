@@ -21,6 +21,7 @@ from desktop.gui.qt import (
     QFont,
     QHelpEvent,
     QMenu,
+    QMouseEvent,
     QPlainTextEdit,
     Qt,
     QTextCharFormat,
@@ -30,6 +31,7 @@ from desktop.gui.qt import (
     QTextFormat,
     QTextOption,
     QToolTip,
+    QWheelEvent,
     QWidget,
     Signal,
 )
@@ -322,7 +324,7 @@ class ArticleReader(QPlainTextEdit):
             return True
         return super().event(e)
 
-    def mouseReleaseEvent(self, e) -> None:  # type: ignore[no-untyped-def]
+    def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         super().mouseReleaseEvent(e)
         if not self.textCursor().hasSelection():
             entity = self.entity_at(self.cursorForPosition(e.position().toPoint()).position())
@@ -397,7 +399,7 @@ class ArticleReader(QPlainTextEdit):
     def zoom_out(self) -> None:
         self.set_zoom(self._zoom - 1)
 
-    def wheelEvent(self, e) -> None:  # type: ignore[no-untyped-def]
+    def wheelEvent(self, e: QWheelEvent) -> None:
         if e.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.zoom_in() if e.angleDelta().y() > 0 else self.zoom_out()
             e.accept()

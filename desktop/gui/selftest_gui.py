@@ -11,22 +11,21 @@ import logging
 import os
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop import settings as settings_mod
+
+if TYPE_CHECKING:
+    from desktop.gui.qt import QImage
 
 log = logging.getLogger(__name__)
 
 MIN_COLOURS = 4  # a painted window has at least background, frame, text and a highlight
 
 
-def _distinct_colours(image: object, step: int = 7) -> int:
-    width, height = image.width(), image.height()  # type: ignore[attr-defined]
-    colours = {
-        image.pixel(x, y)  # type: ignore[attr-defined]
-        for y in range(0, height, step)
-        for x in range(0, width, step)
-    }
+def _distinct_colours(image: QImage, step: int = 7) -> int:
+    width, height = image.width(), image.height()
+    colours = {image.pixel(x, y) for y in range(0, height, step) for x in range(0, width, step)}
     return len(colours)
 
 
@@ -65,7 +64,7 @@ def _render(project: Path | None, png: Path, settle_ms: int) -> str:
     if cancel.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Cancel":
         raise RuntimeError("Qt's Arabic strings (qtbase_ar.qm) are missing")
     window = MainWindow(settings_mod.Settings())
-    window.quiet_errors = True  # type: ignore[attr-defined]
+    window.quiet_errors = True
     try:
         if project is not None and not window.open_project(project):
             raise RuntimeError(f"the window could not open the project: {window.last_error}")
@@ -82,7 +81,7 @@ def _render(project: Path | None, png: Path, settle_ms: int) -> str:
         colours = _distinct_colours(image)
         if colours < MIN_COLOURS:
             raise RuntimeError(f"window looks blank ({colours} colour(s))")
-        if not image.save(str(png), "PNG"):
+        if not image.save(str(png)):  # the format follows the .png suffix
             raise RuntimeError(f"cannot write {png}")
         rows = window.article_model.rowCount() if project is not None else 0
         if project is not None and rows < 1:
@@ -107,16 +106,16 @@ def startup_probe(project: str | None = None) -> int:
     from desktop.gui.qt import QApplication
 
     _app, window, _settings = build_window(argparse.Namespace(project=project, article=None, lang=None))
-    window.quiet_errors = True  # type: ignore[attr-defined]
-    window.show()  # type: ignore[attr-defined]
-    handle = window.windowHandle()  # type: ignore[attr-defined]
+    window.quiet_errors = True
+    window.show()
+    handle = window.windowHandle()
     deadline = time.perf_counter() + 30
     while not (handle is not None and handle.isExposed()) and time.perf_counter() < deadline:
         QApplication.processEvents()
-        handle = handle or window.windowHandle()  # type: ignore[attr-defined]
+        handle = handle or window.windowHandle()
     QApplication.processEvents()  # one paint
     exposed = handle is not None and handle.isExposed()
     sys.stdout.write(f"shown_at={time.time():.3f}\n")
     sys.stdout.flush()
-    window.close()  # type: ignore[attr-defined]
+    window.close()
     return 0 if exposed else 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.records import coordinates_of
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleRow:
@@ -51,15 +53,14 @@ class EntityView:
 
     @property
     def actor_type(self) -> str | None:
-        value = self.attrs.get("actor_type")
-        return str(value) if value else None
+        """The ACLED actor type (attribute `inter`, see `desktop.records.ENTITY_ATTRIBUTES`)."""
+        value = self.attrs.get("inter")
+        return None if value is None or value == "" else str(value)
 
     @property
     def coordinates(self) -> tuple[float, float] | None:
-        lat, lon = self.attrs.get("latitude"), self.attrs.get("longitude")
-        if isinstance(lat, int | float) and isinstance(lon, int | float):
-            return float(lat), float(lon)
-        return None
+        """`(lat, lon)` of a place (attributes `lat`, `lon`)."""
+        return coordinates_of(self.attrs)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,22 +11,21 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
 
 from desktop.errors import RasidError
 from desktop.gui.qt import QObject, QThread, Signal
-from desktop.gui.views import ImportSummary
 
 log = logging.getLogger(__name__)
 
-Job = Callable[[Callable[[int, int | None, str], None], threading.Event], ImportSummary]
+ProgressFn = Callable[[int, int | None, str], None]  # done, total (None: unknown), message
+Job = Callable[[ProgressFn, threading.Event], object]  # runs on the thread; its result is `finished`
 
 
 class Worker(QObject):
     """Runs `job(progress, cancel)` on a thread of its own."""
 
     progress = Signal(int, int, str)  # done, total (-1 unknown), message
-    finished = Signal(object)  # ImportSummary
+    finished = Signal(object)  # the job's result
     failed = Signal(str, bool)  # message, is_bug
 
     def __init__(self, job: Job) -> None:
@@ -70,10 +69,10 @@ class BackgroundTask(QObject):
 
     def __init__(self, job: Job, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.thread = QThread()
+        self.worker_thread = QThread()
         self.worker = Worker(job)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
+        self.worker.moveToThread(self.worker_thread)
+        self.worker_thread.started.connect(self.worker.run)
         self.worker.progress.connect(self.progress)
         self.worker.finished.connect(self._done)
         self.worker.failed.connect(self._failed)
@@ -81,19 +80,19 @@ class BackgroundTask(QObject):
 
     def start(self) -> None:
         self.running = True
-        self.thread.start()
+        self.worker_thread.start()
 
     def cancel(self) -> None:
         self.worker.cancel()
 
     def _stop_thread(self) -> None:
         self.running = False
-        self.thread.quit()
-        self.thread.wait()
+        self.worker_thread.quit()
+        self.worker_thread.wait()
 
-    def _done(self, summary: Any) -> None:
+    def _done(self, result: object) -> None:
         self._stop_thread()
-        self.finished.emit(summary)
+        self.finished.emit(result)
 
     def _failed(self, message: str, is_bug: bool) -> None:
         self._stop_thread()

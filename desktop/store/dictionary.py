@@ -9,14 +9,18 @@ consult the project first and fall back to its bundled data.
 from __future__ import annotations
 
 import builtins
+import re
 import sqlite3
 from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.errors import InputError, NotFoundError
+from desktop.errors import InputError, NotFoundError, RasidError
 from desktop.store.audit import record
-from desktop.store.common import ProjectLike, dumps, loads, now
+from desktop.store.common import dumps, loads, now
 from desktop.text.normalize import normalize_word
+
+if TYPE_CHECKING:
+    from desktop.store.project import Project
 
 KINDS = ("actor", "place")
 
@@ -66,7 +70,7 @@ def _entry(r: Any) -> DictionaryEntry:
 class DictionaryManager:
     """Add, update, delete and look up project dictionary entries (each change audited)."""
 
-    def __init__(self, project: ProjectLike) -> None:
+    def __init__(self, project: Project) -> None:
         self._p = project
 
     def get(self, entry_id: int) -> DictionaryEntry:
@@ -96,6 +100,54 @@ class DictionaryManager:
             sql += " AND d.kind = ?"
             params.append(kind)
         return [_entry(r) for r in self._p.conn.execute(sql + " ORDER BY d.id", params)]
+
+    def extraction_entries(self) -> builtins.list[dict[str, Any]]:
+        """Every actor and place entry as the extraction pipeline takes them (`DictionaryExtractor`)."""
+        return [e.to_json() for kind in KINDS for e in self.list(kind, limit=10**9)]
+
+    def apply(self, entry_id: int, type_: str) -> builtins.list[int]:
+        """Tag every mention of the entry's names in every article as an analyst entity of `type_`
+        linked to the entry (one transaction); returns the ids of the entities added.
+
+        A mention is a whole word, or one after a one-letter proclitic (و ب ل ف ك); spans already
+        covered by an entity that is not rejected are left alone.
+        """
+        entry = self.get(entry_id)
+        canonical_id = f"{entry.kind}:{entry.key}"
+        added: builtins.list[int] = []
+        with self._p.transaction():
+            for surface in sorted({entry.name, *entry.aliases}, key=len, reverse=True):
+                if not surface.strip():
+                    continue
+                for article_id in self._articles_mentioning(surface):
+                    text = self._p.articles.get(article_id).text
+                    taken = [
+                        (e.start, e.end)
+                        for e in self._p.entities.for_article(article_id)
+                        if e.status != "rejected"
+                    ]
+                    for start in mentions(text, surface):
+                        end = start + len(surface)
+                        if any(s < end and start < e for s, e in taken):
+                            continue
+                        attrs = {"canonical": entry.name, "canonical_id": canonical_id}
+                        added.append(self._p.entities.add(article_id, start, end, type_, attrs).id)
+                        taken.append((start, end))
+        return added
+
+    def _articles_mentioning(self, surface: str) -> builtins.list[int]:
+        try:
+            ids: builtins.list[int] = []
+            offset = 0
+            while True:
+                page = self._p.search(f'"{surface}"', None, offset, 500, "rank")
+                batch = [hit.article_id for hit in page.hits]
+                ids += batch
+                offset += len(batch)
+                if len(batch) < 500:
+                    return ids
+        except RasidError:  # a name the search syntax cannot hold: scan
+            return [i for i in self._p.articles.ids() if surface in self._p.articles.get(i).text]
 
     def overrides(self, kind: str) -> dict[str, DictionaryEntry]:
         """Entries that override bundled ones, by the bundled id."""
@@ -178,3 +230,22 @@ def _write_names(conn: sqlite3.Connection, entry: DictionaryEntry) -> None:
         conn.execute(
             "INSERT OR IGNORE INTO dictionary_names (entry_id, norm) VALUES (?, ?)", (entry.id, norm)
         )
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def mentions(text: str, surface: str) -> builtins.list[int]:
+    """Starts of `surface` in `text` not glued to a longer word (one-letter proclitics allowed)."""
+    out: builtins.list[int] = []
+    start = text.find(surface)
+    while start >= 0:
+        end = start + len(surface)
+        before = text[start - 1] if start else " "
+        before2 = text[start - 2] if start > 1 else " "
+        after = text[end] if end < len(text) else " "
+        proclitic = before in "وبلفك" and not _WORD_CHAR.match(before2)
+        if (not _WORD_CHAR.match(before) or proclitic) and not _WORD_CHAR.match(after):
+            out.append(start)
+        start = text.find(surface, start + 1)
+    return out

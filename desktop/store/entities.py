@@ -9,8 +9,9 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from desktop.errors import InputError, NotFoundError
+from desktop.records import EntityRecord
 from desktop.store.audit import record
-from desktop.store.common import ProjectLike, dumps, loads, now
+from desktop.store.common import STATUSES, ProjectLike, dumps, loads, now
 from desktop.text.normalize import normalize_word
 
 _COLUMNS = "id, article_id, start, end, type, text, attrs, origin, status, canonical_id, canonical_name"
@@ -32,10 +33,13 @@ class Entity:
     canonical_id: str | None
     canonical_name: str | None
 
+    def record(self) -> EntityRecord:
+        """The typed record of this entity (span, type, surface, attributes)."""
+        return EntityRecord(self.start, self.end, self.type, self.text, dict(self.attrs))
+
     def to_json(self) -> dict[str, Any]:
         """The contract form (`start`, `end`, `type`, `text`, attributes) plus review fields."""
-        out: dict[str, Any] = {"start": self.start, "end": self.end, "type": self.type, "text": self.text}
-        out.update(self.attrs)
+        out = self.record().to_json()
         out.update(id=self.id, origin=self.origin, status=self.status)
         return out
 
@@ -46,9 +50,10 @@ def _entity(row: sqlite3.Row | tuple[Any, ...]) -> Entity:
 
 
 def canonical_of(attrs: dict[str, Any]) -> tuple[str | None, str | None]:
-    """The canonical id and name an extractor or analyst attached to an entity, if any."""
-    cid = attrs.get("canonical_id", attrs.get("id"))
-    name = attrs.get("canonical_name", attrs.get("canonical", attrs.get("name")))
+    """The canonical id and name an extractor or analyst attached to an entity (`canonical_id`,
+    `canonical` in the vocabulary of `desktop.records.ENTITY_ATTRIBUTES`), if any."""
+    cid = attrs.get("canonical_id")
+    name = attrs.get("canonical")
     return (None if cid is None else str(cid)), (None if name is None else str(name))
 
 
@@ -88,9 +93,9 @@ def insert_entity(
 
 
 def replace_machine_entities(
-    conn: sqlite3.Connection, article_id: int, text: str, entities: Iterable[dict[str, Any]]
+    conn: sqlite3.Connection, article_id: int, text: str, entities: Iterable[EntityRecord]
 ) -> int:
-    """Swap the article's unreviewed machine entities for `entities` (contract dicts).
+    """Swap the article's unreviewed machine entities for `entities`.
 
     Reviewed rows (accepted, edited, rejected) and analyst rows stay; a machine entity with the
     same span and type as one of them is not added again (so a rejected one does not come back).
@@ -104,11 +109,10 @@ def replace_machine_entities(
     }
     n = 0
     for ent in entities:
-        start, end, type_ = int(ent["start"]), int(ent["end"]), str(ent["type"])
+        start, end, type_ = ent.start, ent.end, ent.type
         if (start, end, type_) in kept or not 0 <= start <= end <= len(text):
             continue
-        attrs = {k: v for k, v in ent.items() if k not in ("start", "end", "type", "text")}
-        insert_entity(conn, article_id, text, start, end, type_, attrs, "auto", "new")
+        insert_entity(conn, article_id, text, start, end, type_, dict(ent.attrs), "auto", "new")
         kept.add((start, end, type_))
         n += 1
     return n
@@ -193,10 +197,10 @@ class EntityManager:
         return new
 
     def accept(self, entity_id: int) -> Entity:
-        return self._set_status(entity_id, "accepted")
+        return self.set_status(entity_id, "accepted")
 
     def reject(self, entity_id: int) -> Entity:
-        return self._set_status(entity_id, "rejected")
+        return self.set_status(entity_id, "rejected")
 
     def delete(self, entity_id: int) -> None:
         """Remove an analyst entity; a machine entity is rejected (so re-extraction does not revive it)."""
@@ -208,7 +212,10 @@ class EntityManager:
             conn.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
             record(conn, "delete", "entity", entity_id, old.article_id, old.to_json(), None)
 
-    def _set_status(self, entity_id: int, status: str) -> Entity:
+    def set_status(self, entity_id: int, status: str) -> Entity:
+        """Give an entity any review status (undo puts `new` or `edited` back)."""
+        if status not in STATUSES:
+            raise InputError(f"Unknown review status {status!r} (expected one of {', '.join(STATUSES)}).")
         old = self.get(entity_id)
         if old.status == status:
             return old

@@ -12,13 +12,28 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop import acled
 from desktop.errors import InputError, NotFoundError
+from desktop.records import IncidentRecord, Offsets, is_incident_field, offsets_json, offsets_of
 from desktop.store.audit import record
-from desktop.store.common import ProjectLike, dumps, loads, now
+from desktop.store.common import STATUSES, ProjectLike, dumps, loads, now
 
-# Keys of an extractor's incident dict that are not fields.
-NON_FIELDS = frozenset({"evidence", "fields_evidence", "confidence", "id", "origin", "status"})
-Evidence = tuple[int, int]
+Evidence = Offsets
+_LINKS = frozenset(acled.LINK_FIELDS)
+_COLUMNS = ", ".join(
+    [
+        "id",
+        "article_id",
+        "origin",
+        "status",
+        "evidence_start",
+        "evidence_end",
+        "confidence",
+        "trigger_start",
+        "trigger_end",
+        "rules",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +58,8 @@ class IncidentField:
 
 @dataclass(frozen=True)
 class Incident:
+    """A stored incident: its fields (machine and analyst values), what supports it, its review state."""
+
     id: int
     article_id: int
     origin: str
@@ -50,67 +67,84 @@ class Incident:
     evidence: Evidence | None
     confidence: float | None
     fields: dict[str, IncidentField] = field(default_factory=dict)
+    trigger: Evidence | None = None
+    rules: tuple[str, ...] = ()
 
     def value(self, name: str) -> Any:
         f = self.fields.get(name)
         return None if f is None else f.value
 
+    def record(self) -> IncidentRecord:
+        """The typed record of the effective values (analyst over machine)."""
+        return IncidentRecord(
+            values={n: f.value for n, f in self.fields.items() if is_incident_field(n)},
+            evidence=self.evidence,
+            trigger=self.trigger,
+            fields_evidence={n: f.evidence for n, f in self.fields.items() if f.evidence is not None},
+            confidence=self.confidence,
+            rules=list(self.rules),
+        )
+
     def to_json(self) -> dict[str, Any]:
         """The contract form with effective values, plus `id`, `origin` and `status`."""
-        out: dict[str, Any] = {name: f.value for name, f in sorted(self.fields.items())}
-        out["evidence"] = (
-            None if self.evidence is None else {"start": self.evidence[0], "end": self.evidence[1]}
-        )
-        out["fields_evidence"] = {
-            name: {"start": f.evidence[0], "end": f.evidence[1]}
-            for name, f in sorted(self.fields.items())
-            if f.evidence is not None
-        }
-        out["confidence"] = self.confidence
+        out = self.record().to_json()
         out.update(id=self.id, origin=self.origin, status=self.status)
         return out
-
-
-def _span(d: Any) -> Evidence | None:
-    if isinstance(d, dict) and "start" in d and "end" in d:
-        return int(d["start"]), int(d["end"])
-    return None
 
 
 def _pair(a: Any, b: Any) -> Evidence | None:
     return None if a is None or b is None else (int(a), int(b))
 
 
-def insert_machine_incident(conn: sqlite3.Connection, article_id: int, inc: dict[str, Any]) -> int:
-    ev = _span(inc.get("evidence"))
+def _rules(text: str | None) -> tuple[str, ...]:
+    value = loads(text) if text else []
+    return tuple(str(r) for r in value) if isinstance(value, list) else ()
+
+
+def insert_machine_incident(conn: sqlite3.Connection, article_id: int, inc: IncidentRecord) -> int:
+    """A new machine incident (`auto`, `new`) of the article from an extractor's record."""
+    return _insert(conn, article_id, inc, "auto", "new")
+
+
+def _insert(conn: sqlite3.Connection, article_id: int, inc: IncidentRecord, origin: str, status: str) -> int:
+    ev, trig = inc.evidence or (None, None), inc.trigger or (None, None)
     stamp = now()
     cur = conn.execute(
-        "INSERT INTO incidents (article_id, evidence_start, evidence_end, confidence, origin, status, "
-        "created_at, "
-        "updated_at) VALUES (?, ?, ?, ?, 'auto', 'new', ?, ?)",
-        (article_id, ev[0] if ev else None, ev[1] if ev else None, inc.get("confidence"), stamp, stamp),
+        "INSERT INTO incidents (article_id, evidence_start, evidence_end, confidence, trigger_start, "
+        "trigger_end, rules, origin, status, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (article_id, *ev, inc.confidence, *trig, dumps(list(inc.rules)), origin, status, stamp, stamp),
     )
     iid = int(cur.lastrowid or 0)
-    _write_machine_fields(conn, iid, inc)
+    if origin == "auto":
+        _write_machine_fields(conn, iid, inc)
+    else:
+        for name, value in inc.values.items():
+            conn.execute(
+                "INSERT INTO incident_fields (incident_id, name, analyst_value, analyst_start, analyst_end) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (iid, name, dumps(value), *(inc.fields_evidence.get(name) or (None, None))),
+            )
     return iid
 
 
-def _write_machine_fields(conn: sqlite3.Connection, incident_id: int, inc: dict[str, Any]) -> None:
-    fev = inc.get("fields_evidence") or {}
-    names = [k for k in inc if k not in NON_FIELDS]
+def _write_machine_fields(conn: sqlite3.Connection, incident_id: int, inc: IncidentRecord) -> None:
+    """The record's values become the machine values of the incident's fields (links only when known)."""
     conn.execute(
         "UPDATE incident_fields SET machine_value = NULL, machine_start = NULL, machine_end = NULL "
         "WHERE incident_id = ?",
         (incident_id,),
     )
-    for name in names:
-        ev = _span(fev.get(name))
+    for name, value in inc.values.items():
+        if value is None and name in _LINKS:
+            continue
+        ev = inc.fields_evidence.get(name)
         conn.execute(
             "INSERT INTO incident_fields (incident_id, name, machine_value, machine_start, machine_end) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT(incident_id, name) DO UPDATE SET machine_value = "
             "excluded.machine_value, "
             "machine_start = excluded.machine_start, machine_end = excluded.machine_end",
-            (incident_id, name, dumps(inc[name]), ev[0] if ev else None, ev[1] if ev else None),
+            (incident_id, name, dumps(value), ev[0] if ev else None, ev[1] if ev else None),
         )
     conn.execute(
         "DELETE FROM incident_fields WHERE incident_id = ? AND machine_value IS NULL AND analyst_value IS "
@@ -120,13 +154,13 @@ def _write_machine_fields(conn: sqlite3.Connection, incident_id: int, inc: dict[
 
 
 def replace_machine_incidents(
-    conn: sqlite3.Connection, article_id: int, incidents: Iterable[dict[str, Any]]
+    conn: sqlite3.Connection, article_id: int, incidents: Iterable[IncidentRecord]
 ) -> int:
     """Swap the article's unreviewed machine incidents for `incidents`, keeping the analyst's work.
 
     A new machine incident whose evidence overlaps a kept machine incident (accepted, edited or
-    rejected) with the same machine event type refreshes that incident's machine values instead of
-    being added; rejected incidents are thereby not proposed again.
+    rejected) with the same machine event type refreshes that incident's machine values, trigger,
+    rules and confidence instead of being added; rejected incidents are thereby not proposed again.
     """
     conn.execute(
         "DELETE FROM incidents WHERE article_id = ? AND origin = 'auto' AND status = 'new'", (article_id,)
@@ -142,10 +176,10 @@ def replace_machine_incidents(
     used: set[int] = set()
     added = 0
     for inc in incidents:
-        ev = _span(inc.get("evidence"))
+        ev = inc.evidence
         best, best_overlap = None, 0
         for iid, kev, ktype in kept:
-            if iid in used or ev is None or kev is None or ktype != inc.get("event_type"):
+            if iid in used or ev is None or kev is None or ktype != inc.event_type:
                 continue
             overlap = min(ev[1], kev[1]) - max(ev[0], kev[0])
             if overlap > best_overlap:
@@ -153,11 +187,87 @@ def replace_machine_incidents(
         if best is not None:
             used.add(best)
             _write_machine_fields(conn, best, inc)
-            conn.execute("UPDATE incidents SET confidence = ? WHERE id = ?", (inc.get("confidence"), best))
+            conn.execute(
+                "UPDATE incidents SET confidence = ?, trigger_start = ?, trigger_end = ?, rules = ? "
+                "WHERE id = ?",
+                (inc.confidence, *(inc.trigger or (None, None)), dumps(list(inc.rules)), best),
+            )
         else:
             insert_machine_incident(conn, article_id, inc)
             added += 1
     return added
+
+
+def restore_incident(conn: sqlite3.Connection, article_id: int, dumped: dict[str, Any]) -> int:
+    """An incident as a project dump holds it (`desktop.export.json_export`): origin, status, trigger,
+    rules and each field's machine and analyst values with their evidence. Returns its id."""
+    origin = _checked(dumped.get("origin", "auto"), ("auto", "analyst"), "origin")
+    status = _checked(dumped.get("status", "new"), STATUSES, "status")
+    ev, trig = offsets_of(dumped.get("evidence")), offsets_of(dumped.get("trigger"))
+    stamp = now()
+    cur = conn.execute(
+        "INSERT INTO incidents (article_id, evidence_start, evidence_end, confidence, trigger_start, "
+        "trigger_end, rules, origin, status, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            article_id,
+            *(ev or (None, None)),
+            dumped.get("confidence"),
+            *(trig or (None, None)),
+            dumps([str(r) for r in dumped.get("rules") or []]),
+            origin,
+            status,
+            stamp,
+            stamp,
+        ),
+    )
+    iid = int(cur.lastrowid or 0)
+    for name, f in (dumped.get("fields") or {}).items():
+        if not is_incident_field(name):
+            raise InputError(f"{name!r} is not an incident field.")
+        machine_set = f.get("machine") is not None or f.get("machine_evidence") is not None
+        conn.execute(
+            "INSERT INTO incident_fields (incident_id, name, machine_value, machine_start, machine_end, "
+            "analyst_value, analyst_start, analyst_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                iid,
+                name,
+                dumps(f.get("machine")) if machine_set or not f.get("analyst_set") else None,
+                *(offsets_of(f.get("machine_evidence")) or (None, None)),
+                dumps(f.get("analyst")) if f.get("analyst_set") else None,
+                *(offsets_of(f.get("analyst_evidence")) or (None, None)),
+            ),
+        )
+    return iid
+
+
+def _checked(value: Any, allowed: tuple[str, ...], what: str) -> str:
+    if value not in allowed:
+        raise InputError(f"Unknown {what} {value!r} (expected one of {', '.join(allowed)}).")
+    return str(value)
+
+
+def dump_incident(inc: Incident) -> dict[str, Any]:
+    """The project-dump form of a stored incident (what `restore_incident` reads back)."""
+    return {
+        "id": inc.id,
+        "origin": inc.origin,
+        "status": inc.status,
+        "evidence": offsets_json(inc.evidence),
+        "trigger": offsets_json(inc.trigger),
+        "rules": list(inc.rules),
+        "confidence": inc.confidence,
+        "fields": {
+            name: {
+                "machine": f.machine,
+                "analyst": f.analyst,
+                "analyst_set": f.analyst_set,
+                "machine_evidence": offsets_json(f.machine_evidence),
+                "analyst_evidence": offsets_json(f.analyst_evidence),
+            }
+            for name, f in sorted(inc.fields.items())
+        },
+    }
 
 
 class IncidentManager:
@@ -168,11 +278,7 @@ class IncidentManager:
 
     def get(self, incident_id: int) -> Incident:
         conn = self._p.conn
-        row = conn.execute(
-            "SELECT id, article_id, origin, status, evidence_start, evidence_end, confidence FROM incidents "
-            "WHERE id = ?",
-            (incident_id,),
-        ).fetchone()
+        row = conn.execute(f"SELECT {_COLUMNS} FROM incidents WHERE id = ?", (incident_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"There is no incident {incident_id} in this project.")
         return self._build(row, self._fields([incident_id]).get(incident_id, {}))
@@ -180,8 +286,7 @@ class IncidentManager:
     def for_article(self, article_id: int, include_rejected: bool = True) -> builtins.list[Incident]:
         extra = "" if include_rejected else " AND status != 'rejected'"
         rows = self._p.conn.execute(
-            "SELECT id, article_id, origin, status, evidence_start, evidence_end, confidence FROM incidents "
-            f"WHERE article_id = ?{extra} ORDER BY evidence_start, id",
+            f"SELECT {_COLUMNS} FROM incidents WHERE article_id = ?{extra} ORDER BY evidence_start, id",
             (article_id,),
         ).fetchall()
         fields = self._fields([r[0] for r in rows])
@@ -205,7 +310,17 @@ class IncidentManager:
 
     @staticmethod
     def _build(row: Any, fields: dict[str, IncidentField]) -> Incident:
-        return Incident(row[0], row[1], row[2], row[3], _pair(row[4], row[5]), row[6], fields)
+        return Incident(
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            _pair(row[4], row[5]),
+            row[6],
+            fields,
+            _pair(row[7], row[8]),
+            _rules(row[9]),
+        )
 
     # --- analyst operations ------------------------------------------------------------------
 
@@ -213,7 +328,7 @@ class IncidentManager:
         self, incident_id: int, name: str, value: Any, evidence: Evidence | None = None
     ) -> Incident:
         """Set the analyst's value (any JSON value, None included) of one field."""
-        if not name or name in NON_FIELDS:
+        if not is_incident_field(name):
             raise InputError(f"{name!r} is not an incident field.")
         old = self.get(incident_id)
         with self._p.transaction() as conn:
@@ -267,12 +382,15 @@ class IncidentManager:
         return self.get(incident_id)
 
     def accept(self, incident_id: int) -> Incident:
-        return self._set_status(incident_id, "accepted", "accept")
+        return self.set_status(incident_id, "accepted", "accept")
 
     def reject(self, incident_id: int) -> Incident:
-        return self._set_status(incident_id, "rejected", "reject")
+        return self.set_status(incident_id, "rejected", "reject")
 
-    def _set_status(self, incident_id: int, status: str, action: str) -> Incident:
+    def set_status(self, incident_id: int, status: str, action: str = "set_status") -> Incident:
+        """Give an incident any review status (undo puts `new` or `edited` back); audited as `action`."""
+        if status not in STATUSES:
+            raise InputError(f"Unknown review status {status!r} (expected one of {', '.join(STATUSES)}).")
         old = self.get(incident_id)
         if old.status == status:
             return old
@@ -317,8 +435,8 @@ class IncidentManager:
         )
         iid = int(cur.lastrowid or 0)
         for name, value in fields.items():
-            if name in NON_FIELDS:
-                continue
+            if not is_incident_field(name):
+                raise InputError(f"{name!r} is not an incident field.")
             ev = (field_evidence or {}).get(name)
             conn.execute(
                 "INSERT INTO incident_fields (incident_id, name, analyst_value, analyst_start, analyst_end) "
@@ -410,6 +528,21 @@ class IncidentManager:
 
     def count(self) -> int:
         return int(self._p.conn.execute("SELECT count(*) FROM incidents").fetchone()[0])
+
+    def review_states(self, article_ids: builtins.list[int]) -> dict[int, str]:
+        """How far the review of each article's incidents is: `new` (none reviewed), `in progress`
+        (some) or `reviewed` (all); articles without incidents are left out."""
+        if not article_ids:
+            return {}
+        rows = self._p.conn.execute(
+            "SELECT article_id, sum(status = 'new'), count(*) FROM incidents "
+            f"WHERE article_id IN ({','.join('?' * len(article_ids))}) GROUP BY article_id",
+            article_ids,
+        ).fetchall()
+        out: dict[int, str] = {}
+        for article_id, new, total in rows:
+            out[int(article_id)] = "new" if new == total else "reviewed" if new == 0 else "in progress"
+        return out
 
 
 def _check_span(conn: sqlite3.Connection, article_id: int, span: Evidence) -> None:

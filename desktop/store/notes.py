@@ -23,6 +23,21 @@ class TagManager:
         ).fetchall()
         return [r[0] for r in rows]
 
+    def of_many(self, article_ids: Iterable[int]) -> dict[int, list[str]]:
+        """The tags of several articles in one query (articles without tags are left out)."""
+        ids = list(article_ids)
+        out: dict[int, list[str]] = {}
+        if not ids:
+            return out
+        rows = self._p.conn.execute(
+            "SELECT at.article_id, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+            f"WHERE at.article_id IN ({','.join('?' * len(ids))}) ORDER BY t.name",
+            ids,
+        ).fetchall()
+        for article_id, name in rows:
+            out.setdefault(int(article_id), []).append(str(name))
+        return out
+
     def all(self) -> list[tuple[str, int]]:
         """Every tag with the number of articles carrying it."""
         rows = self._p.conn.execute(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -33,8 +33,6 @@ from desktop.store.notes import NoteManager, TagManager
 from desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION, check_header, migrate
 
 if TYPE_CHECKING:
-    from desktop.document import Document
-    from desktop.store.extraction import ImportReport, ProgressCallback
     from desktop.store.search import SearchPage
 
 log = logging.getLogger(__name__)
@@ -257,41 +255,32 @@ class Project:
         rows = self.query("PRAGMA integrity_check")
         return "; ".join(str(r[0]) for r in rows)
 
-    def import_paths(
-        self,
-        paths: Sequence[str | Path],
-        defaults: dict[str, str] | None = None,
-        progress: ProgressCallback | None = None,
-        cancel: threading.Event | None = None,
-        jobs: int = 0,
-        extractor: Callable[[Document], Document] | None = None,
-    ) -> ImportReport:
-        """Import files and folders (see `desktop.store.extraction.import_paths`)."""
-        from desktop.store.extraction import import_paths
+    def open_worker(self) -> Project:
+        """A second `Project` on the same file, under the lock this one holds, for one background
+        thread (an import, an export) to write through while this one keeps serving its own thread.
 
-        return import_paths(self, paths, defaults, progress, cancel, jobs, extractor or self.extractor())
+        Two threads never share one `sqlite3.Connection` (its statement cache and the transaction
+        depth are not thread-safe); WAL lets the other connection read while the worker writes.
+        Close it when the work is done; closing it leaves the lock to this project.
+        """
+        if self.read_only:
+            raise ProjectReadOnlyError(
+                f"{self.path.name} is open read-only; reopen it for writing to change it."
+            )
+        _ = self.conn  # a closed project opens no more connections
+        try:
+            return Project(self.path, _connect(self.path, False), None, read_only=False)
+        except sqlite3.Error as exc:
+            raise translate_sqlite_error(exc, self.path) from exc
 
-    def reextract(
-        self,
-        progress: ProgressCallback | None = None,
-        cancel: threading.Event | None = None,
-        jobs: int = 0,
-        extractor: Callable[[Document], Document] | None = None,
-    ) -> ImportReport:
-        """Run the current pipeline again on every article, keeping the analyst's work."""
-        from desktop.store.extraction import reextract
-
-        return reextract(self, progress, cancel, jobs, extractor or self.extractor())
-
-    def extractor(self) -> Callable[[Document], Document] | None:
-        """The pipeline with this project's dictionary added, or None when the dictionary is empty."""
-        kinds = ("actor", "place")
-        entries = [e.to_json() for kind in kinds for e in self.dictionary.list(kind, limit=10**9)]
-        if not entries:
-            return None
-        from desktop.pipeline import DictionaryExtractor
-
-        return DictionaryExtractor(entries)
+    def open_reader(self) -> Project:
+        """A read-only `Project` on the same file for one background reader; close it after."""
+        _ = self.conn  # a closed project opens no more connections
+        try:
+            conn = _connect(self.path, True, snapshot_safe=True)
+        except sqlite3.Error as exc:
+            raise translate_sqlite_error(exc, self.path) from exc
+        return Project(self.path, conn, None, read_only=True)
 
     def search(
         self,
@@ -346,16 +335,20 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA temp_store = MEMORY")
 
 
-def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+def _connect(path: Path, read_only: bool, snapshot_safe: bool = False) -> sqlite3.Connection:
+    """A configured connection; `snapshot_safe` for a reader beside a writer of this process (never
+    `immutable`)."""
     if read_only:
         uri = path.resolve().as_uri() + "?mode=ro"
         wal = Path(str(path) + "-wal")
-        if not wal.exists() and not _writable_dir(path.parent):
+        if not snapshot_safe and not wal.exists() and not _writable_dir(path.parent):
             uri += "&immutable=1"  # a closed project in a read-only folder: nobody can be writing it
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA query_only = ON")
         conn.execute("PRAGMA busy_timeout = 2000")
+        conn.execute("PRAGMA cache_size = -32000")  # as the writer's: a reader serves the GUI's lists
+        conn.execute("PRAGMA temp_store = MEMORY")
         return conn
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":

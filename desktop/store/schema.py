@@ -163,6 +163,41 @@ CREATE TABLE article_search (
 );
 """
 
+# Version 2: what is not an incident field gets its own place. The trigger span and the rule ids
+# become columns of `incidents`; rows of `incident_fields` named after them (or after the
+# evidence and confidence, which already had columns) move there or go. Entity attributes take the
+# one vocabulary of `desktop.records.ENTITY_ATTRIBUTES`: `latitude`/`longitude` -> `lat`/`lon`,
+# `actor_type` -> `inter`, `canonical_name` -> `canonical`.
+_V2 = """
+ALTER TABLE incidents ADD COLUMN trigger_start INTEGER;
+ALTER TABLE incidents ADD COLUMN trigger_end INTEGER;
+ALTER TABLE incidents ADD COLUMN rules TEXT NOT NULL DEFAULT '[]';
+UPDATE incidents SET
+    trigger_start = (SELECT json_extract(f.machine_value, '$.start') FROM incident_fields f
+                     WHERE f.incident_id = incidents.id AND f.name = 'trigger'),
+    trigger_end = (SELECT json_extract(f.machine_value, '$.end') FROM incident_fields f
+                   WHERE f.incident_id = incidents.id AND f.name = 'trigger')
+WHERE id IN (SELECT incident_id FROM incident_fields WHERE name = 'trigger' AND json_valid(machine_value));
+UPDATE incidents SET
+    rules = (SELECT f.machine_value FROM incident_fields f
+             WHERE f.incident_id = incidents.id AND f.name = 'rules')
+WHERE id IN (SELECT incident_id FROM incident_fields
+             WHERE name = 'rules' AND json_valid(machine_value) AND json_type(machine_value) = 'array');
+DELETE FROM incident_fields WHERE name IN ('trigger', 'rules', 'confidence', 'evidence', 'fields_evidence');
+UPDATE entities SET attrs = json_remove(
+    json_set(attrs, '$.lat', json_extract(attrs, '$.latitude')), '$.latitude')
+WHERE json_valid(attrs) AND json_type(attrs, '$.latitude') IS NOT NULL;
+UPDATE entities SET attrs = json_remove(
+    json_set(attrs, '$.lon', json_extract(attrs, '$.longitude')), '$.longitude')
+WHERE json_valid(attrs) AND json_type(attrs, '$.longitude') IS NOT NULL;
+UPDATE entities SET attrs = json_remove(
+    json_set(attrs, '$.inter', CAST(json_extract(attrs, '$.actor_type') AS INTEGER)), '$.actor_type')
+WHERE json_valid(attrs) AND json_type(attrs, '$.actor_type') IS NOT NULL;
+UPDATE entities SET attrs = json_remove(
+    json_set(attrs, '$.canonical', json_extract(attrs, '$.canonical_name')), '$.canonical_name')
+WHERE json_valid(attrs) AND json_type(attrs, '$.canonical_name') IS NOT NULL;
+"""
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -191,7 +226,7 @@ def _statements(sql: str) -> list[str]:
 
 
 # Ordered: MIGRATIONS[i] takes a project from user_version i to i + 1. Never edit a released entry.
-MIGRATIONS: list[Migration] = [_script(_V1)]
+MIGRATIONS: list[Migration] = [_script(_V1), _script(_V2)]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

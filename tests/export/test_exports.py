@@ -260,7 +260,7 @@ def test_core_does_not_import_qt() -> None:
     code = (
         "import sys, desktop.export.runner, desktop.export.acled, desktop.export.report, "
         "desktop.export.charts, "
-        "desktop.export.commands, desktop.export.xlsx, desktop.export.conll, desktop.export.geojson; "
+        "desktop.cli.export, desktop.export.xlsx, desktop.export.conll, desktop.export.geojson; "
         "assert 'PySide6' not in sys.modules, 'Qt imported'"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)

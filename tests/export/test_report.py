@@ -12,6 +12,7 @@ import pytest
 from desktop.export.filters import ExportFilter
 from desktop.export.report import build_html, highlight
 from desktop.export.runner import ExportOptions, export_project
+from desktop.store.entities import Entity
 from desktop.store.project import Project
 
 pytestmark = pytest.mark.skipif(
@@ -61,7 +62,18 @@ def test_english_html(project: Project) -> None:
     assert '<html lang="en" dir="ltr">' in html
     assert "Incident report" in html and ">Most active actors</span>" in html  # chart labels are text
     assert '<mark class="ORG"' in html and html.count("<svg ") == 4 and "data:image/png" not in html
-    assert "&lt;" not in highlight("<b>", []) or highlight("<b>", []) == "&lt;b&gt;"
+    assert highlight("<b>", []) == "&lt;b&gt;"
+
+
+def test_highlight_escapes_text_around_and_inside_marks() -> None:
+    text = 'هاجم <b>"داعش"</b> & فرّ'
+    start = text.index("داعش") - 1
+    quoted = Entity(1, 1, start, start + 6, "ORG", text[start : start + 6], {}, "auto", "new", None, None)
+    assert highlight(text, [quoted]) == (
+        'هاجم &lt;b&gt;<mark class="ORG" title="ORG">&quot;داعش&quot;</mark>&lt;/b&gt; &amp; فرّ'
+    )
+    rejected = Entity(2, 1, start, start + 6, "ORG", "", {}, "auto", "rejected", None, None)
+    assert "<mark" not in highlight(text, [rejected])
 
 
 def test_arabic_html_is_rtl(project: Project) -> None:

@@ -12,10 +12,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-from desktop.store.entities import insert_entity
-from desktop.store.incidents import insert_machine_incident
+from desktop.records import EntityRecord, IncidentRecord
 from desktop.store.project import Project
-from desktop.store.search import index_article, search_text
+from desktop.store.writes import Extraction, NewArticle, add_article
 
 EMOJI = "\U0001f4f0"  # 📰, two UTF-16 units
 
@@ -76,30 +75,28 @@ ARTICLES: list[dict[str, Any]] = [
 
 
 def add_articles(project: Project, articles: list[dict[str, Any]]) -> list[int]:
-    """Store articles with machine entities and incidents through the store's insert functions."""
+    """Store articles with machine entities and incidents through the store's article-write path."""
     ids = []
-    with project.transaction() as conn:
-        for art in articles:
-            text = art["text"]
-            aid = project.articles.insert(
-                conn,
-                external_id=art["id"],
-                text=text,
-                title=art["title"],
-                date=art["date"],
-                source=art["source"],
-                content_hash=hashlib.sha256(text.encode()).hexdigest(),
-            )
-            for surface, type_ in art["entities"]:
-                start = text.index(surface)
-                insert_entity(conn, aid, text, start, start + len(surface), type_, {}, "auto", "new")
-            inc = dict(art["incident"])
-            start = text.index(inc["location"])
-            inc["evidence"] = {"start": 0, "end": text.index("\n") if "\n" in text else len(text)}
-            inc["fields_evidence"] = {"location": {"start": start, "end": start + len(inc["location"])}}
-            insert_machine_incident(conn, aid, inc)
-            index_article(conn, aid, search_text(art["title"], text))
-            ids.append(aid)
+    for art in articles:
+        text = art["text"]
+        entities = []
+        for surface, type_ in art["entities"]:
+            start = text.index(surface)
+            entities.append(EntityRecord(start, start + len(surface), type_, surface))
+        inc = dict(art["incident"])
+        start = text.index(inc["location"])
+        inc["evidence"] = {"start": 0, "end": text.index("\n") if "\n" in text else len(text)}
+        inc["fields_evidence"] = {"location": {"start": start, "end": start + len(inc["location"])}}
+        article = NewArticle(
+            art["id"],
+            text,
+            hashlib.sha256(text.encode()).hexdigest(),
+            title=art["title"],
+            date=art["date"],
+            source=art["source"],
+        )
+        aid, _ = add_article(project, article, Extraction(entities, [IncidentRecord.from_json(inc)]))
+        ids.append(aid)
     return ids
 
 
@@ -131,6 +128,7 @@ def window(qtbot: Any, project_path: Path) -> Iterator[Any]:
     w.quiet_errors = True
     qtbot.addWidget(w)
     assert w.open_project(project_path)
+    assert w.wait_for_reads()  # the list, its first article and the project's names are in
     yield w
     w.close_project()
     i18n.set_language("en")
@@ -150,6 +148,7 @@ def arabic_window(qtbot: Any, project_path: Path) -> Iterator[Any]:
         w.quiet_errors = True
         qtbot.addWidget(w)
         assert w.open_project(project_path)
+        assert w.wait_for_reads()
         yield w
         w.close_project()
     finally:

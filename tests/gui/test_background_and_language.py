@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from desktop.gui.reads import settle
+
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 REPORT = "اشتبكت قوات الجيش مع مسلحين قرب مدينة {place} يوم الأحد، ما أدى إلى مقتل {n} عناصر."
@@ -48,8 +50,9 @@ def test_import_with_progress(window: Any, qtbot: Any, tmp_path: Path) -> None:
     assert not isinstance(summary, str), summary
     assert summary.imported == 6 and not summary.cancelled
     assert seen, "no progress reported"
+    settle()
     assert window.article_model.total == 9
-    assert not window.progress.isVisible()
+    assert not window.runner.progress.isVisible()
 
 
 def test_import_cancel(window: Any, qtbot: Any, tmp_path: Path) -> None:
@@ -61,16 +64,29 @@ def test_import_cancel(window: Any, qtbot: Any, tmp_path: Path) -> None:
     assert not isinstance(summary, str), summary
     assert summary.cancelled
     assert summary.imported < 300
+    settle()
     assert window.article_model.total == 3 + summary.imported
 
 
-def test_import_error_is_a_message(window: Any, qtbot: Any, tmp_path: Path) -> None:
-    task = window.start_import([str(tmp_path / "missing.jsonl")], extractor=light_extractor)
+def test_import_failure_reasons_reach_the_window(window: Any, qtbot: Any, tmp_path: Path) -> None:
+    """Each failed item is named with its reason in the message the analyst sees (it was lost)."""
+    source = tmp_path / "mixed.jsonl"
+    good = {"id": "ok-1", "title": "تقرير", "text": REPORT.format(place="درعا", n=3)}
+    bad = {"id": "ok-1", "title": "تقرير آخر", "text": "نص مختلف عن سقوط قذائف على حماة."}  # id taken
+    source.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in (good, bad)) + "{not json\n",
+        encoding="utf-8",
+    )
+    task = window.start_import([str(source), str(tmp_path / "missing.jsonl")], extractor=light_extractor)
     assert task is not None
-    _wait(qtbot, task)
-    qtbot.waitUntil(lambda: not task.running)
-    # either a clear message or a report listing the missing file: never a traceback
-    assert "Traceback" not in getattr(window, "last_error", "")
+    summary = _wait(qtbot, task)
+    assert summary.imported == 1 and summary.failed == 3
+    message = window.last_error
+    assert "1 articles imported, 0 skipped, 3 failed." in message
+    taken = "an article with id 'ok-1' but a different text is already in the project."
+    assert f"mixed.jsonl:2: {taken}" in message
+    assert "mixed.jsonl:3:" in message and "missing.jsonl" in message
+    assert "Traceback" not in message
 
 
 def test_arabic_interface_is_mirrored(qtbot: Any, project_path: Path) -> None:
@@ -123,11 +139,10 @@ def test_every_interface_string_is_translated() -> None:
             if match.group(2) not in catalog:
                 missing.add(match.group(2))
     from desktop.gui.article_model import COLUMNS
+    from desktop.gui.article_pane import REVIEW_STATUSES
     from desktop.gui.incident_panel import LIST_COLUMNS
-    from desktop.gui.main_window import REVIEW_STATUSES, MainWindow
     from desktop.gui.theme import ENTITY_TYPES
 
-    del MainWindow
     for text in [c for c, _ in COLUMNS] + list(LIST_COLUMNS) + list(REVIEW_STATUSES) + list(ENTITY_TYPES):
         if text not in catalog:
             missing.add(text)

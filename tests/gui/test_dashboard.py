@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 
 from desktop.export.filters import ExportFilter, collect
-from desktop.export.records import IncidentRecord, resolve
+from desktop.export.records import ResolvedIncident, resolve
 from desktop.export.sample import synthetic_project
 from desktop.gui.qt import QColor, QPoint, Qt
+from desktop.gui.reads import settle
 from desktop.store.project import Project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform, on show()
+
 
 @pytest.fixture
 def project(tmp_path: Path):  # type: ignore[no-untyped-def]
@@ -23,18 +25,30 @@ def project(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def dashboard(qtbot, project: Project):  # type: ignore[no-untyped-def]
+def reads(project: Project):  # type: ignore[no-untyped-def]
+    from desktop.gui.operations import ProjectOps
+    from desktop.gui.reads import ReadExecutor
+
+    executor = ReadExecutor(ProjectOps(project))
+    yield executor
+    executor.close()
+
+
+@pytest.fixture
+def dashboard(qtbot, reads):  # type: ignore[no-untyped-def]
     from desktop.gui.dashboard import Dashboard
 
-    dash = Dashboard(project, arabic=True)
+    dash = Dashboard(reads, arabic=True)
     qtbot.addWidget(dash)
     dash.resize(1100, 950)
+    settle()
     dash.show()
+    settle()
     qtbot.waitExposed(dash)
     return dash
 
 
-def records_of(project: Project) -> dict[int, IncidentRecord]:
+def records_of(project: Project) -> dict[int, ResolvedIncident]:
     return {
         i.id: resolve(i, arabic=True) for i in collect(project, ExportFilter(), with_entities=False).incidents
     }
@@ -45,6 +59,7 @@ def click(qtbot, view, x: float, y: float) -> list[int]:  # type: ignore[no-unty
     pos = view.to_widget(x, y).toPoint()
     with qtbot.waitSignal(view.window().incidentsSelected, timeout=2000) as blocker:
         qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=pos)
+        settle()
     return list(blocker.args[0])
 
 
@@ -101,11 +116,13 @@ def test_charts_follow_the_widget_size_and_edits(qtbot, dashboard, project) -> N
     before = view.scene()
     assert (before.width, before.height) == (view.width(), view.height())
     dashboard.resize(1300, 1000)
+    settle()
     qtbot.waitUntil(lambda: view.scene().width == view.width() and view.width() != before.width)
     # An edit shows after refresh().
     first = project.incidents.for_article(project.articles.ids()[0])[0]
     project.incidents.reject(first.id)
     dashboard.refresh()
+    settle()
     assert "39" in dashboard.summary.text()
     assert all(first.id not in item.ids for item in dashboard.charts["map"].scene().selectable())
 

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from desktop.store.extraction import POOL_THRESHOLD
+from desktop.gui.reads import settle
+from desktop.ingest import POOL_THRESHOLD
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -51,6 +52,7 @@ def test_large_import_uses_the_pool_and_its_own_connection(window: Any, qtbot: A
 
     window.ops.worker_project = worker_project
     task = window.start_import([str(source)], extractor=tag_places, jobs=2)
+    settle()
     assert task is not None
     outcome: list[Any] = []
     task.finished.connect(outcome.append)
@@ -60,23 +62,28 @@ def test_large_import_uses_the_pool_and_its_own_connection(window: Any, qtbot: A
         window.article_model.reload()
         qtbot.wait(20)
     summary = outcome[0]
+    settle()
     assert not isinstance(summary, str), summary
     assert summary.imported == n, summary.messages and summary.failed == 0
     assert seen_conns and seen_conns[0] is not gui_conn
-    assert not task.thread.isRunning()
+    assert not task.worker_thread.isRunning()
     assert multiprocessing.active_children() == []  # the pool is closed, no worker left
     assert window.article_model.total == 3 + n
     aleppo = window.ops.article_id_for("pool-0")
+    settle()
     assert [e.text for e in window.ops.entities(aleppo)] == ["حلب"]
     window.select_article(aleppo)
+    settle()
     assert window.article is not None and window.article.external_id == "pool-0"
 
 
 def test_closing_the_window_during_an_import_waits_for_it(window: Any, qtbot: Any, tmp_path: Path) -> None:
     source = _articles(tmp_path / "some.jsonl", 120)
     task = window.start_import([str(source)], extractor=tag_places)
+    settle()
     assert task is not None
-    qtbot.waitUntil(lambda: task.thread.isRunning(), timeout=5000)
+    qtbot.waitUntil(lambda: task.worker_thread.isRunning(), timeout=5000)
     window.close()  # cancels, waits for the thread to end, closes the project
-    assert not task.thread.isRunning()
+    settle()
+    assert not task.worker_thread.isRunning()
     assert window.ops is None

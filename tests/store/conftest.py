@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from rasid_stub import ARTICLES, stub_extract, write_jsonl
 
+from desktop.ingest import import_paths
 from desktop.store import Project
 
 
@@ -19,8 +20,8 @@ def project(tmp_path: Path) -> Iterator[Project]:
 
 @pytest.fixture
 def filled(project: Project, tmp_path: Path) -> Project:
-    report = project.import_paths(
-        [write_jsonl(tmp_path / "batch.jsonl", ARTICLES)], jobs=1, extractor=stub_extract
+    report = import_paths(
+        project, [write_jsonl(tmp_path / "batch.jsonl", ARTICLES)], jobs=1, extractor=stub_extract
     )
     assert report.imported == len(ARTICLES), report
     return project

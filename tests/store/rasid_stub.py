@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from desktop.document import Document, Span
+from desktop.records import IncidentRecord
 from desktop.text.normalize import normalize_word
 
 NAMES = {
@@ -55,7 +56,7 @@ def stub_extract(doc: Document) -> Document:
                 "end": s.start() + place.end(),
             }
         incidents.append(inc)
-    doc.incidents = incidents
+    doc.incidents = [IncidentRecord.from_json(i) for i in incidents]
     return doc
 
 

@@ -11,6 +11,7 @@ import pytest
 from rasid_stub import ARTICLES, stub_extract, write_jsonl
 
 from desktop.cli import main
+from desktop.store.schema import SCHEMA_VERSION
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -63,7 +64,7 @@ def test_new_import_search_stats_reextract(tmp_path: Path, capsys: pytest.Captur
 
     assert main(["stats", proj, "--json"]) == 0
     stats = json.loads(capsys.readouterr().out)
-    assert stats["articles"] == 5 and stats["schema_version"] == 1
+    assert stats["articles"] == 5 and stats["schema_version"] == SCHEMA_VERSION
 
     assert main(["reextract", proj, "-j", "1"]) == 0
     assert "re-extracted: 5" in capsys.readouterr().out
@@ -98,7 +99,7 @@ def test_subprocess_refuses_a_text_file(tmp_path: Path) -> None:
 
 def test_store_and_importing_never_import_qt() -> None:
     code = (
-        "import sys, desktop.store, desktop.store.commands, desktop.store.extraction, desktop.importing\n"
+        "import sys, desktop.store, desktop.cli.project, desktop.ingest, desktop.importing\n"
         "import desktop.importing.readers, desktop.importing.html\n"
         "assert 'PySide6' not in sys.modules, 'PySide6 imported'\n"
     )

@@ -14,7 +14,8 @@ from rasid_stub import ARTICLES, stub_extract, write_jsonl
 
 from desktop.document import Document
 from desktop.errors import ProjectFullError, ResourceError
-from desktop.store import ArticleFilter, ImportProgress, Project
+from desktop.ingest import ImportProgress, import_paths, reextract
+from desktop.store import ArticleFilter, Project
 
 STORY = (
     "أعلنت وزارة الداخلية العراقية اليوم أن قوات الأمن تمكنت من إحباط هجوم انتحاري كان يستهدف سوقا شعبيا "
@@ -32,10 +33,10 @@ def test_exact_duplicates_are_skipped_and_reported(project: Project, tmp_path: P
     )
     dup["text"] = dup["text"].replace("قُتل", "قتل")  # differs only by a diacritic: same normalized content
     batch = write_jsonl(tmp_path / "b.jsonl", [*ARTICLES, dup])
-    report = project.import_paths([batch], jobs=1, extractor=stub_extract)
+    report = import_paths(project, [batch], jobs=1, extractor=stub_extract)
     assert report.imported == 4
     assert report.skipped == [("b.jsonl:5", "exact duplicate (same text as b.jsonl:1).")]
-    again = project.import_paths([batch], jobs=1, extractor=stub_extract)
+    again = import_paths(project, [batch], jobs=1, extractor=stub_extract)
     assert again.imported == 0 and len(again.skipped) == 5
     assert "already in the project" in again.skipped[0][1]
 
@@ -53,7 +54,7 @@ def test_near_duplicates_are_flagged_not_skipped(project: Project, tmp_path: Pat
             {"id": "x3", "source": "المدى", "text": ARTICLES[2]["text"]},
         ],
     )
-    report = project.import_paths([batch], jobs=1, extractor=stub_extract)
+    report = import_paths(project, [batch], jobs=1, extractor=stub_extract)
     assert report.imported == 3
     assert [(n, o) for n, o, _ in report.near_duplicates] == [("b.jsonl:2", "x1")]
     x2 = project.articles.by_external_id("x2")
@@ -77,8 +78,8 @@ def test_bad_records_fail_with_reasons_and_the_rest_goes_on(project: Project, tm
         encoding="utf-8",
     )
     (tmp_path / "x.xyz").write_text("نص", encoding="utf-8")
-    report = project.import_paths(
-        [batch, tmp_path / "missing.txt", tmp_path / "x.xyz"], jobs=1, extractor=stub_extract
+    report = import_paths(
+        project, [batch, tmp_path / "missing.txt", tmp_path / "x.xyz"], jobs=1, extractor=stub_extract
     )
     assert report.imported == 1
     reasons = dict(report.failed)
@@ -95,7 +96,8 @@ def test_defaults_fill_missing_metadata_and_file_ids(project: Project, tmp_path:
     folder.mkdir(parents=True)
     (folder / "خبر.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "in" / "خبر.txt").write_text(ARTICLES[2]["text"], encoding="utf-8")
-    report = project.import_paths(
+    report = import_paths(
+        project,
         [tmp_path / "in"],
         defaults={"source": "أرشيف", "date": "2023-01-02", "title": ""},
         jobs=1,
@@ -116,12 +118,12 @@ def test_progress_and_cancel(project: Project, tmp_path: Path) -> None:
         seen.append(ImportProgress(**vars(state)))
         return state.done < 10
 
-    report = project.import_paths([batch], progress=progress, jobs=1, extractor=stub_extract)
+    report = import_paths(project, [batch], progress=progress, jobs=1, extractor=stub_extract)
     assert report.cancelled and report.imported == 10 == project.articles.count()
     assert seen[0].total == 30 and seen[-1].done == 10 and seen[-1].current == "b.jsonl:10"
     cancel = threading.Event()
     cancel.set()
-    assert project.import_paths([batch], cancel=cancel, jobs=1, extractor=stub_extract).imported == 0
+    assert import_paths(project, [batch], cancel=cancel, jobs=1, extractor=stub_extract).imported == 0
 
 
 def test_default_extractor_is_the_pipeline(
@@ -136,7 +138,7 @@ def test_default_extractor_is_the_pipeline(
         return stub_extract(doc)
 
     monkeypatch.setattr(desktop.pipeline, "extract", fake)
-    project.import_paths([write_jsonl(tmp_path / "b.jsonl", ARTICLES[:2])], jobs=1)
+    import_paths(project, [write_jsonl(tmp_path / "b.jsonl", ARTICLES[:2])], jobs=1)
     assert calls == ["a1", "a2"]
 
 
@@ -145,7 +147,7 @@ def test_missing_model_stops_the_import(project: Project, tmp_path: Path) -> Non
         raise ResourceError("The bundled resource models/ner.crfsuite is missing; reinstall Rasid.")
 
     with pytest.raises(ResourceError, match="missing"):
-        project.import_paths([write_jsonl(tmp_path / "b.jsonl", ARTICLES)], jobs=1, extractor=broken)
+        import_paths(project, [write_jsonl(tmp_path / "b.jsonl", ARTICLES)], jobs=1, extractor=broken)
 
 
 def test_gzip_batch_on_two_processes_keeps_order(project: Project, tmp_path: Path) -> None:
@@ -154,7 +156,7 @@ def test_gzip_batch_on_two_processes_keeps_order(project: Project, tmp_path: Pat
     with gzip.open(path, "wt", encoding="utf-8") as fh:
         for r in records:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    report = project.import_paths([path], jobs=2, extractor=rasid_stub.stub_extract)
+    report = import_paths(project, [path], jobs=2, extractor=rasid_stub.stub_extract)
     assert report.imported == 40, report.failed
     ids = [a.external_id for a in project.articles.list(limit=100, order_by="id")]
     assert ids == [r["id"] for r in records]
@@ -167,7 +169,7 @@ def test_full_disk_during_import_stops_cleanly(project: Project, tmp_path: Path)
     pages = project.conn.execute("PRAGMA page_count").fetchone()[0]
     project.conn.execute(f"PRAGMA max_page_count = {pages + 12}")
     with pytest.raises(ProjectFullError, match="full"):
-        project.import_paths([write_jsonl(tmp_path / "b.jsonl", records)], jobs=1, extractor=stub_extract)
+        import_paths(project, [write_jsonl(tmp_path / "b.jsonl", records)], jobs=1, extractor=stub_extract)
     project.conn.execute("PRAGMA max_page_count = 1073741823")
     n = project.articles.count()
     assert 0 < n < 40
@@ -179,8 +181,8 @@ def test_full_disk_during_import_stops_cleanly(project: Project, tmp_path: Path)
 def test_cancel_on_two_processes_does_not_hang(project: Project, tmp_path: Path) -> None:
     records = [{"id": f"c{i}", "text": f"{STORY} {i} " + "كلمة " * i} for i in range(300)]
     batch = write_jsonl(tmp_path / "b.jsonl", records)
-    report = project.import_paths(
-        [batch], progress=lambda s: s.done < 5, jobs=2, extractor=rasid_stub.stub_extract
+    report = import_paths(
+        project, [batch], progress=lambda s: s.done < 5, jobs=2, extractor=rasid_stub.stub_extract
     )
     assert report.cancelled and report.imported == 5
 
@@ -192,6 +194,6 @@ def test_extractor_sees_the_publication_date(project: Project, tmp_path: Path) -
         seen.append((doc.id, doc.date and doc.date.isoformat()))
         return doc
 
-    project.import_paths([write_jsonl(tmp_path / "b.jsonl", ARTICLES[:2])], jobs=1, extractor=spy)
-    project.reextract(jobs=1, extractor=spy)
+    import_paths(project, [write_jsonl(tmp_path / "b.jsonl", ARTICLES[:2])], jobs=1, extractor=spy)
+    reextract(project, jobs=1, extractor=spy)
     assert seen == [("a1", "2024-03-01"), ("a2", "2024-03-05")] * 2

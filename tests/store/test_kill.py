@@ -22,6 +22,7 @@ SCRIPT = textwrap.dedent("""
     import sys
     sys.path[:0] = [{repo!r}, {here!r}]
     from rasid_stub import stub_extract
+    from desktop.ingest import import_paths
     from desktop.store import Project
 
     def progress(state):
@@ -29,7 +30,7 @@ SCRIPT = textwrap.dedent("""
             print("done", state.done, flush=True)
 
     p = Project.open({project!r})
-    p.import_paths([{batch!r}], progress=progress, jobs=1, extractor=stub_extract)
+    import_paths(p, [{batch!r}], progress=progress, jobs=1, extractor=stub_extract)
     print("finished", flush=True)
 """)
 

@@ -240,14 +240,15 @@ def test_migrations_run_in_order_on_open(tmp_path: Path, monkeypatch: pytest.Mon
     path = tmp_path / "p.rasid"
     Project.create(path).close()
 
-    def v2(conn: sqlite3.Connection) -> None:
+    def next_version(conn: sqlite3.Connection) -> None:
         conn.execute("CREATE TABLE saved_searches (id INTEGER PRIMARY KEY, query TEXT NOT NULL)")
 
-    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, v2])
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(project_module, "SCHEMA_VERSION", 2)
+    newer = schema.SCHEMA_VERSION + 1
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, next_version])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", newer)
+    monkeypatch.setattr(project_module, "SCHEMA_VERSION", newer)
     with pytest.raises(ProjectFormatError, match="older version"):
         Project.open(path, read_only=True)
     with Project.open(path) as p:
-        assert p.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert p.conn.execute("PRAGMA user_version").fetchone()[0] == newer
         p.conn.execute("SELECT * FROM saved_searches").fetchall()

@@ -8,6 +8,7 @@ import pytest
 import rasid_stub
 from rasid_stub import stub_extract
 
+from desktop.ingest import reextract
 from desktop.store import Project
 
 
@@ -32,7 +33,7 @@ def test_reextract_keeps_analyst_work(filled: Project, better_pipeline: None) ->
     created = filled.incidents.create_from_span(a1.id, start, len(a1.text), {"event_type": "Protests"})
     audit_before = filled.audit.count()
 
-    report = filled.reextract(jobs=1, extractor=stub_extract)
+    report = reextract(filled, jobs=1, extractor=stub_extract)
     assert report.imported == 4 and not report.failed
 
     ents_after = filled.entities.for_article(a1.id)
@@ -53,5 +54,5 @@ def test_reextract_keeps_analyst_work(filled: Project, better_pipeline: None) ->
 
 
 def test_reextract_can_be_cancelled(filled: Project) -> None:
-    report = filled.reextract(progress=lambda s: s.done < 2, jobs=1, extractor=stub_extract)
+    report = reextract(filled, progress=lambda s: s.done < 2, jobs=1, extractor=stub_extract)
     assert report.cancelled and report.imported == 2

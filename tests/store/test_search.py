@@ -9,6 +9,7 @@ import pytest
 from rasid_stub import stub_extract, write_jsonl
 
 from desktop.errors import QueryError
+from desktop.ingest import import_paths, reextract
 from desktop.store import ArticleFilter, Project
 from desktop.store.search import parse_query
 
@@ -39,7 +40,7 @@ DOCS = [
 
 @pytest.fixture
 def corpus(project: Project, tmp_path: Path) -> Project:
-    report = project.import_paths([write_jsonl(tmp_path / "s.jsonl", DOCS)], jobs=1, extractor=stub_extract)
+    report = import_paths(project, [write_jsonl(tmp_path / "s.jsonl", DOCS)], jobs=1, extractor=stub_extract)
     assert report.imported == len(DOCS)
     return project
 
@@ -126,7 +127,7 @@ def test_deleted_and_reindexed_articles_leave_the_index_consistent(corpus: Proje
     m1 = corpus.articles.by_external_id("m1").id
     corpus.articles.delete(m1)
     assert ids(corpus, "الموصل") == {"m2"}
-    corpus.reextract(jobs=1, extractor=stub_extract)
+    reextract(corpus, jobs=1, extractor=stub_extract)
     assert ids(corpus, "الموصل") == {"m2"}
     assert ids(corpus, "الرقة") == {"q1"}
     corpus.conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.errors import InputError
+from desktop.records import IncidentRecord
 from desktop.store import Project
 from desktop.store.entities import insert_entity
 from desktop.store.incidents import insert_machine_incident
@@ -42,7 +43,7 @@ def views_project(project: Project) -> Project:
             if ext == "a1":
                 inc.update(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike")
             inc["evidence"] = {"start": 0, "end": len(text)}
-            insert_machine_incident(conn, aid, inc)
+            insert_machine_incident(conn, aid, IncidentRecord.from_json(inc))
     return project
 
 

@@ -1,6 +1,6 @@
 """Project subcommands of the `rasid` CLI: project new, import, search, stats, reextract.
 
-They call the same `Project` operations as the GUI. Arabic is printed in logical order (what a
+They call the same store and ingest operations as the GUI. Arabic is printed in logical order (what a
 terminal with its own bidi support, a pipe or a file wants); `--shape` prints it shaped and in
 visual order for plain terminals (arabic-reshaper + python-bidi, imported only then).
 """
@@ -12,11 +12,16 @@ import importlib
 import json
 import sys
 import threading
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from desktop.cli.io import Progress
 from desktop.errors import InputError
 from desktop.store.articles import ArticleFilter
 from desktop.store.common import STATUSES
+
+if TYPE_CHECKING:
+    from desktop.ingest import ImportProgress, ImportReport
 
 
 def register(sub: Any) -> None:
@@ -100,19 +105,17 @@ def cmd_project_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress_bar(label: str) -> tuple[Any, Any]:
-    from desktop.cli import Progress
-
+def _progress_bar(label: str) -> tuple[Progress, Callable[[ImportProgress], None]]:
     bar = Progress(None, label)
 
-    def callback(state: Any) -> None:
+    def callback(state: ImportProgress) -> None:
         bar.total = state.total
         bar.advance(state.done - bar.done)
 
     return bar, callback
 
 
-def _print_report(report: Any, as_json: bool, verb: str) -> None:
+def _print_report(report: ImportReport, as_json: bool, verb: str) -> None:
     if as_json:
         _out(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
         return
@@ -128,7 +131,7 @@ def _print_report(report: Any, as_json: bool, verb: str) -> None:
         print(f"rasid: {name}: {reason}", file=sys.stderr)
 
 
-def _run_with_interrupt(func: Any, **kwargs: Any) -> Any:
+def _run_with_interrupt(func: Callable[..., ImportReport], **kwargs: Any) -> ImportReport:
     cancel = threading.Event()
     try:
         return func(cancel=cancel, **kwargs)
@@ -138,6 +141,7 @@ def _run_with_interrupt(func: Any, **kwargs: Any) -> Any:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.ingest import import_paths
     from desktop.store.project import Project
 
     defaults = {"title": args.title, "date": args.date, "source": args.source, "url": args.url}
@@ -147,7 +151,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     with Project.open(args.project) as project:
         try:
             report = _run_with_interrupt(
-                project.import_paths, paths=args.files, defaults=defaults, progress=callback, jobs=args.jobs
+                import_paths,
+                project=project,
+                paths=args.files,
+                defaults=defaults,
+                progress=callback,
+                jobs=args.jobs,
             )
         finally:
             bar.close()
@@ -156,12 +165,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
+    from desktop.ingest import reextract
     from desktop.store.project import Project
 
     bar, callback = _progress_bar("re-extract")
     with Project.open(args.project) as project:
         try:
-            report = _run_with_interrupt(project.reextract, progress=callback, jobs=args.jobs)
+            report = _run_with_interrupt(reextract, project=project, progress=callback, jobs=args.jobs)
         finally:
             bar.close()
     _print_report(report, args.json, "re-extracted")

@@ -1,5 +1,8 @@
 """Stable ACLED `event_id_cnty` values (ISO3 + sequence, e.g. SYR12), kept in the project's `meta` table.
 
+A store operation (the exports ask for ids, the store numbers and persists them), so an export
+must run on a writable connection (`Project.open_worker()` in the GUI) for its ids to persist.
+
 An incident gets its id the first time it is exported and keeps it in every later export; numbers
 are never reused, even after the incident is deleted. When the analyst corrects an incident's
 country, its next export assigns a new id under the new country's prefix (ACLED ids carry the

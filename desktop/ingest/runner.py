@@ -1,0 +1,277 @@
+"""Import and re-extraction: read, de-duplicate, extract on the pipeline's worker pool, write in order.
+
+Reading and duplicate checks happen in the producer, extraction (plus the MinHash and the search
+text) in the functions `map_ordered` runs (worker processes for large batches), and every write in
+the calling thread through the project's connection and `desktop.store.writes`, one transaction
+per article, so a killed process loses at most the article in flight. Both runners stream (a
+bounded number of articles in flight), honour a cancel `threading.Event` or a progress callback
+returning False, and report each failure with a one-sentence reason.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.document import Document, clean_text
+from desktop.errors import ProjectError, ResourceError
+from desktop.importing import ImportFailure, RawArticle, count_records, read_paths
+from desktop.importing.dedupe import content_hash, signature
+from desktop.ingest.report import ImportProgress, ImportReport, ProgressCallback
+from desktop.pipeline import DictionaryExtractor, document_from_record, map_ordered, worker_extract
+from desktop.store.project import Project
+from desktop.store.search import search_text
+from desktop.store.writes import Extraction, NewArticle, add_article, replace_extraction, tidy
+
+log = logging.getLogger(__name__)
+
+Extractor = Callable[[Document], Document]
+POOL_THRESHOLD = 200  # batches at least this large use a process pool
+
+
+@dataclass(slots=True)
+class ArticleJob:
+    """One article to extract: a new one (`article_id` None) or a stored one to re-extract."""
+
+    name: str  # for messages: `file.jsonl:12`, or the external id
+    article: NewArticle
+    article_id: int | None = None
+    extraction: Extraction | None = None  # filled by `prepare`
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fatal:
+    """A failure that fails every article (a missing model): the run stops."""
+
+    reason: str
+
+
+Item = ArticleJob | Failed | Skipped | Fatal
+
+
+def project_extractor(project: Project) -> Extractor | None:
+    """The pipeline with the project's dictionary of actors and places added to the gazetteers, or
+    None when the dictionary is empty (the plain pipeline then runs)."""
+    entries = project.dictionary.extraction_entries()
+    return DictionaryExtractor(entries) if entries else None
+
+
+def prepare(item: Item) -> Item:
+    """Worker: extraction, MinHash (new articles) and search text of one article; others pass through."""
+    if not isinstance(item, ArticleJob):
+        return item
+    a = item.article
+    try:
+        record = {"id": a.external_id, "text": a.text, "title": a.title, "date": a.date}
+        record.update(source=a.source, url=a.url)
+        doc = worker_extract(document_from_record(record))  # relative dates resolve against `date`
+        item.extraction = Extraction(doc.entity_records(), list(doc.incidents), search_text(a.title, a.text))
+        if item.article_id is None:
+            a.minhash = signature(a.text)
+        return item
+    except ResourceError as exc:  # a missing model fails every article: stop the whole run
+        return Fatal(str(exc))
+    except Exception as exc:  # one bad article must not stop the batch
+        log.debug("extraction failed for %s", item.name, exc_info=True)
+        return Failed(item.name, f"internal error during extraction ({type(exc).__name__}: {exc}).")
+
+
+def _auto_jobs(jobs: int, total: int | None) -> int:
+    if jobs > 0:
+        return jobs
+    cores = os.cpu_count() or 1
+    if cores > 1 and (total is None or total >= POOL_THRESHOLD):
+        return min(cores, 4)
+    return 1
+
+
+def import_paths(
+    project: Project,
+    paths: Sequence[str | Path],
+    defaults: dict[str, str] | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    jobs: int = 0,
+    extractor: Extractor | None = None,
+) -> ImportReport:
+    """Import files and folders into `project`; returns the report (never raises for one bad item).
+
+    `defaults` supplies `title`, `date`, `source` and `url` where a file has none; `extractor`
+    replaces the pipeline (default: the project's, see `project_extractor`). Raises a ProjectError
+    only when the project itself cannot be written (full disk, read-only), after rolling back the
+    article in flight.
+    """
+    started = time.monotonic()
+    defaults = {k: v for k, v in (defaults or {}).items() if v}
+    stop = cancel or threading.Event()
+    hashes = {str(r[0]) for r in project.query("SELECT content_hash FROM articles")}
+    ids = {str(r[0]) for r in project.query("SELECT external_id FROM articles")}
+    total = count_records(paths)
+    by_hash: dict[str, str] = {}  # hash -> name of the item that brought it in this run
+
+    def items() -> Iterator[Item]:
+        for raw in read_paths(paths):
+            if stop.is_set():
+                return
+            if isinstance(raw, ImportFailure):
+                yield Failed(raw.name, raw.reason)
+            else:
+                yield _article_job(raw, defaults, hashes, ids, by_hash)
+
+    def write(job: ArticleJob, report: ImportReport, state: ImportProgress) -> None:
+        assert job.extraction is not None
+        try:
+            _aid, near = add_article(project, job.article, job.extraction)
+        except ProjectError as exc:
+            if not isinstance(exc.__cause__, sqlite3.IntegrityError):
+                raise
+            report.skipped.append((job.name, "exact duplicate of an article already in the project."))
+            state.skipped += 1
+            return
+        report.imported += 1
+        state.imported += 1
+        if near is not None:
+            report.near_duplicates.append((job.name, near.external_id, near.similarity))
+            state.near_duplicates += 1
+
+    chosen = extractor or project_extractor(project)
+    report = _drain(items(), write, ImportProgress(total=total), progress, stop, jobs, chosen)
+    report.seconds = time.monotonic() - started
+    tidy(project, report.imported)
+    return report
+
+
+def reextract(
+    project: Project,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    jobs: int = 0,
+    extractor: Extractor | None = None,
+) -> ImportReport:
+    """Run the current pipeline on every article again, replacing machine output only.
+
+    Accepted, edited, rejected and analyst-created entities and incidents stay; analyst field values
+    stay; matched machine incidents get fresh machine values. The search index is rebuilt too.
+    """
+    started = time.monotonic()
+    stop = cancel or threading.Event()
+    ids = project.articles.ids()
+
+    def items() -> Iterator[Item]:
+        reader = project.open_reader()  # the producer runs on the pool's feeder thread
+        try:
+            for aid in ids:
+                if stop.is_set():
+                    return
+                try:
+                    a = reader.articles.get(aid)
+                except ProjectError:
+                    continue  # deleted meanwhile
+                article = NewArticle(a.external_id, a.text, "", a.title, a.date, a.source, a.url)
+                yield ArticleJob(a.external_id, article, article_id=aid)
+        finally:
+            reader.close()
+
+    def write(job: ArticleJob, report: ImportReport, state: ImportProgress) -> None:
+        assert job.extraction is not None and job.article_id is not None
+        replace_extraction(project, job.article_id, job.extraction)
+        report.imported += 1
+        state.imported += 1
+
+    chosen = extractor or project_extractor(project)
+    report = _drain(items(), write, ImportProgress(total=len(ids)), progress, stop, jobs, chosen)
+    report.seconds = time.monotonic() - started
+    tidy(project, report.imported)
+    return report
+
+
+def _drain(
+    items: Iterable[Item],
+    write: Callable[[ArticleJob, ImportReport, ImportProgress], None],
+    state: ImportProgress,
+    progress: ProgressCallback | None,
+    stop: threading.Event,
+    jobs: int,
+    extractor: Extractor | None,
+) -> ImportReport:
+    """Run `items` through `prepare` on the pipeline's pool and record each result; `write` stores
+    an extracted article and counts it. After each item the progress callback is told; returning
+    False from it (or setting `stop`) ends the run."""
+    report = ImportReport()
+    processes = _auto_jobs(jobs, state.total)
+    try:
+        for item in map_ordered(prepare, items, processes, chunksize=2, extractor=extractor, stop=stop):
+            if isinstance(item, Fatal):
+                raise ResourceError(item.reason)
+            if isinstance(item, Failed):
+                report.failed.append((item.name, item.reason))
+                state.failed += 1
+            elif isinstance(item, Skipped):
+                report.skipped.append((item.name, item.reason))
+                state.skipped += 1
+            else:
+                write(item, report, state)
+            state.done += 1
+            state.current = item.name
+            if progress is not None and progress(state) is False:
+                stop.set()
+            if stop.is_set():
+                break
+    finally:
+        report.cancelled = stop.is_set()
+    return report
+
+
+def _article_job(
+    raw: RawArticle, defaults: dict[str, str], hashes: set[str], ids: set[str], by_hash: dict[str, str]
+) -> Item:
+    text = clean_text(raw.text).strip()
+    if not text:
+        return Failed(raw.name, "the article has no text.")
+    digest = content_hash(text)
+    if digest in hashes:
+        first = by_hash.get(digest)
+        why = f"same text as {first}" if first else "same text as an article already in the project"
+        return Skipped(raw.name, f"exact duplicate ({why}).")
+    ext_id = raw.external_id
+    if ext_id in ids:
+        if not raw.derived_id:
+            return Failed(
+                raw.name, f"an article with id {ext_id!r} but a different text is already in the project."
+            )
+        n = 2
+        while f"{ext_id}~{n}" in ids:
+            n += 1
+        ext_id = f"{ext_id}~{n}"
+    hashes.add(digest)
+    ids.add(ext_id)
+    by_hash[digest] = raw.name
+    article = NewArticle(
+        external_id=ext_id,
+        text=text,
+        content_hash=digest,
+        title=raw.title or defaults.get("title", ""),
+        date=raw.date or defaults.get("date") or None,
+        source=raw.source or defaults.get("source", ""),
+        url=raw.url or defaults.get("url", ""),
+        import_file=raw.import_file,
+    )
+    return ArticleJob(raw.name, article)
