@@ -307,7 +307,7 @@ class ActorChoice:
 _UNKNOWN_IDS = frozenset({"gen-gunmen", "gen-civilians", "gen-protesters", "gen-rioters"})
 
 
-# Between a verb and its subject: nothing, or a force noun (`سيطرت قوات من الجيش الوطني`,
+# Between a verb and its subject: nothing, or a force noun (`سيطرت قوات من X على`,
 # `قيام عناصر داعش`).
 _SUBJECT_GAP = re.compile(
     r"^\s*(?:(?:قوات|عناصر|مقاتلي|مقاتلو|مسلحي|مسلحو|طائرات|مقاتلات|وحدات|جنود|طيران)(?:\s+من)?\s+)?$"
@@ -326,7 +326,7 @@ def choose_actors(
     Agents: after `من قبل`/`على يد`/`شنه`, a perpetrator noun + `من` (`انتحاري من داعش`), or the
     subject next to the trigger verb. Patients: after `على`/`ضد`/`صفوف`/`مع`, victims + `من`
     (`13 عنصرا من قسد`), a group marked with the possessive ل (`لـ"قسد"`), or civilians. A hedged
-    agent (`يرجح أنهم تابعين لداعش`) and unknown gunmen leave actor1 empty.
+    agent (`يرجح أن X نفذه`) and unknown gunmen leave actor1 empty.
     The ids of the binder rules that decided are appended to `why`.
     """
     fired = why if why is not None else []
@@ -396,7 +396,7 @@ def choose_actors(
         agent_span = a
         break
     if agent_span is None:
-        # Verb first, then its subject: "أطلقت كتائب المعارضة عددا من قذائف الهاون" (the verb of
+        # Verb first, then its subject: "أطلقت الفصائل قذائف على" (the verb of
         # the trigger's clause, up to six words before it). A verb pattern may run on past its
         # subject ("فتحت قوات النظام ... نيران"): only its first word counts.
         ends = [
@@ -450,8 +450,8 @@ def choose_actors(
         if patient_span is not None:
             break
     if sub_event == "Armed clash" and agent_span is None and not hedged:
-        # A clash has two sides: with the victims' side known ("مقتل مقاتل من المعارضة خلال
-        # اشتباكات مع قوات النظام"), the side it was fought with is the other one.
+        # A clash has two sides: with the victims' side known ("مقتل عنصر من X خلال
+        # اشتباكات مع Y"), the side it was fought with is the other one.
         with_cues = view.find(_WITH)
         agent_span = next((a for a in actors if a is not patient_span and follows(with_cues, a, 2)), None)
         if agent_span is not None:

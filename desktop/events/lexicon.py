@@ -659,7 +659,7 @@ FIGURATIVE = any_word(
     r"(?:ال)?طموح(?:ات)?",
     r"(?:ال)?روح",
     r"(?:ال)?ثوره",
-    r"عصفورين",  # "قتل عصفورين بحجر واحد"
+    r"عصفورين",  # the proverb of two birds with one stone
     r"(?:ال)?صوت(?:يه)?",  # "قنابل الصوت": stun grenades are crowd control, not explosions
     r"قنابل (?:ال)?(?:غاز|دخان)",  # tear gas and smoke grenades
     r"مسيل(?:ه)? للدموع",
@@ -887,7 +887,7 @@ TRADE = any_word(
     r"زورق(?:ي|ين|ا)?",
     r"زوارق",
 )
-# Casualties without a figure: "أسفرت عن خسائر بشرية في صفوف الطرفين".
+# Casualties without a figure: "خسائر بشرية", "قتلى وجرحى".
 LOSSES = any_word(r"خسائر (?:بشريه|في الارواح)", r"(?:قتلي|ضحايا) وجرحي")
 # Funerals and mourning: the death they follow is told elsewhere (or long ago).
 FUNERAL = any_word(

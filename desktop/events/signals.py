@@ -215,8 +215,8 @@ def _habitual(view: SentenceView, inc: Incident) -> float:
     )
 
 
-# A fronted place before the verb: "وفي مدينة حلب أطلقت كتائب المعارضة ...".
-_FRONTED_PLACE = re.compile(r"^(?:و|ف)?(?:اما )?(?:في|داخل|قرب) ")  # "أما في دمشق فدارت"
+# A fronted place before the verb: "وفي X قصفت ...".
+_FRONTED_PLACE = re.compile(r"^(?:و|ف)?(?:اما )?(?:في|داخل|قرب) ")  # "أما في X فدارت"
 
 
 def _clause_initial_verb(view: SentenceView, inc: Incident) -> float:

@@ -347,7 +347,7 @@ class EntityRecognizer:
 
     def _media_names(self, text: str) -> list[Candidate]:
         """Media outlets named after a media noun: quoted (`لوكالة الأنباء اليمنية “سبأ”`,
-        `صحيفة «دون»`) or before a colon (`رابط الخبر بصحيفة الوئام:`)."""
+        `صحيفة «دون»`) or before a colon (`رابط الخبر بصحيفة X:`, a site's footer)."""
         out: list[Candidate] = []
         for m in _MEDIA_NAME.finditer(text):
             group = 1 if m.group(1) is not None else 2
