@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup test lint typecheck model wordfreq run bench clean rules-diff rules-snapshot
+.PHONY: setup test lint typecheck model incident-model wordfreq run bench clean rules-diff rules-snapshot
 
 setup: $(BIN)/activate
 	@if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
@@ -30,6 +30,10 @@ typecheck:
 # Retrain the NER model deterministically from ../shared/data (see resources/models/README.md).
 model:
 	$(BIN)/python scripts/train_ner.py
+
+# Retrain the incident decision (resources/models/incidents.json) with its CV report (build/).
+incident-model:
+	$(BIN)/python scripts/train_incidents.py --features calibrated rich hand-plus
 
 wordfreq:
 	$(BIN)/python scripts/build_wordfreq.py

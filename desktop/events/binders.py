@@ -221,7 +221,7 @@ ACTOR1_ADJACENT = _b(
     "actor1",
     "a named actor next to the trigger, not marked as a target",
     Scope.TOKENS,
-    ("قصف داعش بلدة الرميلة أمس.",),
+    ("وداعش يهاجم حاجزا للجيش في حلب أمس.",),
     ("قتل خمسة أشخاص في انفجار قرب حلب أمس.",),
 )
 ACTOR1_HEDGED = _b(
@@ -294,7 +294,7 @@ TERRITORY_SIDE = _b(
     "territory taken by a state force is regained; by anyone else, overtaken",
     Scope.CLAUSE,
     ("سيطر الجيش العراقي على بلدة الرميلة بعد معارك.",),
-    ("قصف داعش بلدة الرميلة أمس.",),
+    ("وداعش يهاجم حاجزا للجيش في حلب أمس.",),
 )
 SUMMARY = _b(
     "bind.summary",

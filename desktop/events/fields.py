@@ -261,10 +261,11 @@ class PlaceChoice:
     near: bool = False
 
 
-def choose_place(view: SentenceView, trigger: Evidence) -> PlaceChoice | None:
+def choose_place(view: SentenceView, trigger: Evidence, exclude: Span | None = None) -> PlaceChoice | None:
     """The most specific place the sentence names for the event, preferring those near the trigger;
-    `near` when a cue (قرب، ريف, a direction) makes it the area around the place."""
-    places = [e for e in view.entities if e.label == "LOC"]
+    `near` when a cue (قرب، ريف, a direction) makes it the area around the place. `exclude` is a
+    country that acts in the event (its initiator), not its place."""
+    places = [e for e in view.entities if e.label == "LOC" and e is not exclude]
     if not places:
         return None
     text = view.doc.text
@@ -406,9 +407,13 @@ def choose_actors(
             and view.words_between(e, trigger[0]) <= 6
             and not view.has_break_between(e, trigger[0])
         ]
-        if len(text[trigger[0] : trigger[1]].split()) > 2:  # a trigger phrase "سيطرت قوات ... على"
+        if len(text[trigger[0] : trigger[1]].split()) > 2 or any(
+            v[0] == trigger[0] for v in view.find(lx.VERBAL)
+        ):  # a trigger phrase "سيطرت قوات ... على", or the trigger is the verb ("قصفت تركيا مواقع")
             ends.append(_first_word_end(text, trigger))
-        for a in actors:
+        # A country is an actor as the subject of the verb ("شنت الولايات المتحدة غارات").
+        countries = [e for e in view.entities if e.label == "LOC" and e.attrs.get("feature") == "country"]
+        for a in sorted(actors + countries, key=lambda e: e.start):
             if any(e <= a.start and _SUBJECT_GAP.match(text[e : a.start]) for e in ends) and not (
                 follows(patient_cues, a, 1) or possessive(a) or after_from(victims_words, a)
             ):

@@ -29,6 +29,8 @@ from desktop.events import binders as bd
 from desktop.events import lexicon as lx
 from desktop.events import merging as mg
 from desktop.events import refinements as rf
+from desktop.events.classifier import current_model
+from desktop.events.features import candidate_features
 from desktop.events.fields import SentenceView, casualties, choose_actors, choose_place
 from desktop.events.model import VIOLENT, Candidate, Incident, aircraft_subject, has_day, has_place
 from desktop.events.signals import DECISION, after_reference, score
@@ -275,7 +277,13 @@ def _bind(view: SentenceView, inc: Incident, context: _Context) -> None:
             ev["injuries"] = w_ev
     else:
         f["fatalities"], f["injuries"] = None, None
-    place = choose_place(view, inc.trigger)
+    agent, patient = choose_actors(view, inc.trigger, inc.sub_event_type, why)
+    acting_country = (
+        agent.span if agent is not None and agent.span is not None and agent.span.label == "LOC" else None
+    )
+    place = choose_place(view, inc.trigger, acting_country)
+    inc.own_place = place is not None
+    inc.another = bool(view.find(lx.ANOTHER))
     if place is not None:
         why.append(bd.PLACE_SENTENCE.id)
     elif context.place is not None and context.place_sentence >= context.sentence - 1:
@@ -300,7 +308,6 @@ def _bind(view: SentenceView, inc: Incident, context: _Context) -> None:
         ev["date"] = (date.start, date.end)
         if date is context.lead_date and not view.span.start <= date.start < view.span.end:
             f["time_precision"] = max(2, int(date.attrs.get("time_precision") or 1))  # inferred from the lead
-    agent, patient = choose_actors(view, inc.trigger, inc.sub_event_type, why)
     for key, actor in (("actor1", agent), ("actor2", patient)):
         if actor is None:
             f[key] = None
@@ -381,10 +388,13 @@ def _confidence(score_value: float) -> float:
 # --- the article -----------------------------------------------------------------------------------------
 
 
-def find_incidents(doc: Document) -> tuple[list[Incident], Trace]:
-    """The incidents of an article and the trace of every candidate."""
-    trace = Trace(doc.text)
+def find_incidents(doc: Document, keep_features: bool = False) -> tuple[list[Incident], Trace]:
+    """The incidents of an article and the trace of every candidate (with `keep_features`, each
+    scored candidate keeps its features in the trace, for training the decision)."""
+    trace = Trace(doc.text, keep_features=keep_features)
+    model = current_model()
     units = mg.report_units(doc, trace.article_rules)
+    tokens = mg.by_sentence(units, doc.layers.get("tokens", []))
     entities = mg.by_sentence(units, doc.layers.get("entities", []))
     numbers = mg.by_sentence(units, doc.layers.get("numbers", []))
     dates = mg.by_sentence(units, doc.layers.get("dates", []))
@@ -392,6 +402,7 @@ def find_incidents(doc: Document) -> tuple[list[Incident], Trace]:
     repeats = mg.headline_paragraphs(doc)
     context = _Context()
     found: list[Incident] = []
+    claims: list[Span] = []
     lead = 0  # sentences of the body seen so far (the lead is the first two)
     for i, unit in enumerate(units):
         context.sentence = i
@@ -411,8 +422,18 @@ def find_incidents(doc: Document) -> tuple[list[Incident], Trace]:
         for inc in incidents:
             value = score(view, inc)
             inc.trace.score = value
-            inc.confidence = inc.trace.confidence = _confidence(value)
-            if value < DECISION.threshold:
+            if model is None:
+                inc.confidence = _confidence(value)
+                reported = value >= DECISION.threshold
+            else:
+                features = candidate_features(view, inc, tokens[i], i, paragraphs[i] in repeats, doc.date)
+                if trace.keep_features:
+                    inc.trace.features = features
+                    inc.trace.bound = {k: inc.fields.get(k) for k in ("location", "date")}
+                inc.confidence = model.probability(features)
+                reported = inc.confidence >= model.threshold
+            inc.trace.confidence = inc.confidence
+            if not reported:
                 inc.trace.drop(DECISION.id)
                 continue
             dropped = mg.filtered_by(inc, doc.date)
@@ -420,6 +441,7 @@ def find_incidents(doc: Document) -> tuple[list[Incident], Trace]:
                 inc.trace.drop(dropped)
                 continue
             found.append(inc)
+        claims.extend(mg.claimed_groups(view))
         recent = choose_place(view, (view.span.end, view.span.end)) if view.entities else None
         if recent is not None:
             context.place, context.place_sentence = recent, i
@@ -434,6 +456,7 @@ def find_incidents(doc: Document) -> tuple[list[Incident], Trace]:
     mg.article_names(doc, found)
     mg.adopt_specific(found)
     kept = mg.merge(found, trace.article_rules)
+    mg.fill_actors(doc, kept, claims)
     for inc in kept:
         inc.trace.kept = True
         inc.rules = list(dict.fromkeys([r for r, _ in inc.trace.fired] + inc.rules))

@@ -275,7 +275,7 @@ SHARE_TOLL = _a(
 ARTICLE_NAMES = _a(
     "merge.article_names",
     Phase.MERGE,
-    "a linked actor is named by the form the article uses most for it (ties: the earliest form)",
+    "a linked actor is named by the article's most complete form for it (then the most used, the earliest)",
     ("قصف الجيش السوري حلب أمس. وقالت المصادر إن قوات النظام قصفت إدلب، وإن قوات النظام قصفت درعا.",),
     ("هاجم مسلحون الرميلة أمس.",),
 )
@@ -309,6 +309,15 @@ SUMMARY_YIELDS = _a(
     ("قتل عشرة أشخاص في هجمات متفرقة في بغداد أمس. وانفجرت سيارة مفخخة في حي الكرادة ببغداد أمس.",),
     ("قتل عشرة أشخاص في هجمات متفرقة في بغداد أمس.",),
 )
+RETOLD = _a(
+    "merge.retold",
+    Phase.MERGE,
+    "a later telling with no place of its own, or at a place within the first one's, by a generic word "
+    "or death words (الهجوم خلف خمسين قتيلا) on a compatible day, is the event told before; not when it "
+    "is told as another one (وفي هجوم آخر) or has a toll of its own",
+    ("فجر انتحاري نفسه في مسجد بحلب أمس. وأكد الأهالي أن الهجوم خلف خمسين قتيلا.",),
+    ("فجر انتحاري نفسه في مسجد بحلب أمس. وفي هجوم آخر قتل خمسة جنود.",),
+)
 SAME_EVENT = _a(
     "merge.same_event",
     Phase.MERGE,
@@ -316,6 +325,23 @@ SAME_EVENT = _a(
     "takes the other's fields; the lowest toll wins (ACLED)",
     ("قصفت الطائرات حلب أمس. وأسفر قصف الطائرات على حلب أمس عن مقتل ثلاثة.",),
     ("قصفت الطائرات حلب أمس. وقصفت الطائرات إدلب أمس.",),
+)
+
+ACTOR_FROM_SIBLING = _a(
+    "merge.actor_from_sibling",
+    Phase.MERGE,
+    "an incident with no initiator takes the initiator of the article's other incidents of the same "
+    "sub-type when they agree (the strikes of one air force told place by place)",
+    ("قصف طيران التحالف صعدة أمس. كما استهدفت غارات مواقع في حجة أمس.",),
+    ("قصف طيران التحالف صعدة أمس.",),
+)
+ACTOR_FROM_CLAIM = _a(
+    "merge.actor_from_claim",
+    Phase.MERGE,
+    "an incident with no initiator takes the group that claimed or was blamed without hedging in the "
+    "article (تبنى، أعلن مسؤوليته، نسبت السلطات الهجوم إلى)",
+    ("انفجرت سيارة مفخخة في سوق الموصل أمس. وتبنى تنظيم داعش الهجوم في بيان.",),
+    ("انفجرت سيارة مفخخة في سوق الموصل أمس. ويرجح أن تنظيم داعش يقف وراء الهجوم.",),
 )
 
 RULES: tuple[ArticleRule, ...] = (
@@ -327,6 +353,9 @@ RULES: tuple[ArticleRule, ...] = (
     HEADLINE_YIELDS,
     SUMMARY_YIELDS,
     SAME_EVENT,
+    RETOLD,
+    ACTOR_FROM_SIBLING,
+    ACTOR_FROM_CLAIM,
 )
 
 
@@ -484,6 +513,61 @@ def merge(incidents: list[Incident], article_rules: list[str]) -> list[Incident]
                 twin.fields[key] = min(a, b)  # ACLED: the lowest reported figure
     if len(out) < len(incidents):
         article_rules.append(SAME_EVENT.id)
+    return _merge_retold(out)
+
+
+_RETELLING_KINDS = frozenset({"attack", "killing"})
+
+
+def _contains(coarse: Incident, detail: Incident) -> bool:
+    """The detail's place lies within the coarse one's: same place, or the coarse one is placed at a
+    country or governorate that holds the detail."""
+    if key_place(coarse) and key_place(coarse) == key_place(detail):
+        return True
+    if coarse.fields.get("geo_precision") != 3 or not _country_level(coarse):
+        return False
+    if coarse.fields.get("country") not in (detail.fields.get("country"), None):
+        return False
+    return _within(detail, coarse)
+
+
+def _retells(later: Incident, earlier: Incident) -> bool:
+    """Whether `later` is `earlier` told again (see `RETOLD`)."""
+    if later.another or (
+        later.trace.kind not in _RETELLING_KINDS and later.sub_event_type != earlier.sub_event_type
+    ):
+        return False
+    if earlier.event_type not in VIOLENT or later.event_type not in VIOLENT:
+        return False
+    if later.event_type != earlier.event_type and later.trace.kind not in _RETELLING_KINDS:
+        return False
+    if later.own_place and not _contains(later, earlier):
+        return False
+    if not same_day(later, earlier):
+        return False
+    for key in ("fatalities", "injuries"):  # a toll of its own: another event
+        x, y = earlier.fields.get(key), later.fields.get(key)
+        if x is not None and y is not None and x != y:
+            return False
+    a1, b1 = earlier.fields.get("actor1"), later.fields.get("actor1")
+    return a1 is None or b1 is None or a1 == b1
+
+
+def _merge_retold(incidents: list[Incident]) -> list[Incident]:
+    out: list[Incident] = []
+    for inc in incidents:
+        earlier = next((o for o in reversed(out) if _retells(inc, o)), None)
+        if earlier is None:
+            out.append(inc)
+            continue
+        inc.trace.drop(RETOLD.id)
+        earlier.shaped(RETOLD.id)
+        for key in ("fatalities", "injuries", "actor1", "actor2", "date", "time_precision"):
+            value = inc.fields.get(key)
+            if earlier.fields.get(key) is None and value is not None:
+                earlier.fields[key] = value
+                if key in inc.fields_evidence:
+                    earlier.fields_evidence[key] = inc.fields_evidence[key]
     return out
 
 
@@ -509,9 +593,9 @@ def adopt_specific(incidents: list[Incident]) -> None:
 
 
 def article_names(doc: Document, incidents: list[Incident]) -> None:
-    """Name each linked actor by the form the article uses most for it (`قوات النظام` throughout,
-    not `الجيش السوري النظامي` in one incident and `قوات النظام` in the next); ties go to the
-    earliest form. Unlinked actors keep their words; the evidence span still points at the mention."""
+    """Name each linked actor by the article's most complete form for it (the most words; then the
+    most used, then the earliest), the same in every incident. Unlinked actors keep their words; the
+    evidence span still points at the mention."""
     forms: dict[str, dict[str, list[int]]] = {}
     for e in doc.layers.get("entities", []):
         key = e.attrs.get("canonical_id")
@@ -520,8 +604,11 @@ def article_names(doc: Document, incidents: list[Incident]) -> None:
         form = actor_name(doc.text, e)
         seen = forms.setdefault(str(key), {}).setdefault(form, [0, e.start])
         seen[0] += 1
+    # The article's most complete name for the actor (guide v2: "قوات سوريا الديمقراطية" even where
+    # a sentence says "قسد"), then the most used, then the earliest.
     preferred = {
-        key: min(names.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0] for key, names in forms.items()
+        key: min(names.items(), key=lambda kv: (-len(kv[0].split()), -kv[1][0], kv[1][1]))[0]
+        for key, names in forms.items()
     }
     for inc in incidents:
         for role in ("actor1", "actor2"):
@@ -530,3 +617,69 @@ def article_names(doc: Document, incidents: list[Incident]) -> None:
                 if inc.fields[role] != best:
                     inc.shaped(ARTICLE_NAMES.id)
                 inc.fields[role] = best
+
+
+# --- initiators from the article -------------------------------------------------------------------
+
+_GENERIC_ACTOR = ("gen-",)
+
+
+def claimed_groups(view: SentenceView) -> list[Span]:
+    """Groups a unit says claimed an attack or were blamed for it without hedging."""
+    out: list[Span] = []
+    cues = view.find(lx.CLAIM)
+    if not cues:
+        return out
+    hedges = view.find(lx.HEDGE)
+    groups = [
+        e
+        for e in view.entities
+        if e.label in ("ORG", "ACTOR")
+        and not str(e.attrs.get("canonical_id") or "").startswith(_GENERIC_ACTOR)
+        and e.attrs.get("actor_kind") not in ("media", "agency", "government")
+    ]
+    for c0, c1 in cues:
+        near = [
+            g
+            for g in groups
+            if (g.start >= c1 and view.words_between(c1, g.start) <= 8)
+            or (g.end <= c0 and view.words_between(g.end, c0) <= 3)
+        ]
+        near = [
+            g
+            for g in near
+            if not any(h[1] <= g.start and view.words_between(h[1], g.start) <= 6 for h in hedges)
+        ]
+        if near:
+            out.append(min(near, key=lambda g: min(abs(g.start - c1), abs(c0 - g.end))))
+    return out
+
+
+def fill_actors(doc: Document, incidents: list[Incident], claims: list[Span]) -> None:
+    """Initiators for incidents the text leaves without one in their sentence (`ACTOR_FROM_SIBLING`,
+    `ACTOR_FROM_CLAIM`)."""
+    for inc in incidents:
+        if inc.fields.get("actor1") is not None or inc.event_type not in VIOLENT:
+            continue
+        siblings = {
+            o.fields.get("actor1")
+            for o in incidents
+            if o is not inc and o.sub_event_type == inc.sub_event_type and o.fields.get("actor1")
+        }
+        if len(siblings) == 1:
+            (name,) = siblings
+            source = next(o for o in incidents if o.fields.get("actor1") == name)
+            for key in ("actor1", "actor1_id", "actor1_canonical", "inter1"):
+                if source.fields.get(key) is not None:
+                    inc.fields[key] = source.fields[key]
+            inc.shaped(ACTOR_FROM_SIBLING.id)
+            continue
+        named = {str(c.attrs.get("canonical_id") or actor_name(doc.text, c)) for c in claims}
+        if len(named) == 1 and inc.fields.get("actor2_id") != claims[0].attrs.get("canonical_id"):
+            c = claims[0]
+            inc.fields["actor1"] = actor_name(doc.text, c)
+            inc.fields["actor1_id"] = c.attrs.get("canonical_id")
+            inc.fields["actor1_canonical"] = c.attrs.get("canonical")
+            inc.fields["inter1"] = c.attrs.get("inter")
+            inc.fields_evidence["actor1"] = (c.start, c.end)
+            inc.shaped(ACTOR_FROM_CLAIM.id)

@@ -55,6 +55,9 @@ class Incident:
     generic: bool = False  # told with a word of any violence ("الهجوم", "الاعتداء", "استهدف")
     confidence: float = 0.6
     rules: list[str] = field(default_factory=list)  # ids of the rules that made and shaped it
+    signals: dict[str, float] = field(default_factory=dict)  # evidence signal id -> value
+    own_place: bool = False  # its place is named in its own unit (not carried from the one before)
+    another: bool = False  # told as another event than those before ("وفي هجوم آخر")
 
     def shaped(self, rule_id: str) -> None:
         """Record a rule that shaped the incident after its candidate was kept (a merge, a split)."""

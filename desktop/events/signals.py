@@ -477,6 +477,7 @@ def score(view: SentenceView, inc: Incident) -> float:
     for signal in RULES:
         value = signal.value(view, inc)
         if value:
+            inc.signals[signal.id] = value
             contribution = signal.weight * value
             inc.trace.hit(signal.id, contribution)
             total += contribution

@@ -179,6 +179,10 @@ class CandidateTrace:
     confidence: float | None = None
     dropped_by: str | None = None
     kept: bool = False
+    # The candidate's features for the learned decision (kept only when a trace asks for them).
+    features: dict[str, float] | None = field(default=None, repr=False)
+    # Its bound place and day (with the features), for labelling it against an annotation.
+    bound: dict[str, Any] | None = field(default=None, repr=False)
 
     def hit(self, rule_id: str, contribution: float = 0.0) -> None:
         if contribution == 0.0 and (rule_id, 0.0) in self.fired:
@@ -227,6 +231,7 @@ class Trace:
     entity_drops: list[EntityDrop] = field(default_factory=list)
     entity_rules: set[str] = field(default_factory=set)  # ids of rules that made or shaped a span
     article_rules: list[str] = field(default_factory=list)  # merges and other article-wide rules
+    keep_features: bool = False  # training: record each scored candidate's features
 
     def fired(self) -> set[str]:
         """Every rule id that fired anywhere in the document."""
