@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--startup-probe", nargs="?", const="", metavar="PROJECT", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    from desktop.cli import explain, export, extract, project
+    from desktop.cli import explain, export, extract, learn, project
 
     extract.register(sub)
     explain.register(sub)
@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     project.register(sub)
     export.register(sub)
+    learn.register(sub)
     return parser
 
 

@@ -40,6 +40,12 @@ def register(sub: Any) -> None:
     p.add_argument("--source", default="", help="source (outlet) for files that have none")
     p.add_argument("--url", default="", help="URL for files that have none")
     p.add_argument("-j", "--jobs", type=int, default=0, help="extraction processes (0: automatic)")
+    p.add_argument(
+        "--reviewed",
+        action="store_true",
+        help="records carry annotations (entities, incidents as `rasid extract` writes them): store them "
+        "as the analyst's decisions and mark the articles reviewed, instead of extracting",
+    )
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=cmd_import)
 
@@ -157,6 +163,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 defaults=defaults,
                 progress=callback,
                 jobs=args.jobs,
+                reviewed=args.reviewed,
             )
         finally:
             bar.close()

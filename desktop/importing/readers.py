@@ -165,6 +165,8 @@ def _record(obj: Any, path: Path, where: str, index: int) -> Item:
         import_file=str(path),
         name=name,
         derived_id=rid in (None, ""),
+        # Annotations a record may carry (`rasid extract` output form), for `import --reviewed`.
+        extra={k: obj[k] for k in ("entities", "incidents") if k in obj},
     )
 
 

@@ -18,16 +18,26 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desktop.document import Document, clean_text
-from desktop.errors import ProjectError, ResourceError
+from desktop.errors import InputError, ProjectError, ResourceError
 from desktop.importing import ImportFailure, RawArticle, count_records, read_paths
 from desktop.importing.dedupe import content_hash, signature
 from desktop.ingest.report import ImportProgress, ImportReport, ProgressCallback
+from desktop.ingest.reviewed import reviewed_annotations
 from desktop.pipeline import DictionaryExtractor, document_from_record, map_ordered, worker_extract
 from desktop.store.project import Project
 from desktop.store.search import search_text
-from desktop.store.writes import Extraction, NewArticle, add_article, replace_extraction, tidy
+from desktop.store.writes import (
+    Extraction,
+    NewArticle,
+    ReviewedEntity,
+    add_article,
+    replace_extraction,
+    restore_article,
+    tidy,
+)
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +53,8 @@ class ArticleJob:
     article: NewArticle
     article_id: int | None = None
     extraction: Extraction | None = None  # filled by `prepare`
+    # `import --reviewed`: the record's annotations as analyst decisions (no extraction runs).
+    reviewed: tuple[list[ReviewedEntity], list[dict[str, Any]]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +80,17 @@ Item = ArticleJob | Failed | Skipped | Fatal
 
 
 def project_extractor(project: Project) -> Extractor | None:
-    """The pipeline with the project's dictionary of actors and places added to the gazetteers, or
-    None when the dictionary is empty (the plain pipeline then runs)."""
+    """The pipeline with the project's dictionary of actors and places added to the gazetteers and
+    the project's own models in use (`desktop.learning`), or None when the project has neither (the
+    plain pipeline then runs)."""
+    from desktop.learning.extractor import ProjectExtractor
+    from desktop.learning.train import project_models
+
     entries = project.dictionary.extraction_entries()
-    return DictionaryExtractor(entries) if entries else None
+    incident_model, entity_model = project_models(project)
+    if incident_model is None and entity_model is None:
+        return DictionaryExtractor(entries) if entries else None
+    return ProjectExtractor(entries, incident_model, entity_model)
 
 
 def prepare(item: Item) -> Item:
@@ -79,6 +98,10 @@ def prepare(item: Item) -> Item:
     if not isinstance(item, ArticleJob):
         return item
     a = item.article
+    if item.reviewed is not None:
+        item.extraction = Extraction(search_text=search_text(a.title, a.text))
+        a.minhash = signature(a.text)
+        return item
     try:
         record = {"id": a.external_id, "text": a.text, "title": a.title, "date": a.date}
         record.update(source=a.source, url=a.url)
@@ -111,8 +134,13 @@ def import_paths(
     cancel: threading.Event | None = None,
     jobs: int = 0,
     extractor: Extractor | None = None,
+    reviewed: bool = False,
 ) -> ImportReport:
     """Import files and folders into `project`; returns the report (never raises for one bad item).
+
+    With `reviewed`, each record's `entities` and `incidents` (the `rasid extract` output form) are
+    stored as the analyst's decisions instead of running extraction, and the article is marked
+    reviewed (`desktop.ingest.reviewed`).
 
     `defaults` supplies `title`, `date`, `source` and `url` where a file has none; `extractor`
     replaces the pipeline (default: the project's, see `project_extractor`). Raises a ProjectError
@@ -134,12 +162,17 @@ def import_paths(
             if isinstance(raw, ImportFailure):
                 yield Failed(raw.name, raw.reason)
             else:
-                yield _article_job(raw, defaults, hashes, ids, by_hash)
+                yield _article_job(raw, defaults, hashes, ids, by_hash, reviewed)
 
     def write(job: ArticleJob, report: ImportReport, state: ImportProgress) -> None:
         assert job.extraction is not None
         try:
-            _aid, near = add_article(project, job.article, job.extraction)
+            if job.reviewed is not None:
+                entities, incidents = job.reviewed
+                restore_article(project, job.article, entities, incidents, [], "", reviewed=True)
+                near = None
+            else:
+                _aid, near = add_article(project, job.article, job.extraction)
         except ProjectError as exc:
             if not isinstance(exc.__cause__, sqlite3.IntegrityError):
                 raise
@@ -166,14 +199,16 @@ def reextract(
     jobs: int = 0,
     extractor: Extractor | None = None,
 ) -> ImportReport:
-    """Run the current pipeline on every article again, replacing machine output only.
+    """Run the current pipeline (the project's models where in use) on every article not marked
+    reviewed, replacing machine output only.
 
     Accepted, edited, rejected and analyst-created entities and incidents stay; analyst field values
     stay; matched machine incidents get fresh machine values. The search index is rebuilt too.
     """
     started = time.monotonic()
     stop = cancel or threading.Event()
-    ids = project.articles.ids()
+    done = set(project.reviews.ids())  # reviewed articles are the analyst's: left as they are
+    ids = [aid for aid in project.articles.ids() if aid not in done]
 
     def items() -> Iterator[Item]:
         reader = project.open_reader()  # the producer runs on the pool's feeder thread
@@ -241,11 +276,29 @@ def _drain(
 
 
 def _article_job(
-    raw: RawArticle, defaults: dict[str, str], hashes: set[str], ids: set[str], by_hash: dict[str, str]
+    raw: RawArticle,
+    defaults: dict[str, str],
+    hashes: set[str],
+    ids: set[str],
+    by_hash: dict[str, str],
+    reviewed: bool = False,
 ) -> Item:
     text = clean_text(raw.text).strip()
     if not text:
         return Failed(raw.name, "the article has no text.")
+    annotations = None
+    if reviewed:
+        cleaned = clean_text(raw.text)
+        if len(cleaned) != len(raw.text):
+            return Failed(
+                raw.name,
+                "the text changes length when stored (its line endings), so its annotation offsets would "
+                "not fit; give it with \\n line endings.",
+            )
+        try:  # blanks around the text are not stored: offsets move by the leading ones
+            annotations = reviewed_annotations(text, raw.extra, len(cleaned) - len(cleaned.lstrip()))
+        except InputError as exc:
+            return Failed(raw.name, str(exc))
     digest = content_hash(text)
     if digest in hashes:
         first = by_hash.get(digest)
@@ -274,4 +327,4 @@ def _article_job(
         url=raw.url or defaults.get("url", ""),
         import_file=raw.import_file,
     )
-    return ArticleJob(raw.name, article)
+    return ArticleJob(raw.name, article, reviewed=annotations)

@@ -97,20 +97,22 @@ def replace_machine_entities(
 ) -> int:
     """Swap the article's unreviewed machine entities for `entities`.
 
-    Reviewed rows (accepted, edited, rejected) and analyst rows stay; a machine entity with the
-    same span and type as one of them is not added again (so a rejected one does not come back).
+    Reviewed rows (accepted, edited, rejected) and analyst rows stay; a machine entity on the span
+    of one of them is not added, whatever its type: the analyst decided that span (a rejected one
+    does not come back, a relabelled one gets no machine copy of its old type).
     """
     conn.execute(
         "DELETE FROM entities WHERE article_id = ? AND origin = 'auto' AND status = 'new'", (article_id,)
     )
-    kept = {
-        (r[0], r[1], r[2])
-        for r in conn.execute("SELECT start, end, type FROM entities WHERE article_id = ?", (article_id,))
+    decided = {
+        (r[0], r[1])
+        for r in conn.execute("SELECT start, end FROM entities WHERE article_id = ?", (article_id,))
     }
+    kept: set[tuple[int, int, str]] = set()
     n = 0
     for ent in entities:
         start, end, type_ = ent.start, ent.end, ent.type
-        if (start, end, type_) in kept or not 0 <= start <= end <= len(text):
+        if (start, end) in decided or (start, end, type_) in kept or not 0 <= start <= end <= len(text):
             continue
         insert_entity(conn, article_id, text, start, end, type_, dict(ent.attrs), "auto", "new")
         kept.add((start, end, type_))

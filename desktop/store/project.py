@@ -28,6 +28,7 @@ from desktop.store.audit import AuditLog
 from desktop.store.dictionary import DictionaryManager
 from desktop.store.entities import EntityManager
 from desktop.store.incidents import IncidentManager
+from desktop.store.learning import ModelManager, ReviewManager
 from desktop.store.lock import ProjectLock
 from desktop.store.notes import NoteManager, TagManager
 from desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION, check_header, migrate
@@ -73,6 +74,8 @@ class Project:
         self.notes = NoteManager(self)
         self.dictionary = DictionaryManager(self)
         self.audit = AuditLog(self)
+        self.reviews = ReviewManager(self)
+        self.models = ModelManager(self)
 
     # --- opening and closing ---------------------------------------------------------------
 

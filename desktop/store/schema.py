@@ -198,6 +198,25 @@ UPDATE entities SET attrs = json_remove(
 WHERE json_valid(attrs) AND json_type(attrs, '$.canonical_name') IS NOT NULL;
 """
 
+# Version 3: what the analyst teaches. An article marked reviewed is training data (its entities and
+# incidents are the analyst's decisions); a project's own models, trained from its reviewed
+# articles, are kept with a record of what they learned from and how well they did.
+_V3 = """
+CREATE TABLE article_reviews (
+    article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    reviewed_at TEXT NOT NULL
+);
+CREATE TABLE models (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL CHECK (kind IN ('entities', 'incidents')),
+    created_at  TEXT NOT NULL,
+    manifest    TEXT NOT NULL DEFAULT '{}',
+    data        BLOB NOT NULL,
+    active      INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1))
+);
+CREATE UNIQUE INDEX models_active ON models(kind) WHERE active = 1;
+"""
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -226,7 +245,7 @@ def _statements(sql: str) -> list[str]:
 
 
 # Ordered: MIGRATIONS[i] takes a project from user_version i to i + 1. Never edit a released entry.
-MIGRATIONS: list[Migration] = [_script(_V1), _script(_V2)]
+MIGRATIONS: list[Migration] = [_script(_V1), _script(_V2), _script(_V3)]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

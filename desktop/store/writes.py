@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.importing.dedupe import THRESHOLD, band_hashes, similarity
 from desktop.records import EntityRecord, IncidentRecord
+from desktop.store.common import now
 from desktop.store.entities import insert_entity, replace_machine_entities
 from desktop.store.incidents import replace_machine_incidents, restore_incident
 from desktop.store.search import index_article, search_text
@@ -90,11 +91,15 @@ def restore_article(
     incidents: list[dict[str, Any]],
     tags: list[str],
     note: str,
+    reviewed: bool = False,
 ) -> int:
     """Store an article of a project dump with its reviewed entities, its incidents (the dump's form,
-    see `desktop.store.incidents.restore_incident`), tags and note, in one transaction."""
+    see `desktop.store.incidents.restore_incident`), tags and note, in one transaction; `reviewed`
+    marks the article reviewed (its annotations are then training data, `desktop.learning`)."""
     with project.transaction() as conn:
         aid = _insert(project, conn, article)
+        if reviewed:
+            conn.execute("INSERT INTO article_reviews (article_id, reviewed_at) VALUES (?, ?)", (aid, now()))
         for e in entities:
             r = e.record
             insert_entity(conn, aid, article.text, r.start, r.end, r.type, dict(r.attrs), e.origin, e.status)
