@@ -50,6 +50,14 @@ TOLL_SINGULAR = _b(
     ("أسفر الهجوم عن مقتل جندي قرب الحدود.", "لقي شرطي مصرعه في انفجار عبوة."),
     ("أسفر الهجوم عن مقتل جنديين قرب الحدود.",),
 )
+TOLL_COORDINATED = _b(
+    "bind.toll.coordinated",
+    "fatalities",
+    "singular or dual victim nouns joined by و add up (مقتل ضابط ومجند gives 2)",
+    Scope.TOKENS,
+    ("أسفر الهجوم عن مقتل ضابط ومجند قرب الحدود.", "قتل طفل وامرأة في قصف على القرية."),
+    ("قتل ضابط وأصيب مجند في هجوم قرب الحدود.", "أسفر الهجوم عن مقتل جندي قرب الحدود."),
+)
 TOLL_NO_SPLIT = _b(
     "bind.toll.no_split",
     "fatalities",
@@ -192,6 +200,14 @@ ACTOR1_AGENT_CUE = _b(
     ("قتل مدنيان في قصف نفذته قوات النظام على الرميلة.", "قتل قاض على يد داعش في حلب أمس."),
     ("قتل مدنيان في قصف على الرميلة.",),
 )
+ACTOR1_ATTACK_OF = _b(
+    "bind.actor1.attack_of",
+    "actor1",
+    "a group marked with the possessive ل right after an attack noun is its author (هجوم لداعش)",
+    Scope.TOKENS,
+    ("قتل خمسة جنود في هجوم لداعش على حاجز في الرمادي أمس.", "قتل مدنيان في قصف لقوات النظام على حلب أمس."),
+    ("انفجرت سيارة مفخخة قرب مقر لداعش في الرقة أمس.", "قتل خمسة جنود في هجوم على حاجز لداعش أمس."),
+)
 ACTOR1_PERPETRATOR = _b(
     "bind.actor1.perpetrator",
     "actor1",
@@ -213,8 +229,11 @@ ACTOR1_SUBJECT = _b(
     "actor1",
     "the subject right after the verb of the trigger's clause (أطلقت كتائب المعارضة قذائف)",
     Scope.CLAUSE,
-    ("أطلقت قوات النظام قذائف الهاون على حلب أمس.",),
-    ("قصفت الطائرات مواقع المسلحين في حلب أمس.",),
+    (
+        "أطلقت قوات النظام قذائف الهاون على حلب أمس.",
+        "استهدفت قوات النظام بلدة كفرنبل بالبراميل المتفجرة أمس.",
+    ),
+    ("قصفت الطائرات مواقع المسلحين في حلب أمس.", "استهدف انتحاري قوات الأمن بحزام ناسف في حلب أمس."),
 )
 ACTOR1_ADJACENT = _b(
     "bind.actor1.adjacent",
@@ -309,6 +328,7 @@ RULES: tuple[Binder, ...] = (
     TOLL_NUMBER,
     TOLL_DUAL,
     TOLL_SINGULAR,
+    TOLL_COORDINATED,
     TOLL_NO_SPLIT,
     TOLL_SUBSET,
     TOLL_RETOLD,
@@ -325,6 +345,7 @@ RULES: tuple[Binder, ...] = (
     ACTORS_BETWEEN,
     ACTORS_SURRENDER,
     ACTOR1_AGENT_CUE,
+    ACTOR1_ATTACK_OF,
     ACTOR1_PERPETRATOR,
     ACTOR1_AIRCRAFT,
     ACTOR1_SUBJECT,

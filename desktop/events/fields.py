@@ -197,11 +197,32 @@ def casualties(
             evidence = (w0, w1)
             fired.append(bd.TOLL_DUAL.id)
         elif lx.SINGULAR_VICTIM.match(n_after.lstrip()) or _SELF_SUFFIX.search(view.doc.text[w0:w1]):
-            total += 1
+            single = lx.SINGULAR_VICTIM.match(n_after.lstrip())
+            more = _coordinated(n_after.lstrip()[single.end() :]) if single is not None else 0
+            total += 1 + more
             found = True
             evidence = (w0, w1)
             fired.append(bd.TOLL_SINGULAR.id)
+            if more:
+                fired.append(bd.TOLL_COORDINATED.id)
     return (total if found else None), evidence
+
+
+def _coordinated(rest: str) -> int:
+    """Victims joined by و after a first victim noun: "ومجند" adds 1, "وطفلين" 2 (normalized text)."""
+    added = 0
+    for _ in range(6):
+        rest = rest.lstrip()
+        if not rest.startswith("و"):
+            break
+        dual, single = lx.DUAL_VICTIM.match(rest), lx.SINGULAR_VICTIM.match(rest)
+        if dual is not None:
+            added, rest = added + 2, rest[dual.end() :]
+        elif single is not None:
+            added, rest = added + 1, rest[single.end() :]
+        else:
+            break
+    return added
 
 
 _OF_THEM = re.compile(r"^\s*(?:[^\s]+\s+)?(?:منهم|منها)(?![\u0621-\u064a])")
@@ -361,6 +382,23 @@ def choose_actors(
         before = text[max(view.span.start, e.start - 6) : e.start]
         return bool(re.search(r"(?:^|[\s\"“”«(])لـ?\s*[\"“”«]?\s*$|(?:^|\s)لـ?$", before))
 
+    norm_before: dict[int, str] = {}
+
+    def attack_of(e: Span) -> bool:
+        """`هجوم لـX`: the group after an attack noun and the possessive ل is the attack's author."""
+        if id(e) not in norm_before:
+            before = text[max(view.span.start, e.start - 30) : e.start]
+            norm_before[id(e)] = normalize(before).text.rstrip(' "“”«')
+        return bool(lx.ATTACK_OF.search(norm_before[id(e)]))
+
+    target_verbs = view.find(lx.TARGET_VERB)
+
+    def targeted(e: Span, gap: int) -> bool:
+        """After a patient cue, or after a targeting verb with its subject between them."""
+        return follows(patient_cues, e, gap) or any(
+            c[1] <= e.start and 1 <= view.words_between(c[1], e.start) <= gap for c in target_verbs
+        )
+
     def choice(e: Span) -> ActorChoice | None:
         if e.attrs.get("canonical_id") in _UNKNOWN_IDS:
             return None
@@ -388,10 +426,12 @@ def choose_actors(
     for a in actors:
         if follows(agent_cues, a, 3):
             fired.append(bd.ACTOR1_AGENT_CUE.id)
-        elif after_from(perpetrators, a):
-            fired.append(bd.ACTOR1_PERPETRATOR.id)
         elif sub_event in _FROM_THE_AIR and _AIRCRAFT_OF.match(text, a.start):
             fired.append(bd.ACTOR1_AIRCRAFT.id)  # aircraft named after their owner strike, not struck
+        elif possessive(a) and attack_of(a):
+            fired.append(bd.ACTOR1_ATTACK_OF.id)
+        elif after_from(perpetrators, a):
+            fired.append(bd.ACTOR1_PERPETRATOR.id)
         else:
             continue
         agent_span = a
@@ -407,6 +447,13 @@ def choose_actors(
             and view.words_between(e, trigger[0]) <= 6
             and not view.has_break_between(e, trigger[0])
         ]
+        ends += [  # the verb of targeting takes its subject first
+            v[1]
+            for v in target_verbs
+            if v[1] <= trigger[0] + 1
+            and view.words_between(v[1], trigger[0]) <= 6
+            and not view.has_break_between(v[1], trigger[0])
+        ]
         if len(text[trigger[0] : trigger[1]].split()) > 2 or any(
             v[0] == trigger[0] for v in view.find(lx.VERBAL)
         ):  # a trigger phrase "سيطرت قوات ... على", or the trigger is the verb ("قصفت تركيا مواقع")
@@ -415,14 +462,14 @@ def choose_actors(
         countries = [e for e in view.entities if e.label == "LOC" and e.attrs.get("feature") == "country"]
         for a in sorted(actors + countries, key=lambda e: e.start):
             if any(e <= a.start and _SUBJECT_GAP.match(text[e : a.start]) for e in ends) and not (
-                follows(patient_cues, a, 1) or possessive(a) or after_from(victims_words, a)
+                targeted(a, 1) or possessive(a) or after_from(victims_words, a)
             ):
                 agent_span = a
                 fired.append(bd.ACTOR1_SUBJECT.id)
                 break
     if agent_span is None:
         for a in actors:
-            if follows(patient_cues, a, 1) or possessive(a) or after_from(victims_words, a):
+            if targeted(a, 1) or possessive(a) or after_from(victims_words, a):
                 continue
             after = view.words_between(trigger[1], a.start) if a.start >= trigger[1] else 99
             before = view.words_between(a.end, trigger[0]) if a.end <= trigger[0] else 99
@@ -439,7 +486,7 @@ def choose_actors(
     ranked: list[list[tuple[Callable[[Span], bool], str]]] = [
         [
             (lambda a: after_from(victims_words, a), bd.ACTOR2_VICTIMS.id),
-            (lambda a: follows(patient_cues, a, 3), bd.ACTOR2_PATIENT_CUE.id),
+            (lambda a: targeted(a, 3), bd.ACTOR2_PATIENT_CUE.id),
         ],
         [(possessive, bd.ACTOR2_POSSESSIVE.id)],
     ]

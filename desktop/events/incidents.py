@@ -32,7 +32,15 @@ from desktop.events import refinements as rf
 from desktop.events.classifier import current_model
 from desktop.events.features import candidate_features
 from desktop.events.fields import SentenceView, casualties, choose_actors, choose_place
-from desktop.events.model import VIOLENT, Candidate, Incident, aircraft_subject, has_day, has_place
+from desktop.events.model import (
+    VIOLENT,
+    Candidate,
+    Incident,
+    aircraft_subject,
+    fighters_named,
+    has_day,
+    has_place,
+)
 from desktop.events.signals import DECISION, after_reference, score
 from desktop.events.triggers import (
     ANY_TRIGGER,
@@ -92,7 +100,7 @@ def _death_rule(view: SentenceView, span: tuple[int, int]) -> DeathRule:
     """The kind of an incident told by death words alone."""
     if aircraft_subject(view, span):
         return DEATH_AIR
-    if view.find(lx.CIVILIANS) and not view.find(lx.COMBATANTS):
+    if view.find(lx.CIVILIANS) and not fighters_named(view):
         return DEATH_CIVILIANS
     # One-sided killing: a named group kills people who are not described as fighters.
     agent_before = any(

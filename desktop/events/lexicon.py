@@ -1051,7 +1051,7 @@ PATIENT_BEFORE = any_word(
     r"ضد",
     r"علي",
     r"على",
-    r"استهدف(?:ت)?",
+    r"استهداف",  # the verbal noun takes its target as complement; the verb its subject first
     r"صفوف",
     r"تجمع(?:ا|ات)?",
     r"مواقع",
@@ -1062,6 +1062,17 @@ PATIENT_BEFORE = any_word(
     r"رتل(?:ا)?",
     r"لقوات",
     r"مع",
+)
+# The verb of targeting: its subject comes first ("استهدفت قوات النظام بلدة"), its object after
+# another noun ("استهدف انتحاري قوات الأمن").
+TARGET_VERB = any_word(r"استهدف(?:ت|وا)?", r"[يت]ستهدف(?:ون)?", proclitics="verb")
+# An attack noun right before a possessive ل: the group after it is the attack's author.
+ATTACK_OF = re.compile(
+    word(r"(?:هجوم|هجوما|هجمات|هجمه|غاره|غارات|قصف|قصفا|تفجير|تفجيرات|اعتداء|اعتداءات|كمين|ضربه|ضربات)")
+    + r"(?: ["
+    + AR
+    + r"]+ي(?:ه|ين)?)?"  # one adjective: "هجوم مسلح لداعش"
+    + r" ل(?:ل)?$"
 )
 # Words naming perpetrators: "انتحاري من داعش", "عناصر من التنظيم" make the group after من the agent.
 PERPETRATOR = any_word(
@@ -1080,6 +1091,13 @@ FROM = re.compile(word(r"من", proclitics=False))
 
 # Singular and dual victim nouns next to a death word give a count when no number is written.
 SINGULAR_VICTIM = any_word(
+    r"مجند",
+    r"فرد",
+    r"عامل",
+    r"موظف",
+    r"طالب",
+    r"فتاه",
+    r"طفله",
     r"عنصر",
     r"جندي",
     r"مقاتل",

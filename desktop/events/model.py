@@ -11,6 +11,7 @@ from desktop.events import lexicon as lx
 from desktop.events.fields import SentenceView
 from desktop.records import IncidentRecord, is_incident_field
 from desktop.rules import CandidateTrace
+from desktop.text.normalize import normalize_word
 
 Evidence = tuple[int, int]
 VIOLENT = (lx.BATTLES, lx.EXPLOSIONS, lx.VAC)
@@ -106,3 +107,17 @@ def aircraft_subject(view: SentenceView, span: Evidence) -> bool:
         )
         for a in view.find(lx.AIRCRAFT)
     )
+
+
+def fighters_named(view: SentenceView) -> list[Evidence]:
+    """Fighters the sentence names as people acted upon, not as the actors: a combatant noun in the
+    nominative plural or construct state ("مسلحون"، "مسلحو داعش") or described as unknown
+    ("مسلحين مجهولين") is the subject of the deed ("قتل مسلحون مجهولون أربعة مدنيين")."""
+    out = []
+    for a, b in view.find(lx.COMBATANTS):
+        word = normalize_word(view.doc.text[a:b])
+        after = normalize_word(" ".join(view.doc.text[b : b + 12].split()[:1]))
+        if word.endswith(("ون", "و")) or after.startswith(("مجهول", "ملثم")):
+            continue
+        out.append((a, b))
+    return out
