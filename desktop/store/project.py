@@ -115,16 +115,20 @@ class Project:
             raise ProjectError(f"{path} does not exist.")
         if path.is_dir():
             raise ProjectError(f"{path} is a folder, not a project file.")
-        check_header(path)
+        verify = check_header(path)
         lock: ProjectLock | None = None
         if not read_only:
             lock = ProjectLock(path)
             lock.acquire()
         try:
+            if verify:
+                _verify_beside_wal(path)
             conn = _connect(path, read_only)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, ProjectError) as exc:
             if lock:
                 lock.release()
+            if isinstance(exc, ProjectError):
+                raise
             raise translate_sqlite_error(exc, path) from exc
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -355,6 +359,25 @@ def _connect(path: Path, read_only: bool, snapshot_safe: bool = False) -> sqlite
         conn.execute("PRAGMA journal_mode = WAL")
     _configure(conn)
     return conn
+
+
+def _verify_beside_wal(path: Path) -> None:
+    """The header disagrees with the file but a -wal holds the rest: SQLite's quick check decides.
+
+    Run on a read-only connection (which reads the -wal and never checkpoints, not even on close),
+    before a writable one is opened: a damaged file raises ProjectFormatError and stays unchanged."""
+    try:
+        conn = _connect(path, True, snapshot_safe=True)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise ProjectFormatError(f"{path} is damaged ({exc}); open a backup copy.") from exc
+    result = "; ".join(str(r[0]) for r in rows[:3])
+    if result != "ok":
+        raise ProjectFormatError(f"{path} is damaged ({result}); open a backup copy.")
+    log.info("%s: its -wal completes the main file; quick check ok", path)
 
 
 def _writable_dir(folder: Path) -> bool:
