@@ -10,11 +10,14 @@ import json
 import logging
 import os
 import sys
+import zlib
 from collections.abc import Iterator
 from typing import IO, Any
 
-from desktop.cli.io import Progress, count_lines, decode_line, open_input, open_output
+from desktop.cli.io import Progress, capped_jobs, count_lines, decode_line, open_input, open_output
 from desktop.errors import InputError
+from desktop.importing import limits
+from desktop.importing.limits import OversizedLine, too_long
 
 log = logging.getLogger(__name__)
 
@@ -73,14 +76,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     name = "<stdin>" if args.input == "-" else args.input
     failures = 0
-    jobs = args.jobs if args.jobs > 0 else _auto_jobs(args.input)
+    jobs = capped_jobs(args.jobs) if args.jobs > 0 else _auto_jobs(args.input)
     progress = Progress(count_lines(args.input), "extract")
     pending: collections.deque[int] = collections.deque()  # line numbers of records in flight
 
     def records() -> Iterator[dict[str, Any]]:
         nonlocal failures
         with open_input(args.input) as fh:
-            for lineno, raw in enumerate(_lines(fh, name), 1):
+            for lineno, raw in enumerate(_lines(fh, name, args.input.endswith(".gz")), 1):
+                if isinstance(raw, OversizedLine):
+                    failures += 1
+                    print(f"{name}:{lineno}: {too_long(raw.size)}", file=sys.stderr)
+                    progress.advance()
+                    continue
                 line = decode_line(raw, name, lineno)
                 if not line.strip():
                     continue
@@ -109,11 +117,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 2 if failures else 0
 
 
-def _lines(fh: IO[bytes], name: str) -> Iterator[bytes]:
-    """Lines of a binary stream; a damaged compressed file becomes an InputError."""
+def _lines(fh: IO[bytes], name: str, compressed: bool) -> Iterator[bytes | OversizedLine]:
+    """Lines of a binary stream, each at most the record limit (a longer one is skipped, in bounded
+    memory); a damaged compressed file, or one expanding past the limit, becomes an InputError."""
+    total = limits.MAX_DECOMPRESSED_BYTES if compressed else None
     try:
-        yield from fh
-    except (OSError, EOFError) as exc:
+        yield from limits.BoundedReader(fh, name, total, limits.MAX_RECORD_BYTES).lines()
+    except (OSError, EOFError, zlib.error) as exc:
         raise InputError(f"{name} cannot be read to the end ({exc}); the file looks damaged.") from exc
 
 

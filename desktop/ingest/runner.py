@@ -143,13 +143,13 @@ def import_paths(
         except ProjectError as exc:
             if not isinstance(exc.__cause__, sqlite3.IntegrityError):
                 raise
-            report.skipped.append((job.name, "exact duplicate of an article already in the project."))
+            report.add_skipped(job.name, "exact duplicate of an article already in the project.")
             state.skipped += 1
             return
         report.imported += 1
         state.imported += 1
         if near is not None:
-            report.near_duplicates.append((job.name, near.external_id, near.similarity))
+            report.add_near_duplicate(job.name, near.external_id, near.similarity)
             state.near_duplicates += 1
 
     chosen = extractor or project_extractor(project)
@@ -222,10 +222,10 @@ def _drain(
             if isinstance(item, Fatal):
                 raise ResourceError(item.reason)
             if isinstance(item, Failed):
-                report.failed.append((item.name, item.reason))
+                report.add_failed(item.name, item.reason)
                 state.failed += 1
             elif isinstance(item, Skipped):
-                report.skipped.append((item.name, item.reason))
+                report.add_skipped(item.name, item.reason)
                 state.skipped += 1
             else:
                 write(item, report, state)
