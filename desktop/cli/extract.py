@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from desktop.cli.io import Progress, capped_jobs, count_lines, decode_line, open_input, open_output
+from desktop.document import without_surrogates
 from desktop.errors import InputError
 from desktop.importing import limits
 from desktop.importing.limits import OversizedLine, too_long
@@ -42,8 +43,13 @@ def validate_record(line: str) -> dict[str, Any]:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise ValueError(f"malformed JSON ({exc.msg} at column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise ValueError("malformed JSON (nested too deeply)") from exc
     if not isinstance(record, dict):
         raise ValueError("a line must be a JSON object")
+    for key in ("id", "text", "title", "source", "url"):  # lone surrogates: one-for-one U+FFFD
+        if isinstance(record.get(key), str):
+            record[key] = without_surrogates(record[key])
     text = record.get("text")
     if not isinstance(text, str):
         raise ValueError("missing `text` (a string)" if text is None else "`text` is not a string")

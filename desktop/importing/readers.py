@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 from xml.etree import ElementTree
 
+from desktop.document import without_surrogates
 from desktop.errors import InputError
 from desktop.importing import limits
 from desktop.importing.encoding import decode_bytes
@@ -173,13 +174,14 @@ def _record(obj: Any, path: Path, where: str, index: int) -> Item:
     date = _date(str(date_raw)) if date_raw not in (None, "") else None
     if date_raw not in (None, "") and date is None:
         return ImportFailure(name, f"bad `date` {date_raw!r} (expected YYYY-MM-DD).")
+    clean = without_surrogates  # JSON allows lone surrogates; no encoder (nor SQLite) accepts them
     return RawArticle(
         text=text,
-        external_id=str(rid) if rid not in (None, "") else f"{path.name.split('.')[0]}-{index}",
-        title=str(obj.get("title") or ""),
+        external_id=clean(str(rid)) if rid not in (None, "") else f"{path.name.split('.')[0]}-{index}",
+        title=clean(str(obj.get("title") or "")),
         date=date,
-        source=str(obj.get("source") or ""),
-        url=str(obj.get("url") or ""),
+        source=clean(str(obj.get("source") or "")),
+        url=clean(str(obj.get("url") or "")),
         import_file=str(path),
         name=name,
         derived_id=rid in (None, ""),
@@ -205,6 +207,9 @@ def read_jsonl(path: Path) -> Iterator[Item]:
                 except json.JSONDecodeError as exc:
                     yield ImportFailure(f"{path.name}:{lineno}", f"malformed JSON ({exc.msg}).")
                     continue
+                except RecursionError:
+                    yield ImportFailure(f"{path.name}:{lineno}", "malformed JSON (nested too deeply).")
+                    continue
                 yield _record(obj, path, str(lineno), lineno)
         except InputError as exc:
             yield ImportFailure(path.name, str(exc))
@@ -220,6 +225,8 @@ def read_json(path: Path) -> Iterator[Item]:
             data = json.loads(raw.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise InputError(f"{path.name} is not valid UTF-8 JSON ({exc}).") from exc
+        except RecursionError as exc:
+            raise InputError(f"{path.name} is JSON nested too deeply to read.") from exc
         except (OSError, EOFError, zlib.error) as exc:
             raise InputError(f"{path.name} cannot be read to the end ({exc}); it looks damaged.") from exc
     if isinstance(data, dict):
