@@ -19,6 +19,7 @@ from desktop.document import without_surrogates
 from desktop.errors import InputError
 from desktop.importing import limits
 from desktop.importing.limits import OversizedLine, too_long
+from desktop.ingest.parts import MAX_ARTICLE_CHARS
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,11 @@ def validate_record(line: str) -> dict[str, Any]:
     text = record.get("text")
     if not isinstance(text, str):
         raise ValueError("missing `text` (a string)" if text is None else "`text` is not a string")
+    if len(text) > MAX_ARTICLE_CHARS:  # extraction would hold the run for minutes (see ingest.parts)
+        raise ValueError(
+            f"`text` has {len(text):,} characters, more than the {MAX_ARTICLE_CHARS:,} an article may have; "
+            "split it into several records"
+        )
     date = record.get("date")
     if date not in (None, ""):
         if not isinstance(date, str):

@@ -16,13 +16,14 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop.document import Document, clean_text
 from desktop.errors import ProjectError, ResourceError
 from desktop.importing import ImportFailure, RawArticle, count_records, read_paths
 from desktop.importing.dedupe import content_hash, signature
+from desktop.ingest import parts
 from desktop.ingest.report import ImportProgress, ImportReport, ProgressCallback
 from desktop.pipeline import DictionaryExtractor, document_from_record, map_ordered, worker_extract
 from desktop.store.project import Project
@@ -134,7 +135,7 @@ def import_paths(
             if isinstance(raw, ImportFailure):
                 yield Failed(raw.name, raw.reason)
             else:
-                yield _article_job(raw, defaults, hashes, ids, by_hash)
+                yield from _article_jobs(raw, defaults, hashes, ids, by_hash)
 
     def write(job: ArticleJob, report: ImportReport, state: ImportProgress) -> None:
         assert job.extraction is not None
@@ -240,12 +241,42 @@ def _drain(
     return report
 
 
-def _article_job(
+def _article_jobs(
     raw: RawArticle, defaults: dict[str, str], hashes: set[str], ids: set[str], by_hash: dict[str, str]
-) -> Item:
+) -> Iterator[Item]:
+    """The job of one raw article, or of each of its parts when it is big (`desktop.ingest.parts`)."""
     text = clean_text(raw.text).strip()
     if not text:
-        return Failed(raw.name, "the article has no text.")
+        yield Failed(raw.name, "the article has no text.")
+        return
+    refused = parts.too_big(text)
+    if refused:
+        yield Failed(raw.name, refused)
+        return
+    pieces = parts.split_parts(text)
+    if len(pieces) == 1:
+        yield _article_job(raw, text, defaults, hashes, ids, by_hash)
+        return
+    n = len(pieces)
+    title = raw.title or defaults.get("title", "")
+    for k, piece in enumerate(pieces, 1):
+        part = replace(
+            raw,
+            external_id=parts.part_id(raw.external_id, k, n),
+            title=parts.part_title(title, k, n),
+            name=f"{raw.name} (part {k} of {n})",
+        )
+        yield _article_job(part, piece, defaults, hashes, ids, by_hash)
+
+
+def _article_job(
+    raw: RawArticle,
+    text: str,
+    defaults: dict[str, str],
+    hashes: set[str],
+    ids: set[str],
+    by_hash: dict[str, str],
+) -> Item:
     digest = content_hash(text)
     if digest in hashes:
         first = by_hash.get(digest)
