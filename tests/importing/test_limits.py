@@ -139,3 +139,12 @@ def test_import_keeps_a_bounded_list_of_failures(tmp_path: Path) -> None:
     assert report.failed_count == n and len(report.failed) == MAX_LISTED
     assert report.to_json()["failed_count"] == n
     assert report.problems()[-1] == f"... and {n - MAX_LISTED} more failure(s) not listed"
+
+
+def test_csv_field_longer_than_the_csv_default_keeps_the_rows_after_it(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    long_text = "قصفت طائرات حربية مدينة إدلب. " * 6000  # ~180,000 characters, past csv's 131,072
+    rows = ["id,text", f'1,"{long_text}"', "2,نص قصير عن الموصل", "3,نص آخر عن بغداد"]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    items = list(read_paths([path]))
+    assert [i.external_id for i in items if isinstance(i, RawArticle)] == ["1", "2", "3"]
