@@ -188,11 +188,53 @@ def _record(obj: Any, path: Path, where: str, index: int) -> Item:
     )
 
 
+class _Transcoded(io.RawIOBase):
+    """A binary stream of UTF-8 re-encoded from a text stream (a JSONL file in UTF-16 or cp1256)."""
+
+    def __init__(self, text: IO[str]) -> None:
+        self._text = text
+        self._buf = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        while not self._buf:
+            chunk = self._text.read(limits.CHUNK // 4)
+            if not chunk:
+                return 0
+            self._buf = chunk.encode("utf-8", "surrogatepass")
+        n = min(len(b), len(self._buf))
+        b[:n] = self._buf[:n]
+        self._buf = self._buf[n:]
+        return n
+
+
+def _jsonl_stream(fh: IO[bytes], name: str) -> IO[bytes]:
+    """`fh` itself when it is UTF-8; else (a BOM, BOM-less UTF-16, cp1256 or ISO-8859-6, told by
+    its first 64 KB) a UTF-8 stream decoded from it."""
+    head = fh.read(65536)
+    try:
+        head.decode("utf-8")
+        utf8 = True
+    except UnicodeDecodeError as exc:
+        utf8 = exc.start > len(head) - 4 and len(head) == 65536  # cut inside a character at the end
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (head and head.count(0) > len(head) // 4):
+        utf8 = False
+    rest = io.BufferedReader(_Prefixed(head, fh))
+    if utf8:
+        return rest  # (an odd byte in the middle is that line's failure, as before)
+    _, enc = decode_bytes(head[: len(head) - len(head) % 4], name)  # a BOM stays: utf-8-sig drops it
+    text = io.TextIOWrapper(rest, encoding=enc, errors="replace", newline="")
+    return io.BufferedReader(_Transcoded(text))
+
+
 def read_jsonl(path: Path) -> Iterator[Item]:
-    with _open_batch(path) as fh:
+    with _open_batch(path) as source:
         total = limits.MAX_DECOMPRESSED_BYTES if path.suffix.lower() == ".gz" else None
-        lines = limits.BoundedReader(fh, path.name, total, limits.MAX_RECORD_BYTES).lines()
         try:
+            fh = _jsonl_stream(source, path.name)
+            lines = limits.BoundedReader(fh, path.name, total, limits.MAX_RECORD_BYTES).lines()
             for lineno, raw in enumerate(lines, 1):
                 if isinstance(raw, limits.OversizedLine):
                     yield ImportFailure(f"{path.name}:{lineno}", limits.too_long(raw.size))

@@ -148,3 +148,13 @@ def test_csv_field_longer_than_the_csv_default_keeps_the_rows_after_it(tmp_path:
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     items = list(read_paths([path]))
     assert [i.external_id for i in items if isinstance(i, RawArticle)] == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16", "cp1256"])
+def test_jsonl_in_another_encoding_is_detected(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "other.jsonl"
+    records = [{"id": f"e{i}", "text": f"قصفت طائرات حربية مدينة إدلب وسقط {i} قتلى."} for i in range(3)]
+    body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    path.write_bytes(body.encode(encoding))
+    items = list(read_paths([path]))
+    assert [i.text for i in items if isinstance(i, RawArticle)] == [r["text"] for r in records], items
