@@ -23,6 +23,11 @@ def clean_text(text: str) -> str:
     return _SURROGATE.sub("\ufffd", normalize_newlines(text))
 
 
+def without_surrogates(value: str) -> str:
+    """`value` with lone surrogates replaced one-for-one by U+FFFD (for titles, sources, ids)."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
 def normalize_newlines(text: str) -> str:
     """Line endings to `\\n` (CRLF, lone CR, NEL, LS, PS), so stored offsets stay valid in Qt."""
     return (

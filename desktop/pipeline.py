@@ -6,19 +6,31 @@ results in input order and spreads the work over processes when asked to.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import importlib
+import itertools
 import logging
 import multiprocessing as mp
+import os
+import signal
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
 
 from desktop.document import Document
+from desktop.errors import RasidError
 
 log = logging.getLogger(__name__)
+
+
+class WorkerError(RasidError):
+    """A worker process of the pool died (killed, out of memory): the run stops, what was written stays."""
 
 ComponentFunc = Callable[[Document], Document]
 T = TypeVar("T")
@@ -168,14 +180,34 @@ def explain_record(record: Record) -> Record:
 _extractor: ComponentFunc | None = None
 
 
-def _worker_init(extractor: ComponentFunc | None = None) -> None:
+def _worker_init(extractor: ComponentFunc | None = None, parent: int | None = None) -> None:
     global _extractor
     _extractor = extractor
+    # Ctrl+C reaches the whole process group: the parent decides, a worker must not print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent is not None:
+        threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch", daemon=True).start()
     from desktop.text.normalize import warm_up
 
     warm_up()
     if extractor is None:
         default_pipeline()._loaded()
+
+
+PARENT_POLL = 0.5  # seconds between a worker's checks that its parent is alive
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker when its parent dies (SIGKILL leaves no one to shut the pool down, and a
+    worker blocked on its task queue would wait forever: each holds that queue's write end)."""
+    while True:
+        time.sleep(PARENT_POLL)
+        if os.getppid() != parent:
+            os._exit(0)
+
+
+def _run_chunk(func: Callable[[T], R], chunk: list[T]) -> list[R]:
+    return [func(item) for item in chunk]
 
 
 def worker_extract(doc: Document) -> Document:
@@ -186,6 +218,15 @@ def worker_extract(doc: Document) -> Document:
 
 
 IN_FLIGHT = 64  # items read ahead of the consumer at most, on a pool
+# Worker processes at most, whatever was asked: each holds the models (~50 MB) and more processes
+# than cores only add memory (`-j 1000` once started 536 workers and exhausted the machine).
+MAX_PROCESSES = 8
+
+
+def cap_processes(requested: int) -> int:
+    """The number of worker processes to start for `requested`: at least 1, at most the machine's
+    cores and MAX_PROCESSES."""
+    return max(1, min(requested, os.cpu_count() or 1, MAX_PROCESSES))
 
 
 def map_ordered(
@@ -201,7 +242,9 @@ def map_ordered(
 
     `func` must be a module-level function (it is pickled); inside it `worker_extract` runs
     `extractor` (picklable; None: the full pipeline). At most `IN_FLIGHT` items are read ahead of
-    the consumer; setting `stop` ends the run after the item in hand.
+    the consumer (in chunks of `chunksize`, read in the consumer's thread); setting `stop` ends the
+    run after the item in hand. The pool has `cap_processes(processes)` workers, which ignore SIGINT
+    and exit when their parent dies; a worker that dies raises WorkerError (no hang).
     """
     global _extractor
     if processes <= 1:
@@ -214,29 +257,57 @@ def map_ordered(
         finally:
             _extractor = previous
         return
-    slots = threading.Semaphore(IN_FLIGHT)
-    closing = threading.Event()
-
-    def bounded() -> Iterator[T]:
-        for item in items:
-            while not slots.acquire(timeout=0.1):
-                if closing.is_set() or (stop is not None and stop.is_set()):
-                    return
-            if closing.is_set() or (stop is not None and stop.is_set()):
-                return
-            yield item
-
+    processes = cap_processes(processes)
     ctx = mp.get_context("spawn")
-    with ctx.Pool(processes, initializer=_worker_init, initargs=(extractor,)) as pool:
-        try:
-            for result in pool.imap(func, bounded(), chunksize=chunksize):
-                slots.release()
+    pool = ProcessPoolExecutor(
+        processes, mp_context=ctx, initializer=_worker_init, initargs=(extractor, os.getpid())
+    )
+    pending: collections.deque[Future[list[R]]] = collections.deque()
+    source = iter(items)
+    max_chunks = max(2 * processes, IN_FLIGHT // max(chunksize, 1))
+    finished = False
+    try:
+        exhausted = False
+        while True:
+            try:
+                while not exhausted and len(pending) < max_chunks:
+                    stopped = stop is not None and stop.is_set()
+                    chunk = [] if stopped else list(itertools.islice(source, chunksize))
+                    if not chunk:
+                        exhausted = True
+                        break
+                    pending.append(pool.submit(_run_chunk, func, chunk))
+                if not pending:
+                    break
+                results = pending.popleft().result()
+            except BrokenProcessPool as exc:
+                raise WorkerError(
+                    "An extraction worker process stopped unexpectedly (killed, or out of memory); "
+                    "the work finished before it is kept, and running the same command again continues."
+                ) from exc
+            for result in results:
                 yield result
                 if stop is not None and stop.is_set():
                     return
-        finally:
-            # Unblock the producer (it runs in the pool's task thread) before the pool is torn down.
-            closing.set()
+        finished = True
+    finally:
+        _shutdown(pool, graceful=finished)
+
+
+def _shutdown(pool: ProcessPoolExecutor, graceful: bool) -> None:
+    """Close the pool; after a stop, an error or a dead worker, end its workers at once (a worker in
+    the middle of a long article would otherwise hold the exit)."""
+    if graceful:
+        pool.shutdown(wait=True)
+        return
+    workers = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in workers:
+        if proc.is_alive():
+            proc.terminate()
+    for proc in workers:
+        proc.join(timeout=5)
+    pool.shutdown(wait=True)
 
 
 def extract_records(

@@ -10,11 +10,16 @@ import json
 import logging
 import os
 import sys
+import zlib
 from collections.abc import Iterator
 from typing import IO, Any
 
-from desktop.cli.io import Progress, count_lines, decode_line, open_input, open_output
+from desktop.cli.io import Progress, capped_jobs, count_lines, decode_line, open_input, open_output
+from desktop.document import without_surrogates
 from desktop.errors import InputError
+from desktop.importing import limits
+from desktop.importing.limits import OversizedLine, too_long
+from desktop.ingest.parts import MAX_ARTICLE_CHARS
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +44,21 @@ def validate_record(line: str) -> dict[str, Any]:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise ValueError(f"malformed JSON ({exc.msg} at column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise ValueError("malformed JSON (nested too deeply)") from exc
     if not isinstance(record, dict):
         raise ValueError("a line must be a JSON object")
+    for key in ("id", "text", "title", "source", "url"):  # lone surrogates: one-for-one U+FFFD
+        if isinstance(record.get(key), str):
+            record[key] = without_surrogates(record[key])
     text = record.get("text")
     if not isinstance(text, str):
         raise ValueError("missing `text` (a string)" if text is None else "`text` is not a string")
+    if len(text) > MAX_ARTICLE_CHARS:  # extraction would hold the run for minutes (see ingest.parts)
+        raise ValueError(
+            f"`text` has {len(text):,} characters, more than the {MAX_ARTICLE_CHARS:,} an article may have; "
+            "split it into several records"
+        )
     date = record.get("date")
     if date not in (None, ""):
         if not isinstance(date, str):
@@ -73,14 +88,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     name = "<stdin>" if args.input == "-" else args.input
     failures = 0
-    jobs = args.jobs if args.jobs > 0 else _auto_jobs(args.input)
+    jobs = capped_jobs(args.jobs) if args.jobs > 0 else _auto_jobs(args.input)
     progress = Progress(count_lines(args.input), "extract")
     pending: collections.deque[int] = collections.deque()  # line numbers of records in flight
 
     def records() -> Iterator[dict[str, Any]]:
         nonlocal failures
         with open_input(args.input) as fh:
-            for lineno, raw in enumerate(_lines(fh, name), 1):
+            for lineno, raw in enumerate(_lines(fh, name, args.input.endswith(".gz")), 1):
+                if isinstance(raw, OversizedLine):
+                    failures += 1
+                    print(f"{name}:{lineno}: {too_long(raw.size)}", file=sys.stderr)
+                    progress.advance()
+                    continue
                 line = decode_line(raw, name, lineno)
                 if not line.strip():
                     continue
@@ -109,11 +129,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 2 if failures else 0
 
 
-def _lines(fh: IO[bytes], name: str) -> Iterator[bytes]:
-    """Lines of a binary stream; a damaged compressed file becomes an InputError."""
+def _lines(fh: IO[bytes], name: str, compressed: bool) -> Iterator[bytes | OversizedLine]:
+    """Lines of a binary stream, each at most the record limit (a longer one is skipped, in bounded
+    memory); a damaged compressed file, or one expanding past the limit, becomes an InputError."""
+    total = limits.MAX_DECOMPRESSED_BYTES if compressed else None
     try:
-        yield from fh
-    except (OSError, EOFError) as exc:
+        yield from limits.BoundedReader(fh, name, total, limits.MAX_RECORD_BYTES).lines()
+    except (OSError, EOFError, zlib.error) as exc:
         raise InputError(f"{name} cannot be read to the end ({exc}); the file looks damaged.") from exc
 
 

@@ -107,3 +107,18 @@ def count_lines(path: str) -> int | None:
             return sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
     except OSError:
         return None
+
+
+def capped_jobs(requested: int) -> int:
+    """`-j` as given, or the most worker processes this machine can use, said in one sentence."""
+    from desktop.pipeline import cap_processes
+
+    if requested <= 0:
+        return requested  # automatic
+    jobs = cap_processes(requested)
+    if jobs < requested:
+        print(
+            f"rasid: -j {requested} is more than this machine can use; using {jobs} worker process(es).",
+            file=sys.stderr,
+        )
+    return jobs

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli.io import Progress
+from desktop.cli.io import Progress, capped_jobs
 from desktop.errors import InputError
 from desktop.store.articles import ArticleFilter
 from desktop.store.common import STATUSES
@@ -126,15 +126,17 @@ def _print_report(report: ImportReport, as_json: bool, verb: str) -> None:
         _out(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
         return
     _out(
-        f"{verb}: {report.imported}, skipped (duplicates): {len(report.skipped)}, failed: "
-        f"{len(report.failed)}, "
-        f"near-duplicates flagged: {len(report.near_duplicates)} ({report.seconds:.1f} s)"
+        f"{verb}: {report.imported}, skipped (duplicates): {report.skipped_count}, failed: "
+        f"{report.failed_count}, "
+        f"near-duplicates flagged: {report.near_duplicate_count} ({report.seconds:.1f} s)"
         + (" - cancelled" if report.cancelled else "")
     )
     for name, reason in report.skipped[:50]:
         _out(f"  skipped {name}: {reason}")
     for name, reason in report.failed:
         print(f"rasid: {name}: {reason}", file=sys.stderr)
+    if report.failed_count > len(report.failed):
+        print(f"rasid: ... and {report.failed_count - len(report.failed)} more failure(s)", file=sys.stderr)
 
 
 def _run_with_interrupt(func: Callable[..., ImportReport], **kwargs: Any) -> ImportReport:
@@ -162,13 +164,13 @@ def cmd_import(args: argparse.Namespace) -> int:
                 paths=args.files,
                 defaults=defaults,
                 progress=callback,
-                jobs=args.jobs,
+                jobs=capped_jobs(args.jobs),
                 reviewed=args.reviewed,
             )
         finally:
             bar.close()
     _print_report(report, args.json, "imported")
-    return 2 if report.failed else 0
+    return 2 if report.failed_count else 0
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
@@ -178,11 +180,13 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     bar, callback = _progress_bar("re-extract")
     with Project.open(args.project) as project:
         try:
-            report = _run_with_interrupt(reextract, project=project, progress=callback, jobs=args.jobs)
+            report = _run_with_interrupt(
+                reextract, project=project, progress=callback, jobs=capped_jobs(args.jobs)
+            )
         finally:
             bar.close()
     _print_report(report, args.json, "re-extracted")
-    return 2 if report.failed else 0
+    return 2 if report.failed_count else 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:

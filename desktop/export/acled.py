@@ -8,6 +8,7 @@ tab or carriage return) get a leading single quote. UTF-8, optionally with a BOM
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,9 +56,29 @@ COLUMNS: tuple[str, ...] = (*ACLED_COLUMNS, "injuries")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+# C0 controls (but tab, line feed and carriage return) and DEL: invisible, meaningless in a cell, and
+# dropped by openpyxl or a spreadsheet, which would bring a formula behind them to the front.
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Format characters (bidi marks, zero-width, BOM) a spreadsheet may skip before reading a formula;
+# they carry meaning in Arabic text, so they stay, but the check looks past them.
+_INVISIBLE_LEAD = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]*")
+
+
+def strip_controls(value: str) -> str:
+    """`value` without the control characters a cell cannot show (tab, LF and CR kept)."""
+    return CONTROL_CHARS.sub("", value)
+
+
 def neutralize(value: Any) -> Any:
-    """A text cell that cannot run as a spreadsheet formula (numbers pass through unchanged)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """A text cell that cannot run as a spreadsheet formula (numbers pass through unchanged).
+
+    Control characters are removed first, then a cell whose first visible character starts a
+    formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading quote."""
+    if not isinstance(value, str):
+        return value
+    value = strip_controls(value)
+    lead = _INVISIBLE_LEAD.match(value)
+    if value[lead.end() if lead else 0 :].startswith(FORMULA_STARTS):
         return "'" + value
     return value
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
+from desktop.document import without_surrogates
 from desktop.errors import InputError
 from desktop.export.filters import ExportFilter, ProgressFn, collect
 from desktop.importing.dedupe import content_hash
@@ -119,12 +120,22 @@ def _check(value: str, allowed: tuple[str, ...], what: str) -> str:
 def load_dump(path: str | Path) -> dict[str, Any]:
     try:
         dump = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise InputError(f"{path} cannot be read as a Rasid JSON dump ({exc}).") from exc
     if not isinstance(dump, dict) or dump.get("format") != DUMP_FORMAT:
         raise InputError(f"{path} is not a Rasid project dump.")
     if int(dump.get("version", 0)) > DUMP_VERSION:
         raise InputError(f"{path} was written by a newer Rasid (dump version {dump.get('version')}).")
+    articles = dump.get("articles", [])
+    if not isinstance(articles, list):
+        raise InputError(f"{path}: `articles` is not a list; the dump was not imported.")
+    for i, art in enumerate(articles, 1):  # checked before anything is written
+        if not isinstance(art, dict):
+            raise InputError(f"{path}: article {i} is not an object; the dump was not imported.")
+        if not isinstance(art.get("text"), str) or not art["text"].strip():
+            who = f" ({art['external_id']})" if art.get("external_id") else ""
+            raise InputError(f"{path}: article {i}{who} has no `text`; the dump was not imported.")
+        art["text"] = without_surrogates(art["text"])
     return dump
 
 

@@ -64,6 +64,7 @@ def export_project(
     out = Path(out)
     if not out.parent.is_dir():
         raise InputError(f"The folder {out.parent} does not exist.")
+    _refuse_project_files(project.path, out)
     partial = out.with_name(f".{out.stem}.part{out.suffix}")
 
     def step(done: int, total: int | None, message: str) -> None:
@@ -84,6 +85,29 @@ def export_project(
         raise InputError(f"{out} cannot be written ({exc.strerror or exc}).") from exc
     finally:
         partial.unlink(missing_ok=True)
+
+
+# The files SQLite and Rasid keep beside a project: an export moved over any of them would destroy it.
+PROJECT_SIDECARS = ("", "-wal", "-shm", "-journal", ".lock")
+
+
+def _refuse_project_files(project_path: Path, out: Path) -> None:
+    """Raise InputError when `out` is the project or one of its sidecar files (by resolved path,
+    through symbolic links, or as a hard link to the same file)."""
+    target = out.resolve()
+    base = project_path.resolve()
+    for suffix in PROJECT_SIDECARS:
+        own = Path(str(base) + suffix)
+        same = target == own
+        if not same and out.exists() and own.exists():
+            try:
+                same = os.path.samefile(out, own)
+            except OSError:
+                same = False
+        if same:
+            raise InputError(
+                f"{out} is the project itself (or one of its files); choose another output file."
+            )
 
 
 def _write(

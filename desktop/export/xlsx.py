@@ -1,6 +1,7 @@
 """XLSX export (openpyxl): right-to-left sheets for incidents (ACLED columns), entities and articles.
 
-Text cells are neutralized like the CSV (a leading quote before `=`, `+`, `-`, `@`), headers are
+Text cells lose their control characters, then are neutralized like the CSV (a leading quote
+before `=`, `+`, `-`, `@`, tab or CR, looking past bidi marks), headers are
 bold and frozen, and every sheet reads right to left.
 """
 
@@ -33,9 +34,11 @@ ARTICLE_COLUMNS = ("id", "external_id", "title", "date", "source", "url", "tags"
 
 
 def _cell(value: Any) -> Any:
-    value = neutralize(value)
+    """A cell value: characters a cell cannot hold are removed first, then formulas are neutralized
+    (the other order let `\x01=...` become a live formula once openpyxl dropped the `\x01`)."""
     if isinstance(value, str):
-        value = "".join(ch for ch in value if ch >= " " or ch in "\n\t")[:MAX_CELL]
+        value = "".join(ch for ch in value if ch >= " " or ch in "\n\t").replace("\x7f", "")
+        value = neutralize(value)[:MAX_CELL]
     return value
 
 

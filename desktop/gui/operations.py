@@ -621,8 +621,8 @@ def _summary(report: ImportReport, cancel: threading.Event) -> ImportSummary:
     """What the window tells of an import: counts and each failure or skip with its reason."""
     return ImportSummary(
         imported=report.imported,
-        skipped=len(report.skipped),
-        failed=len(report.failed),
+        skipped=report.skipped_count,
+        failed=report.failed_count,
         cancelled=cancel.is_set() or report.cancelled,
         messages=tuple(report.problems()[:MAX_MESSAGES]),
     )

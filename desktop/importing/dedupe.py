@@ -31,7 +31,8 @@ _WORD = re.compile(r"\w+")
 
 def content_hash(text: str) -> str:
     """Hash of the normalized content (letter variants, diacritics, spacing ignored)."""
-    return hashlib.sha1(normalize_word(text).lower().encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate that reached here must not crash a batch (ingest replaces them)
+    return hashlib.sha1(normalize_word(text).lower().encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def signature(text: str) -> bytes | None:

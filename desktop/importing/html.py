@@ -148,8 +148,13 @@ class _Extractor(HTMLParser):
 
 
 def _full_text(node: _Node) -> str:
-    out = [node.text()]
-    out.extend(_full_text(c) for c in node.children)
+    """The node's own text then its children's, depth first (iterative: nesting has no limit)."""
+    out: list[str] = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        out.append(n.text())
+        stack.extend(reversed(n.children))
     return "".join(out)
 
 
@@ -159,10 +164,24 @@ def _clean(text: str) -> str:
 
 
 def _all(node: _Node) -> list[_Node]:
-    out = [node]
-    for c in node.children:
-        out.extend(_all(c))
+    """The node and all its descendants, depth first (iterative)."""
+    out: list[_Node] = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        stack.extend(reversed(n.children))
     return out
+
+
+def _arabic_totals(root: _Node) -> dict[int, int]:
+    """Arabic letters in the full text of every node (by id), in one pass over the tree: nested
+    `<article>`s cost as much as flat ones."""
+    own = {id(n): len(_ARABIC.findall(n.text())) for n in _all(root)}
+    totals: dict[int, int] = {}
+    for n in reversed(_all(root)):  # children before their parents
+        totals[id(n)] = own[id(n)] + sum(totals[id(c)] for c in n.children)
+    return totals
 
 
 def extract_html(html: str) -> tuple[str, str, dict[str, str]]:
@@ -170,9 +189,10 @@ def extract_html(html: str) -> tuple[str, str, dict[str, str]]:
     parser = _Extractor()
     parser.feed(html)
     parser.close()
-    candidates = [a for a in parser.articles if len(_ARABIC.findall(_full_text(a))) >= 20]
+    totals = _arabic_totals(parser.root) if parser.articles else {}
+    candidates = [a for a in parser.articles if totals[id(a)] >= 20]
     if candidates:
-        best = max(candidates, key=lambda n: len(_ARABIC.findall(_full_text(n))))
+        best = max(candidates, key=lambda n: totals[id(n)])
     else:
         nodes = _all(parser.root)
         # The container whose own direct text (not its children's) holds the most Arabic letters.

@@ -10,12 +10,15 @@ import json
 import logging
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 from xml.etree import ElementTree
 
+from desktop.document import without_surrogates
 from desktop.errors import InputError
+from desktop.importing import limits
 from desktop.importing.encoding import decode_bytes
 from desktop.importing.html import extract_html
 from desktop.importing.records import ImportFailure, RawArticle
@@ -74,25 +77,20 @@ def read_html(path: Path) -> Iterator[Item]:
 def read_docx(path: Path) -> Iterator[Item]:
     try:
         with zipfile.ZipFile(path) as zf:
-            document = zf.read("word/document.xml")
-            core = zf.read("docProps/core.xml") if "docProps/core.xml" in zf.namelist() else None
-    except (zipfile.BadZipFile, KeyError) as exc:
+            document = limits.read_zip_member(zf, "word/document.xml", path.name)
+            names = zf.namelist()
+            core = (
+                limits.read_zip_member(zf, "docProps/core.xml", path.name, limits.MB)
+                if "docProps/core.xml" in names
+                else None
+            )
+    except (zipfile.BadZipFile, KeyError, zlib.error, EOFError) as exc:
         raise InputError(f"{path.name} is not a valid Word (.docx) file.") from exc
     try:
         root = ElementTree.fromstring(document)
     except ElementTree.ParseError as exc:
         raise InputError(f"{path.name} has a damaged document.xml ({exc}).") from exc
-    paras = []
-    for p in root.iter(f"{_W}p"):
-        parts = []
-        for el in p.iter():
-            if el.tag == f"{_W}t" and el.text:
-                parts.append(el.text)
-            elif el.tag == f"{_W}tab":
-                parts.append("\t")
-            elif el.tag in (f"{_W}br", f"{_W}cr"):
-                parts.append("\n")
-        paras.append("".join(parts))
+    paras = ["".join(p) for p in _docx_paragraphs(root)]
     title, date = "", None
     if core:
         try:
@@ -105,6 +103,27 @@ def read_docx(path: Path) -> Iterator[Item]:
             pass
     text = "\n\n".join(p for p in paras if p.strip())
     yield _single(path, text, title=title, date=date)
+
+
+def _docx_paragraphs(root: ElementTree.Element) -> list[list[str]]:
+    """The text pieces of each `w:p`, in document order, in one pass: text inside a paragraph nested
+    in another (text boxes, malformed files) belongs to the inner one only, so nesting costs nothing."""
+    paras: list[list[str]] = []
+    stack: list[tuple[ElementTree.Element, int]] = [(root, -1)]
+    while stack:
+        el, owner = stack.pop()
+        if el.tag == f"{_W}p":
+            paras.append([])
+            owner = len(paras) - 1
+        elif owner >= 0:
+            if el.tag == f"{_W}t" and el.text:
+                paras[owner].append(el.text)
+            elif el.tag == f"{_W}tab":
+                paras[owner].append("\t")
+            elif el.tag in (f"{_W}br", f"{_W}cr"):
+                paras[owner].append("\n")
+        stack.extend((child, owner) for child in reversed(el))
+    return paras
 
 
 def read_pdf(path: Path) -> Iterator[Item]:
@@ -155,13 +174,14 @@ def _record(obj: Any, path: Path, where: str, index: int) -> Item:
     date = _date(str(date_raw)) if date_raw not in (None, "") else None
     if date_raw not in (None, "") and date is None:
         return ImportFailure(name, f"bad `date` {date_raw!r} (expected YYYY-MM-DD).")
+    clean = without_surrogates  # JSON allows lone surrogates; no encoder (nor SQLite) accepts them
     return RawArticle(
         text=text,
-        external_id=str(rid) if rid not in (None, "") else f"{path.name.split('.')[0]}-{index}",
-        title=str(obj.get("title") or ""),
+        external_id=clean(str(rid)) if rid not in (None, "") else f"{path.name.split('.')[0]}-{index}",
+        title=clean(str(obj.get("title") or "")),
         date=date,
-        source=str(obj.get("source") or ""),
-        url=str(obj.get("url") or ""),
+        source=clean(str(obj.get("source") or "")),
+        url=clean(str(obj.get("url") or "")),
         import_file=str(path),
         name=name,
         derived_id=rid in (None, ""),
@@ -170,10 +190,57 @@ def _record(obj: Any, path: Path, where: str, index: int) -> Item:
     )
 
 
+class _Transcoded(io.RawIOBase):
+    """A binary stream of UTF-8 re-encoded from a text stream (a JSONL file in UTF-16 or cp1256)."""
+
+    def __init__(self, text: IO[str]) -> None:
+        self._text = text
+        self._buf = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        while not self._buf:
+            chunk = self._text.read(limits.CHUNK // 4)
+            if not chunk:
+                return 0
+            self._buf = chunk.encode("utf-8", "surrogatepass")
+        n = min(len(b), len(self._buf))
+        b[:n] = self._buf[:n]
+        self._buf = self._buf[n:]
+        return n
+
+
+def _jsonl_stream(fh: IO[bytes], name: str) -> IO[bytes]:
+    """`fh` itself when it is UTF-8; else (a BOM, BOM-less UTF-16, cp1256 or ISO-8859-6, told by
+    its first 64 KB) a UTF-8 stream decoded from it."""
+    head = fh.read(65536)
+    try:
+        head.decode("utf-8")
+        utf8 = True
+    except UnicodeDecodeError as exc:
+        utf8 = exc.start > len(head) - 4 and len(head) == 65536  # cut inside a character at the end
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (head and head.count(0) > len(head) // 4):
+        utf8 = False
+    rest = io.BufferedReader(_Prefixed(head, fh))
+    if utf8:
+        return rest  # (an odd byte in the middle is that line's failure, as before)
+    _, enc = decode_bytes(head[: len(head) - len(head) % 4], name)  # a BOM stays: utf-8-sig drops it
+    text = io.TextIOWrapper(rest, encoding=enc, errors="replace", newline="")
+    return io.BufferedReader(_Transcoded(text))
+
+
 def read_jsonl(path: Path) -> Iterator[Item]:
-    with _open_batch(path) as fh:
+    with _open_batch(path) as source:
+        total = limits.MAX_DECOMPRESSED_BYTES if path.suffix.lower() == ".gz" else None
         try:
-            for lineno, raw in enumerate(fh, 1):
+            fh = _jsonl_stream(source, path.name)
+            lines = limits.BoundedReader(fh, path.name, total, limits.MAX_RECORD_BYTES).lines()
+            for lineno, raw in enumerate(lines, 1):
+                if isinstance(raw, limits.OversizedLine):
+                    yield ImportFailure(f"{path.name}:{lineno}", limits.too_long(raw.size))
+                    continue
                 if not raw.strip():
                     continue
                 try:
@@ -184,18 +251,27 @@ def read_jsonl(path: Path) -> Iterator[Item]:
                 except json.JSONDecodeError as exc:
                     yield ImportFailure(f"{path.name}:{lineno}", f"malformed JSON ({exc.msg}).")
                     continue
+                except RecursionError:
+                    yield ImportFailure(f"{path.name}:{lineno}", "malformed JSON (nested too deeply).")
+                    continue
                 yield _record(obj, path, str(lineno), lineno)
-        except (OSError, EOFError, zipfile.BadZipFile) as exc:
+        except InputError as exc:
+            yield ImportFailure(path.name, str(exc))
+        except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
             yield ImportFailure(path.name, f"the file cannot be read to the end ({exc}); it looks damaged.")
 
 
 def read_json(path: Path) -> Iterator[Item]:
     with _open_batch(path) as fh:
         try:
-            data = json.loads(fh.read().decode("utf-8-sig"))
+            total = limits.MAX_DECOMPRESSED_BYTES if path.suffix.lower() == ".gz" else None
+            raw = limits.BoundedReader(fh, path.name, total).read(limits.MAX_JSON_BYTES)
+            data = json.loads(raw.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise InputError(f"{path.name} is not valid UTF-8 JSON ({exc}).") from exc
-        except (OSError, EOFError) as exc:
+        except RecursionError as exc:
+            raise InputError(f"{path.name} is JSON nested too deeply to read.") from exc
+        except (OSError, EOFError, zlib.error) as exc:
             raise InputError(f"{path.name} cannot be read to the end ({exc}); it looks damaged.") from exc
     if isinstance(data, dict):
         data = data.get("articles", [data]) if "text" not in data else [data]
@@ -206,6 +282,7 @@ def read_json(path: Path) -> Iterator[Item]:
 
 
 def read_csv(path: Path) -> Iterator[Item]:
+    csv.field_size_limit(limits.MAX_RECORD_BYTES)  # the default (131,072) lost every row after a long one
     with _open_batch(path) as raw:
         head = raw.read(65536)
         rest = raw  # decode the whole stream with the encoding found on its head
@@ -214,7 +291,8 @@ def read_csv(path: Path) -> Iterator[Item]:
             enc = "utf-8-sig"
         except UnicodeDecodeError:
             _, enc = decode_bytes(head[: head.rfind(b"\n") + 1] or head, path.name)
-        buffered = io.BufferedReader(_Prefixed(head, rest))
+        total = limits.MAX_DECOMPRESSED_BYTES if path.suffix.lower() == ".gz" else None
+        buffered = io.BufferedReader(_Prefixed(head, rest, path.name, total))
         stream = io.TextIOWrapper(buffered, encoding=enc, errors="strict", newline="")
         try:
             reader = csv.DictReader(stream)
@@ -223,16 +301,21 @@ def read_csv(path: Path) -> Iterator[Item]:
             for i, row in enumerate(reader, 1):
                 obj = {k.strip().lower(): v for k, v in row.items() if k}
                 yield _record(obj, path, str(i + 1), i)
-        except (UnicodeDecodeError, csv.Error, OSError, EOFError) as exc:
+        except InputError as exc:
+            yield ImportFailure(path.name, str(exc))
+        except (UnicodeDecodeError, csv.Error, OSError, EOFError, zlib.error) as exc:
             yield ImportFailure(path.name, f"the file cannot be read to the end ({exc}).")
 
 
 class _Prefixed(io.RawIOBase):
     """A binary stream that first replays `head`, then continues with `rest`."""
 
-    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+    def __init__(self, head: bytes, rest: IO[bytes], name: str = "", total: int | None = None) -> None:
         self._head = memoryview(head)
         self._rest = rest
+        self._name = name
+        self._total = total
+        self._read = len(head)
 
     def readable(self) -> bool:
         return True
@@ -244,6 +327,12 @@ class _Prefixed(io.RawIOBase):
             self._head = self._head[n:]
             return n
         data = self._rest.read(len(b))
+        self._read += len(data)
+        if self._total is not None and self._read > self._total:
+            raise InputError(
+                f"{self._name} expands to more than {self._total // limits.MB:,} MB; "
+                "split it into smaller files."
+            )
         b[: len(data)] = data
         return len(data)
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import gzip
 import logging
 import os
+import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from desktop.errors import InputError
+from desktop.importing import limits
 from desktop.importing.readers import BATCH_SUFFIXES, READERS, Item, _batch_suffix
 from desktop.importing.records import ImportFailure, RawArticle
 
@@ -71,6 +73,25 @@ def read_paths(paths: Sequence[str | Path]) -> Iterator[Item]:
             yield from read_file(item)
 
 
+def _count_lines(path: Path) -> int | None:
+    """Non-blank lines of a (gzipped) JSONL file, read in chunks; None past the decompression limit."""
+    gz = path.suffix.lower() == ".gz"
+    opener = gzip.open if gz else open
+    count = seen = 0
+    content = False  # whether the line being read has a non-blank byte so far
+    with opener(path, "rb") as fh:
+        while chunk := fh.read(limits.CHUNK):
+            seen += len(chunk)
+            if gz and seen > limits.MAX_DECOMPRESSED_BYTES:
+                return None
+            pieces = chunk.split(b"\n")
+            for piece in pieces[:-1]:
+                count += content or bool(piece.strip())
+                content = False
+            content = content or bool(pieces[-1].strip())
+    return count + content
+
+
 def count_records(paths: Sequence[str | Path]) -> int | None:
     """How many items `read_paths` will yield, counted cheaply (lines of batches), or None if unknown."""
     total = 0
@@ -81,11 +102,12 @@ def count_records(paths: Sequence[str | Path]) -> int | None:
         suffix = _reader_suffix(item)
         if suffix in (".jsonl", ".ndjson"):
             try:
-                opener = gzip.open if item.suffix.lower() == ".gz" else open
-                with opener(item, "rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
-            except (OSError, EOFError):
+                lines = _count_lines(item)
+            except (OSError, EOFError, zlib.error):
                 return None
+            if lines is None:
+                return None
+            total += lines
         elif suffix in BATCH_SUFFIXES:
             return None
         else:

@@ -16,7 +16,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from desktop.document import Document, clean_text
 from desktop.errors import InputError, ProjectError, ResourceError
 from desktop.importing import ImportFailure, RawArticle, count_records, read_paths
 from desktop.importing.dedupe import content_hash, signature
+from desktop.ingest import parts
 from desktop.ingest.report import ImportProgress, ImportReport, ProgressCallback
 from desktop.ingest.reviewed import reviewed_annotations
 from desktop.pipeline import DictionaryExtractor, document_from_record, map_ordered, worker_extract
@@ -162,7 +163,7 @@ def import_paths(
             if isinstance(raw, ImportFailure):
                 yield Failed(raw.name, raw.reason)
             else:
-                yield _article_job(raw, defaults, hashes, ids, by_hash, reviewed)
+                yield from _article_jobs(raw, defaults, hashes, ids, by_hash, reviewed)
 
     def write(job: ArticleJob, report: ImportReport, state: ImportProgress) -> None:
         assert job.extraction is not None
@@ -176,13 +177,13 @@ def import_paths(
         except ProjectError as exc:
             if not isinstance(exc.__cause__, sqlite3.IntegrityError):
                 raise
-            report.skipped.append((job.name, "exact duplicate of an article already in the project."))
+            report.add_skipped(job.name, "exact duplicate of an article already in the project.")
             state.skipped += 1
             return
         report.imported += 1
         state.imported += 1
         if near is not None:
-            report.near_duplicates.append((job.name, near.external_id, near.similarity))
+            report.add_near_duplicate(job.name, near.external_id, near.similarity)
             state.near_duplicates += 1
 
     chosen = extractor or project_extractor(project)
@@ -257,10 +258,10 @@ def _drain(
             if isinstance(item, Fatal):
                 raise ResourceError(item.reason)
             if isinstance(item, Failed):
-                report.failed.append((item.name, item.reason))
+                report.add_failed(item.name, item.reason)
                 state.failed += 1
             elif isinstance(item, Skipped):
-                report.skipped.append((item.name, item.reason))
+                report.add_skipped(item.name, item.reason)
                 state.skipped += 1
             else:
                 write(item, report, state)
@@ -275,30 +276,65 @@ def _drain(
     return report
 
 
-def _article_job(
+def _article_jobs(
     raw: RawArticle,
     defaults: dict[str, str],
     hashes: set[str],
     ids: set[str],
     by_hash: dict[str, str],
     reviewed: bool = False,
-) -> Item:
+) -> Iterator[Item]:
+    """The job of one raw article, or of each of its parts when it is big (`desktop.ingest.parts`);
+    with `reviewed`, its annotations as the analyst's decisions (never split: offsets must hold)."""
     text = clean_text(raw.text).strip()
     if not text:
-        return Failed(raw.name, "the article has no text.")
-    annotations = None
+        yield Failed(raw.name, "the article has no text.")
+        return
+    refused = parts.too_big(text)
+    if refused:
+        yield Failed(raw.name, refused)
+        return
     if reviewed:
         cleaned = clean_text(raw.text)
         if len(cleaned) != len(raw.text):
-            return Failed(
+            yield Failed(
                 raw.name,
                 "the text changes length when stored (its line endings), so its annotation offsets would "
                 "not fit; give it with \\n line endings.",
             )
+            return
         try:  # blanks around the text are not stored: offsets move by the leading ones
             annotations = reviewed_annotations(text, raw.extra, len(cleaned) - len(cleaned.lstrip()))
         except InputError as exc:
-            return Failed(raw.name, str(exc))
+            yield Failed(raw.name, str(exc))
+            return
+        yield _article_job(raw, text, defaults, hashes, ids, by_hash, annotations)
+        return
+    pieces = parts.split_parts(text)
+    if len(pieces) == 1:
+        yield _article_job(raw, text, defaults, hashes, ids, by_hash)
+        return
+    n = len(pieces)
+    title = raw.title or defaults.get("title", "")
+    for k, piece in enumerate(pieces, 1):
+        part = replace(
+            raw,
+            external_id=parts.part_id(raw.external_id, k, n),
+            title=parts.part_title(title, k, n),
+            name=f"{raw.name} (part {k} of {n})",
+        )
+        yield _article_job(part, piece, defaults, hashes, ids, by_hash)
+
+
+def _article_job(
+    raw: RawArticle,
+    text: str,
+    defaults: dict[str, str],
+    hashes: set[str],
+    ids: set[str],
+    by_hash: dict[str, str],
+    annotations: tuple[list[ReviewedEntity], list[dict[str, Any]]] | None = None,
+) -> Item:
     digest = content_hash(text)
     if digest in hashes:
         first = by_hash.get(digest)

@@ -6,7 +6,8 @@ that keeps all) is an example with its features (`desktop.events.features`), lab
 when an annotated incident of the same ACLED event type is told in its unit (the annotation's
 evidence overlaps it) or at its place and day (a retelling). The project's model learns from the
 bundled examples (`resources/models/incidents-train.jsonl.gz`, candidates of the shippable
-annotated ANT articles) plus the project's reviewed articles, which weigh more. Its feature set (`PROJECT_FEATURES`) is the calibrated hand score: on the
+annotated ANT articles) plus the project's reviewed articles, which weigh more.
+Its feature set (`PROJECT_FEATURES`) is the calibrated hand score: on the
 learning curve (`benchmarks/bench_learning.py`) the hand score with the named signals beside it
 (`hand-plus`) did worse on held-out articles and trained four times slower, so a project's model
 re-calibrates the score and its threshold to the project's sources.

@@ -265,11 +265,14 @@ def migrate(conn: sqlite3.Connection) -> int:
     return version
 
 
-def check_header(path: Path) -> None:
+def check_header(path: Path) -> bool:
     """Refuse a file that is not a Rasid project, by reading its header bytes only (never writing).
 
     Raises ProjectFormatError for a non-SQLite file, a foreign SQLite database, a truncated file or
-    one written by a newer Rasid.
+    one written by a newer Rasid. Returns True when the size check is left to SQLite: the page count
+    in the header disagrees with the file, but a `-wal` beside it holds committed frames (a crash or a
+    full disk during a checkpoint writes the new header first and leaves the rest in the `-wal`, which
+    SQLite replays). The caller then runs `PRAGMA quick_check` on a read-only connection.
     """
     try:
         with path.open("rb") as fh:
@@ -285,11 +288,37 @@ def check_header(path: Path) -> None:
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
-    if page_size < 512 or size % page_size or pages * page_size > size:
+    verify = False
+    if page_size < 512 or page_size & (page_size - 1):
         raise ProjectFormatError(f"{path} is damaged (the file is truncated or corrupt); open a backup copy.")
+    if size % page_size or pages * page_size > size:
+        if not _wal_has_frames(path, page_size):
+            raise ProjectFormatError(
+                f"{path} is damaged (the file is truncated or corrupt); open a backup copy."
+            )
+        verify = True
     version = int.from_bytes(header[60:64], "big")
     if version > SCHEMA_VERSION:
         raise ProjectFormatError(
             f"{path} was written by a newer version of Rasid (schema {version}, this one reads up to "
             f"{SCHEMA_VERSION}); update Rasid to open it."
         )
+    return verify
+
+
+# A -wal file starts with a 32-byte header; each frame is a 24-byte header and one page.
+_WAL_MAGIC = (0x377F0682, 0x377F0683)
+
+
+def _wal_has_frames(path: Path, page_size: int) -> bool:
+    """Whether `path`-wal is a write-ahead log of this page size holding at least one frame."""
+    wal = Path(str(path) + "-wal")
+    try:
+        with wal.open("rb") as fh:
+            header = fh.read(32)
+            size = fh.seek(0, 2)
+    except OSError:
+        return False
+    if len(header) < 32 or int.from_bytes(header[:4], "big") not in _WAL_MAGIC:
+        return False
+    return int.from_bytes(header[8:12], "big") == page_size and size >= 32 + 24 + page_size

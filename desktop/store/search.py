@@ -128,7 +128,15 @@ class Node:
     right: Any
 
     def fts(self) -> str:
-        return f"({self.left.fts()} {self.op} {self.right.fts()})"
+        """Flat for a left-leaning chain of one operator (`(a AND b AND c)`, FTS5 reads its binary
+        operators left to right): FTS5 limits the depth of its tree and its parser's stack."""
+        rights = [self.right]
+        left = self.left
+        while isinstance(left, Node) and left.op == self.op:
+            rights.append(left.right)
+            left = left.left
+        parts = [left.fts(), *(r.fts() for r in reversed(rights))]
+        return "(" + f" {self.op} ".join(parts) + ")"
 
 
 @dataclass
@@ -139,18 +147,34 @@ class ParsedQuery:
     terms: list[Term] = field(default_factory=list)
 
 
+# A query longer or deeper than this is refused in one sentence: no analyst types more, and FTS5
+# caps its expression tree at a depth of 256 (a flat AND/OR chain counts once).
+MAX_TERMS = 200
+MAX_DEPTH = 20
+
 _LEX_RE = re.compile(r'"(?P<phrase>[^"]*)"|(?P<open>\()|(?P<close>\))|(?P<word>[^\s"()]+)|(?P<quote>")')
 
 
+_TOO_LONG = f"The query is too long (more than {MAX_TERMS} words); shorten it or use filters."
+
+
 def _lex(query: str) -> list[tuple[str, Any]]:
+    if len(query) > MAX_TERMS * 30:
+        raise QueryError(_TOO_LONG)
     items: list[tuple[str, Any]] = []
+    depth = n_words = 0
     for m in _LEX_RE.finditer(query):
         kind = m.lastgroup
+        seen = len(items)
         if kind == "quote":
             raise QueryError('The query has an opening quote (") without a closing one; close the phrase.')
         if kind == "open":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise QueryError(f"The query nests parentheses more than {MAX_DEPTH} deep; simplify it.")
             items.append(("(", None))
         elif kind == "close":
+            depth -= 1
             items.append((")", None))
         elif kind == "phrase":
             words = _words(m.group("phrase"))
@@ -165,6 +189,10 @@ def _lex(query: str) -> list[tuple[str, Any]]:
             words = _words(word)
             if words:
                 items.append(("term", Term(tuple(words))))
+        if len(items) > seen and items[-1][0] == "term":
+            n_words += len(items[-1][1].words)
+            if n_words > MAX_TERMS:
+                raise QueryError(_TOO_LONG)
     return items
 
 
