@@ -34,6 +34,7 @@ from desktop.gui.operations import (
     load_gazetteer_names,
     open_project,
 )
+from desktop.gui.place_chooser import CorrectionFlow, corrected_fields
 from desktop.gui.project_tabs import ProjectTabs
 from desktop.gui.qt import (
     QAction,
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         self.note_edit.editingFinished.connect(self._commit_note)
 
         self.incident_panel = IncidentPanel()
+        self.corrections = CorrectionFlow(self, self._run, self._tell, self._reload_incident_editor)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -692,9 +694,26 @@ class MainWindow(QMainWindow):
         )
 
     def edit_incident_field(self, incident_id: int, name: str, value: object) -> None:
+        """One field edit; a place or actor is looked up first and written with its links."""
         incident = self._incident(incident_id)
-        if incident is not None and self.controller is not None:
+        if incident is None or self.controller is None:
+            return
+        if name in corrected_fields() and self.reads is not None:
+            self.corrections.edit(self.reads, self.controller, incident, name, value)
+        else:
             self._run(commands.set_incident_field(self.controller, incident, name, value))
+
+    def _tell(self, message: str) -> None:
+        """Information the analyst should read (a dialog; the status bar in quiet mode)."""
+        self.last_error = message
+        if self.quiet_errors:
+            self.statusBar().showMessage(message, 15000)
+        else:
+            QMessageBox.information(self, tr("Rasid"), message)
+
+    def _reload_incident_editor(self) -> None:
+        """Put the selected incident's stored values back in the editor (a cancelled correction)."""
+        self.incident_panel.editor.set_incident(self.incident_panel.current())
 
     def set_incident_status(self, ids: list[int], status: str) -> None:
         incidents = [i for i in self.incident_panel.incidents() if i.id in ids]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.corrections import PlaceChoice, actor_values, find_actor, place_choices
 from desktop.errors import InputError, RasidError
 from desktop.gui.views import (
     ArticleFilter,
@@ -293,6 +294,24 @@ class ProjectOps:
 
     def set_incident_field(self, incident_id: int, name: str, value: Any) -> None:
         self.project.incidents.update_field(incident_id, name, value)
+
+    def field_states(self, incident_id: int, names: Iterable[str]) -> dict[str, FieldState]:
+        """What several fields looked like before an edit of them all (for undo)."""
+        return {name: self.field_state(incident_id, name) for name in names}
+
+    def set_incident_fields(self, incident_id: int, values: dict[str, Any]) -> None:
+        """Set several analyst values at once (a place with its province and coordinates)."""
+        with self.project.transaction():
+            for name, value in values.items():
+                self.project.incidents.update_field(incident_id, name, value)
+
+    def place_choices(self, name: str, prefer_country: str | None = None) -> list[PlaceChoice]:
+        """What a typed place can be: the project dictionary's entries, then the gazetteer's places."""
+        return place_choices(self.project, name, prefer_country)
+
+    def actor_link(self, slot: str, name: str) -> dict[str, Any]:
+        """The fields of actor `slot` typed as `name`, linked to its canonical actor and inter code."""
+        return actor_values(slot, name, find_actor(self.project, name))
 
     def restore_field(self, incident_id: int, name: str, state: FieldState) -> None:
         with self.project.transaction():
