@@ -219,10 +219,12 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         self.import_action = self._action("Import articles…", self.import_dialog, "Ctrl+I")
-        self.reextract_action = self._action("Re-extract all articles", self.reextract)
+        self.reextract_action = self._action("Re-extract all articles…", self.reextract)
         self.export_action = self._action("Export…", self.export_dialog, "Ctrl+Shift+E")
-        for action in (self.import_action, self.reextract_action, self.export_action):
-            file_menu.addAction(action)
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()  # not right below Import: it rewrites the machine's work everywhere
+        file_menu.addAction(self.reextract_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("Close project", self.close_project, "Ctrl+W"))
         file_menu.addAction(self._action("Quit", self.close, QKeySequence.StandardKey.Quit))
@@ -538,11 +540,39 @@ class MainWindow(QMainWindow):
 
         return self.runner.start(job, tr("Importing…"))
 
-    def reextract(self) -> BackgroundTask | None:
+    def reextract(self, extractor: Callable[[Document], Document] | None = None) -> QMessageBox | None:
+        """File → Re-extract: ask first, saying what is kept; the run starts only on Re-extract."""
+        if self.ops is None:
+            return None
+        box = QMessageBox(self)
+        box.setObjectName("reextractConfirmation")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr("Re-extract all articles"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            tr("Run the current extraction again on all {n} articles?").format(n=self.article_model.total)
+        )
+        box.setInformativeText(
+            tr(
+                "Kept: every entity and incident you accepted, edited, rejected or created, every field "
+                "value you set, tags, notes and the project dictionary. No machine entity is added where "
+                "you decided one. Replaced: the machine's entities and incidents that nobody reviewed."
+            )
+        )
+        run = box.addButton(tr("Re-extract"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole))
+        box.buttonClicked.connect(lambda button: self._start_reextract(extractor) if button is run else None)
+        box.finished.connect(lambda _r: box.deleteLater())
+        box.open()
+        return box
+
+    def _start_reextract(self, extractor: Callable[[Document], Document] | None) -> BackgroundTask | None:
         ops = self.ops
         if ops is None:
             return None
-        return self.runner.start(lambda progress, cancel: ops.reextract(progress, cancel), tr("Extracting…"))
+        return self.runner.start(
+            lambda progress, cancel: ops.reextract(progress, cancel, extractor), tr("Extracting…")
+        )
 
     def cancel_task(self) -> None:
         self.runner.cancel()

@@ -393,11 +393,16 @@ class ProjectOps:
             )
         return _summary(report, cancel)
 
-    def reextract(self, progress: ProgressFn, cancel: threading.Event) -> ImportSummary:
+    def reextract(
+        self, progress: ProgressFn, cancel: threading.Event, extractor: Any = None
+    ) -> ImportSummary:
+        """Re-extract every article (machine output only); `extractor` as for `import_paths`."""
         from desktop.ingest import reextract
 
         with self.worker_project() as project:
-            report = reextract(project, progress=_progress_adapter(progress), cancel=cancel)
+            report = reextract(
+                project, progress=_progress_adapter(progress), cancel=cancel, extractor=extractor
+            )
         return _summary(report, cancel)
 
     def worker_project(self) -> Project:
