@@ -14,12 +14,12 @@ from desktop import acled
 from desktop.gui.i18n import is_arabic, tr
 from desktop.gui.operations import ProjectOps
 from desktop.gui.paged_model import PagedTableModel, debounce, paged_table, sort_key
+from desktop.gui.plain import PlainLabel, plain_tooltip
 from desktop.gui.qt import (
     QColor,
     QComboBox,
     QFont,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QModelIndex,
     QPushButton,
@@ -122,7 +122,7 @@ class IncidentTableModel(PagedTableModel[IncidentRow]):
         if role == Qt.ItemDataRole.TextAlignmentRole and name in _NUMERIC:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and name == "article":
-            return f"{row.article_title}\n{row.article_external_id} · {row.article_date or ''}"
+            return plain_tooltip(f"{row.article_title}\n{row.article_external_id} · {row.article_date or ''}")
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -224,7 +224,7 @@ class IncidentsView(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
 
         buttons = QHBoxLayout()
-        self.count_label = QLabel()
+        self.count_label = PlainLabel()
         self.accept_button = QPushButton(tr("Accept"))
         self.reject_button = QPushButton(tr("Reject"))
         self.export_button = QPushButton(tr("Export selection…"))

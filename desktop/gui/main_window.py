@@ -35,6 +35,7 @@ from desktop.gui.operations import (
     open_project,
 )
 from desktop.gui.place_chooser import CorrectionFlow, corrected_fields
+from desktop.gui.plain import PlainLabel, message_box
 from desktop.gui.project_tabs import ProjectTabs
 from desktop.gui.qt import (
     QAction,
@@ -44,7 +45,6 @@ from desktop.gui.qt import (
     QFileDialog,
     QInputDialog,
     QKeySequence,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         self.names_view = self.tabs.names_view
         self.setCentralWidget(self.tabs)
 
-        self.status_label = QLabel(tr("No project open"))
+        self.status_label = PlainLabel(tr("No project open"))
         self.statusBar().addWidget(self.status_label, 1)
         self.runner = TaskRunner(self.statusBar(), self.status_label, self)
         self.runner.ended.connect(self._task_ended)
@@ -739,7 +739,7 @@ class MainWindow(QMainWindow):
         if self.quiet_errors:
             self.statusBar().showMessage(message, 15000)
         else:
-            QMessageBox.information(self, tr("Rasid"), message)
+            message_box(self, QMessageBox.Icon.Information, tr("Rasid"), message)
 
     def _reload_incident_editor(self) -> None:
         """Put the selected incident's stored values back in the editor (a cancelled correction)."""
@@ -832,7 +832,7 @@ class MainWindow(QMainWindow):
         if self.quiet_errors:
             self.statusBar().showMessage(message, 10000)
             return
-        QMessageBox.warning(self, tr("Rasid"), message)
+        message_box(self, QMessageBox.Icon.Warning, tr("Rasid"), message)
 
     def _choose_language(self, code: str) -> None:
         self.settings.language = code
