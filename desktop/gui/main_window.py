@@ -26,6 +26,7 @@ from desktop.gui.article_model import ArticleListModel
 from desktop.gui.article_pane import ArticlePane
 from desktop.gui.controller import Controller
 from desktop.gui.i18n import is_arabic, tr
+from desktop.gui.import_report import ImportReportDialog, import_filter, summary_line
 from desktop.gui.incident_panel import IncidentPanel
 from desktop.gui.operations import (
     ProjectOps,
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.article: ArticleView | None = None
         self.quiet_errors = False  # errors go to the status bar instead of a dialog (tests, screenshots)
         self.last_error = ""
+        self.last_import: ImportSummary | None = None
         self._completions: list[str] = []
         self._incident_to_select: int | None = None  # after the article loads (open from the table)
         self._names_timer = QTimer(self)  # polls for the gazetteer names loading on a thread
@@ -262,6 +264,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action("Next article", lambda: self.article_pane.step(1), "Ctrl+PgDown"))
         view_menu.addAction(self._action("Previous article", lambda: self.article_pane.step(-1), "Ctrl+PgUp"))
         view_menu.addSeparator()
+        self.last_report_action = self._action("Last import report", self.show_import_report)
+        self.last_report_action.setEnabled(False)
+        view_menu.addAction(self.last_report_action)
         lang_menu = view_menu.addMenu(tr("Interface language"))
         for code, label in (("ar", "العربية"), ("en", "English")):
             action = QAction(label, self)
@@ -521,9 +526,7 @@ class MainWindow(QMainWindow):
     # --- background work -----------------------------------------------------------------------
 
     def import_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, tr("Import articles"), "", tr("Articles (*.jsonl *.json *.txt *.csv *.gz);;All files (*)")
-        )
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Import articles"), "", import_filter())
         if paths:
             self.start_import(paths)
 
@@ -583,14 +586,24 @@ class MainWindow(QMainWindow):
             self._on_project_changed()
 
     def _on_import_done(self, summary: ImportSummary) -> None:
-        text = tr("{n} articles imported, {s} skipped, {f} failed.").format(
-            n=summary.imported, s=summary.skipped, f=summary.failed
-        )
-        if summary.cancelled:
-            text = tr("Cancelled.") + " " + text
+        text = summary_line(summary)
         self.statusBar().showMessage(text, 10000)
-        if summary.failed:  # every reason, so the analyst can fix the files
-            self.show_error("\n".join([text, *summary.messages]))
+        if not summary.files:  # a re-extraction
+            return
+        self.last_import = summary
+        self.last_report_action.setEnabled(True)
+        if summary.failed or summary.skipped:  # every file with its reasons, so the analyst can fix them
+            self.last_error = "\n".join([text, *summary.messages])
+            self.show_import_report()
+
+    def show_import_report(self) -> ImportReportDialog | None:
+        """View → Last import report: every file of the last import with its outcome and reasons."""
+        if self.last_import is None:
+            return None
+        dialog = ImportReportDialog(self.last_import, self)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+        return dialog
 
     def _on_task_failed(self, message: str, is_bug: bool) -> None:
         self._on_read_failed(message, is_bug)

@@ -24,6 +24,7 @@ from desktop.gui.views import (
     ArticleRow,
     ArticleView,
     EntityView,
+    FileOutcome,
     ImportSummary,
     IncidentView,
 )
@@ -376,22 +377,43 @@ class ProjectOps:
         extractor: Any = None,
         jobs: int = 0,
     ) -> ImportSummary:
-        """Import files; `extractor` replaces the NLP pipeline (tests and benchmarks pass a light one).
+        """Import files, one chosen file or folder after another, so that the summary says what
+        became of each; `extractor` replaces the NLP pipeline (tests and benchmarks pass a light one).
 
         Runs on a background thread, on a connection of its own (see `worker_project`).
         """
-        from desktop.ingest import import_paths
+        from desktop.ingest import ImportReport, import_paths
 
+        total = ImportReport()
+        files: list[FileOutcome] = []
         with self.worker_project() as project:
-            report = import_paths(
-                project,
-                paths,
-                progress=_progress_adapter(progress),
-                cancel=cancel,
-                jobs=jobs,
-                extractor=extractor,
-            )
-        return _summary(report, cancel)
+            for n, path in enumerate(paths):
+                if cancel.is_set():
+                    files += [FileOutcome(p, not_reached=True) for p in paths[n:]]
+                    break
+                prefix = f"{Path(path).name} ({n + 1}/{len(paths)})" if len(paths) > 1 else ""
+                report = import_paths(
+                    project,
+                    [path],
+                    progress=_progress_adapter(progress, prefix),
+                    cancel=cancel,
+                    jobs=jobs,
+                    extractor=extractor,
+                )
+                files.append(
+                    FileOutcome(
+                        path,
+                        report.imported,
+                        len(report.skipped),
+                        len(report.failed),
+                        tuple(report.problems()),
+                    )
+                )
+                total.imported += report.imported
+                total.skipped += report.skipped
+                total.failed += report.failed
+                total.cancelled = total.cancelled or report.cancelled
+        return _summary(total, cancel, tuple(files))
 
     def reextract(
         self, progress: ProgressFn, cancel: threading.Event, extractor: Any = None
@@ -632,21 +654,26 @@ def _gazetteer_names() -> list[str]:
         return []
 
 
-def _progress_adapter(progress: ProgressFn) -> Callable[[ImportProgress], None]:
-    """The ingest callback (an `ImportProgress` after each item) as (done, total, current name)."""
+def _progress_adapter(progress: ProgressFn, prefix: str = "") -> Callable[[ImportProgress], None]:
+    """The ingest callback (an `ImportProgress` after each item) as (done, total, current name);
+    `prefix` names the file among several."""
 
     def call(state: ImportProgress) -> None:
-        progress(state.done, state.total, state.current)
+        progress(state.done, state.total, f"{prefix}: {state.current}" if prefix else state.current)
 
     return call
 
 
-def _summary(report: ImportReport, cancel: threading.Event) -> ImportSummary:
-    """What the window tells of an import: counts and each failure or skip with its reason."""
+def _summary(
+    report: ImportReport, cancel: threading.Event, files: tuple[FileOutcome, ...] = ()
+) -> ImportSummary:
+    """What the window tells of an import: counts, each failure or skip with its reason (the first
+    `MAX_MESSAGES` in `messages`, all of them per file in `files`)."""
     return ImportSummary(
         imported=report.imported,
         skipped=len(report.skipped),
         failed=len(report.failed),
         cancelled=cancel.is_set() or report.cancelled,
         messages=tuple(report.problems()[:MAX_MESSAGES]),
+        files=files,
     )
