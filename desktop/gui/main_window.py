@@ -40,6 +40,7 @@ from desktop.gui.plain import PlainLabel, message_box
 from desktop.gui.project_tabs import ProjectTabs
 from desktop.gui.qt import (
     QAction,
+    QActionGroup,
     QByteArray,
     QCloseEvent,
     QCompleter,
@@ -234,6 +235,8 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(tr("&Edit"))
         self.undo_action = self._action("Undo", self.undo, QKeySequence.StandardKey.Undo)
         self.redo_action = self._action("Redo", self.redo, QKeySequence.StandardKey.Redo)
+        # Ctrl+Y and Ctrl+Shift+Z on every platform (the standard key is only one of them on X11)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -268,10 +271,17 @@ class MainWindow(QMainWindow):
         self.last_report_action.setEnabled(False)
         view_menu.addAction(self.last_report_action)
         lang_menu = view_menu.addMenu(tr("Interface language"))
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
         for code, label in (("ar", "العربية"), ("en", "English")):
             action = QAction(label, self)
+            action.setCheckable(True)
+            action.setChecked(code == ("ar" if is_arabic() else "en"))
             action.triggered.connect(lambda _=False, c=code: self._choose_language(c))
+            group.addAction(action)
             lang_menu.addAction(action)
+            self.language_actions[code] = action
 
     def _set_project_widgets_enabled(self, enabled: bool) -> None:
         for w in (self.article_pane, self.tags_edit, self.note_edit, self.incident_panel):
