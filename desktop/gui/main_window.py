@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop import settings as settings_mod
-from desktop.errors import RasidError
+from desktop.errors import ProjectLockedError, RasidError
 from desktop.gui import commands
 from desktop.gui.article_model import ArticleListModel
 from desktop.gui.article_pane import ArticlePane
@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.quiet_errors = False  # errors go to the status bar instead of a dialog (tests, screenshots)
         self.last_error = ""
         self.last_import: ImportSummary | None = None
+        self.read_only_offer: QMessageBox | None = None
         self._completions: list[str] = []
         self._incident_to_select: int | None = None  # after the article loads (open from the table)
         self._names_timer = QTimer(self)  # polls for the gazetteer names loading on a thread
@@ -335,11 +336,15 @@ class MainWindow(QMainWindow):
     def dashboard_holder(self) -> QWidget:
         return self.tabs.dashboard_holder
 
-    def open_project(self, path: str | Path, create: bool = False) -> bool:
-        """Open (or create) a project; a problem becomes a message, and the old project stays open."""
+    def open_project(self, path: str | Path, create: bool = False, read_only: bool = False) -> bool:
+        """Open (or create) a project; a problem becomes a message, and the old project stays open.
+        A project open in another window or process is offered read-only (`read_only_offer`)."""
         try:
-            ops = create_project(path) if create else open_project(path)
+            ops = create_project(path) if create else open_project(path, read_only)
             reads = ReadExecutor(ops, self)
+        except ProjectLockedError:
+            self.offer_read_only(Path(path))
+            return False
         except RasidError as exc:
             self.show_error(str(exc))
             return False
@@ -356,8 +361,11 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         self.settings.add_recent(ops.path)
         settings_mod.save(self.settings)
-        self.setWindowTitle(f"{ops.name} — {tr('Rasid')}")
+        suffix = f" {tr('(read-only)')}" if ops.read_only else ""
+        self.setWindowTitle(f"{ops.name}{suffix} — {tr('Rasid')}")
         self._set_project_widgets_enabled(True)
+        for action in (self.import_action, self.reextract_action, self.export_action):
+            action.setEnabled(not ops.read_only)
         self.article_pane.set_reads(reads)
         self.tabs.set_reads(reads)
         self._read_project_lists()
@@ -366,6 +374,30 @@ class MainWindow(QMainWindow):
             threading.Thread(target=load_gazetteer_names, name="gazetteer-names", daemon=True).start()
             self._names_timer.start()
         return True
+
+    def offer_read_only(self, path: Path) -> QMessageBox:
+        """The project is open elsewhere: say so, and offer to open it read-only (not modal)."""
+        box = QMessageBox(self)
+        box.setObjectName("readOnlyOffer")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(tr("Rasid"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            tr(
+                "{name} is already open in another Rasid window or process. Close it there, or open it "
+                "read-only here to read and search it without changing it."
+            ).format(name=path.name)
+        )
+        read_only = box.addButton(tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole))
+        box.buttonClicked.connect(
+            lambda button: self.open_project(path, read_only=True) if button is read_only else None
+        )
+        box.finished.connect(lambda _r: box.deleteLater())
+        self.last_error = box.text()
+        self.read_only_offer = box
+        box.open()
+        return box
 
     def close_project(self) -> None:
         if self.ops is None:
@@ -663,6 +695,9 @@ class MainWindow(QMainWindow):
 
     def _run(self, command: commands.EditCommand) -> bool:
         if self.controller is None:
+            return False
+        if self.ops is not None and self.ops.read_only:
+            self.show_error(tr("This project is open read-only: reopen it for writing to change it."))
             return False
         if self.runner.running:
             self.show_error(tr("Wait for the background task to finish before editing."))

@@ -67,8 +67,9 @@ class FieldState:
     status: str
 
 
-def open_project(path: str | Path) -> ProjectOps:
-    return ProjectOps(Project.open(path))
+def open_project(path: str | Path, read_only: bool = False) -> ProjectOps:
+    """Open a project; `read_only` takes no lock and writes nothing (a project open elsewhere)."""
+    return ProjectOps(Project.open(path, read_only=read_only))
 
 
 def create_project(path: str | Path) -> ProjectOps:
@@ -88,6 +89,10 @@ class ProjectOps:
     @property
     def name(self) -> str:
         return self.project.path.name
+
+    @property
+    def read_only(self) -> bool:
+        return self.project.read_only
 
     def close(self) -> None:
         self.project.close()
