@@ -163,6 +163,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self.status_label = PlainLabel(tr("No project open"))
+        if is_arabic():  # on the right even when the text starts with a Latin file name
+            self.status_label.setAlignment(
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+            )
         self.statusBar().addWidget(self.status_label, 1)
         self.runner = TaskRunner(self.statusBar(), self.status_label, self)
         self.runner.ended.connect(self._task_ended)
