@@ -2,9 +2,10 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-export QT_QPA_PLATFORM ?= offscreen
+# Tests and the bundle check render offscreen; `make run` and `make gui-check` use the real display.
+OFFSCREEN := QT_QPA_PLATFORM=offscreen
 
-.PHONY: setup test lint typecheck model incident-model wordfreq run bench clean rules-diff rules-snapshot
+.PHONY: setup test lint typecheck model incident-model wordfreq run gui-check bench clean rules-diff rules-snapshot
 
 setup: $(BIN)/activate
 	@if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
@@ -19,7 +20,7 @@ $(BIN)/activate:
 	$(PY) -m venv $(VENV)
 
 test: lint typecheck
-	$(BIN)/pytest -q
+	$(OFFSCREEN) $(BIN)/pytest -q
 
 lint:
 	$(BIN)/ruff check desktop tests scripts benchmarks
@@ -40,6 +41,10 @@ wordfreq:
 
 run:
 	$(BIN)/rasid gui --sample
+
+# The app on a real X server (Xvfb, the xcb platform, not offscreen): a window must map.
+gui-check:
+	$(BIN)/python scripts/check_display.py --screenshot build/xcb-window.png
 
 bench:
 	$(BIN)/python benchmarks/bench_text_layer.py
@@ -65,7 +70,7 @@ package:
 # The bundle checks itself end to end, then imports the sample articles into a fresh project and
 # renders it offscreen (no display needed), through the bundled CLI and GUI.
 package-check:
-	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && export RASID_HOME="$$tmp/home" && \
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && export RASID_HOME="$$tmp/home" $(OFFSCREEN) && \
 	  $(BUNDLE)/rasid --selftest && \
 	  $(BUNDLE)/rasid project new "$$tmp/sample.rasid" >/dev/null && \
 	  $(BUNDLE)/rasid import "$$tmp/sample.rasid" resources/sample/articles.jsonl -j 1 && \

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from desktop.corrections import effective_values
 from desktop.errors import InputError
 from desktop.store.articles import Article, ArticleFilter
 from desktop.store.common import STATUSES
@@ -88,13 +89,18 @@ class ExportIncident:
     article: Article
     tags: list[str]
     updated_at: str
+    _values: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def id(self) -> int:
         return self.incident.id
 
     def value(self, name: str) -> Any:
-        return self.incident.value(name)
+        """The effective value of a field, without machine links the analyst's edits made stale
+        (`desktop.corrections.effective_values`)."""
+        if self._values is None:
+            self._values = effective_values(self.incident)
+        return self._values.get(name)
 
     @property
     def date(self) -> str | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
+from desktop.corrections import effective_values
 from desktop.document import without_surrogates
 from desktop.errors import InputError
 from desktop.export.filters import ExportFilter, ProgressFn, collect
@@ -35,7 +36,7 @@ DUMP_VERSION = 1
 def incident_json(inc: Incident) -> dict[str, Any]:
     """An incident with machine and analyst values per field, plus the effective values."""
     out = dump_incident(inc)
-    out["values"] = {name: f.value for name, f in sorted(inc.fields.items())}
+    out["values"] = dict(sorted(effective_values(inc).items()))
     return out
 
 

@@ -11,10 +11,13 @@ are HTML text over the SVG shapes: `desktop.export.svg`).
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 import logging
+import unicodedata
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -124,6 +127,47 @@ def highlight(text: str, entities: list[Entity]) -> str:
     return "".join(out).replace("\n", "<br>")
 
 
+def text_direction(text: str) -> str | None:
+    """`rtl` or `ltr` by the first strong character (the Unicode bidi algorithm's rule P2), else None."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return None
+
+
+def _dir(text: str, default: str) -> str:
+    return f' dir="{text_direction(text) or default}"'
+
+
+def highlight_paragraphs(text: str, entities: list[Entity], default: str) -> str:
+    """The article's text as `<p>`s, one per line, each with the direction of its own content (an
+    Arabic paragraph stays right-to-left under a Latin title); entities highlighted within a line."""
+    out: list[str] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        inside = [
+            replace(e, start=e.start - start, end=e.end - start)
+            for e in entities
+            if start <= e.start and e.end <= end
+        ]
+        if line.strip():
+            out.append(f"<p{_dir(line, default)}>{highlight(line, inside)}</p>")
+        start = end + 1
+    return "".join(out)
+
+
+def _font_url(name: str, embed: bool) -> str:
+    """The font as a data: URI (a report that can be sent on), or its file URL (PDF rendering here)."""
+    path = resource_path("fonts", name)
+    if not embed:
+        return path.as_uri()
+    return "data:font/ttf;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+
 def _headline(records: list[ResolvedIncident], arabic: bool) -> str:
     total_f = sum(r.fatalities or 0 for r in records)
     total_i = sum(r.injuries or 0 for r in records)
@@ -214,8 +258,10 @@ def build_html(
     title: str | None = None,
     data: ExportSet | None = None,
     progress: ProgressFn | None = None,
+    embed_fonts: bool = True,
 ) -> str:
-    """The report as one self-contained HTML document (fonts by file URL, charts inline)."""
+    """The report as one self-contained HTML document: the fonts embedded as data URIs (with
+    `embed_fonts=False`, by file URL, for the PDF renderer on this machine), charts inline."""
     if lang not in ("ar", "en"):
         raise InputError(f"Unknown report language {lang!r}; use ar or en.")
     arabic = lang == "ar"
@@ -243,8 +289,8 @@ def build_html(
     css = (
         CSS
         % {
-            "regular": resource_path("fonts", "Amiri-Regular.ttf").as_uri(),
-            "bold": resource_path("fonts", "Amiri-Bold.ttf").as_uri(),
+            "regular": _font_url("Amiri-Regular.ttf", embed_fonts),
+            "bold": _font_url("Amiri-Bold.ttf", embed_fonts),
         }
         + CHART_CSS
     )
@@ -274,9 +320,12 @@ def build_html(
     ]
     for a in data.articles[:MAX_ARTICLES]:
         meta = " · ".join(_ltr(x) if x != a.source else _e(x) for x in (a.date, a.source, a.external_id) if x)
+        heading = a.title or a.external_id
+        base = "rtl" if arabic else "ltr"
+        body = highlight_paragraphs(a.text, data.entities.get(a.id, []), text_direction(a.text) or base)
         out.append(
-            f'<div class="article" dir="auto"><h3>{_e(a.title) or _e(a.external_id)}</h3>'
-            f'<p class="meta">{meta}</p><p>{highlight(a.text, data.entities.get(a.id, []))}</p></div>'
+            f'<div class="article"><h3{_dir(heading, base)}>{_e(heading)}</h3>'
+            f'<p class="meta">{meta}</p>{body}</div>'
         )
     if len(data.articles) > MAX_ARTICLES:
         out.append(f"<p class='meta'>+{len(data.articles) - MAX_ARTICLES} {_l('more', arabic)}</p>")
@@ -310,7 +359,7 @@ def write_pdf(
     except (ImportError, OSError) as exc:  # OSError: Pango missing
         raise InputError(f"PDF reports need WeasyPrint and Pango ({exc}); export HTML instead.") from exc
     data = collect(project, flt, progress=progress)
-    document = build_html(project, flt, lang, data=data, progress=progress)
+    document = build_html(project, flt, lang, data=data, progress=progress, embed_fonts=False)
     if progress:
         progress(0, 1, "pdf")
     logging.getLogger("fontTools").setLevel(logging.WARNING)

@@ -44,6 +44,35 @@ def make_application(language: str) -> QApplication:
 
 
 _qt_translator: QTranslator | None = None
+_qt_supplement: QTranslator | None = None
+
+# Qt 6 strings missing from PySide6's qtbase_ar.qm (its catalogue has the Qt 5 wording "Look in:",
+# "Files of type:"), and a full-word Cancel where the catalogue's "ألغِ" is cut to "إلغ" by styles.
+QT_SUPPLEMENT_AR: dict[tuple[str, str], str] = {
+    ("QFileDialog", "&Look in:"): "ا&بحث في:",
+    ("QFileDialog", "Files of &type:"): "الملفّات من ال&نوع:",
+    ("QFileDialog", "&Choose"): "ا&ختر",
+    ("QPlatformTheme", "Cancel"): "إلغاء",
+    ("QPlatformTheme", "&Yes"): "&نعم",
+    ("QPlatformTheme", "&No"): "&لا",
+}
+
+
+def _supplement_translator(app: QApplication, table: dict[tuple[str, str], str]) -> QTranslator:
+    """A translator answering the strings of `table` (installed after qtbase, so asked first)."""
+    from desktop.gui.qt import QTranslator
+
+    class Supplement(QTranslator):
+        def translate(
+            self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+        ) -> str:
+            # None is a null QString: Qt then asks the next translator (an empty string would win)
+            return table.get((context, source)) or None  # type: ignore[return-value]
+
+        def isEmpty(self) -> bool:
+            return not table
+
+    return Supplement(app)
 
 
 def _install_qt_translator(app: QApplication, language: str) -> None:
@@ -52,10 +81,11 @@ def _install_qt_translator(app: QApplication, language: str) -> None:
     A missing catalogue leaves Qt's English strings: logged, never an error."""
     from desktop.gui.qt import QLibraryInfo, QTranslator
 
-    global _qt_translator
-    if _qt_translator is not None:
-        app.removeTranslator(_qt_translator)
-        _qt_translator = None
+    global _qt_translator, _qt_supplement
+    for old in (_qt_translator, _qt_supplement):
+        if old is not None:
+            app.removeTranslator(old)
+    _qt_translator = _qt_supplement = None
     if language == "en":
         return
     translator = QTranslator(app)
@@ -65,6 +95,9 @@ def _install_qt_translator(app: QApplication, language: str) -> None:
         _qt_translator = translator
     else:
         log.warning("no Qt translation qtbase_%s in %s", language, folder)
+    if language == "ar":
+        _qt_supplement = _supplement_translator(app, QT_SUPPLEMENT_AR)
+        app.installTranslator(_qt_supplement)
 
 
 def sample_project() -> Path:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.gui.i18n import tr
 from desktop.gui.operations import ProjectOps
 from desktop.gui.paged_model import PagedTableModel, sort_key
+from desktop.gui.plain import plain_tooltip
 from desktop.gui.qt import QColor, Qt
 from desktop.gui.theme import STATUS_COLOURS
 from desktop.gui.views import ArticleFilter, ArticleRow
@@ -48,7 +49,7 @@ def article_cell(row: ArticleRow, col: int, role: int) -> Any:
     if role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
         return int(Qt.AlignmentFlag.AlignCenter)
     if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-        return row.title
+        return plain_tooltip(row.title)
     return None
 
 

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 from desktop.gui.article_model import ArticleListModel
 from desktop.gui.i18n import tr
 from desktop.gui.paged_model import debounce
+from desktop.gui.plain import PlainLabel
 from desktop.gui.qt import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QModelIndex,
     Qt,
@@ -84,7 +84,7 @@ class ArticlePane(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
         self.view.selectionModel().currentRowChanged.connect(self._on_row)
-        self.count = QLabel()
+        self.count = PlainLabel()
         layout.addWidget(self.search_box)
         layout.addLayout(filters)
         layout.addWidget(self.view)

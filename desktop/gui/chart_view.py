@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from desktop.export.records import ResolvedIncident
 from desktop.export.scene import Circle, Item, Line, Polygon, Rect, Scene, Text
+from desktop.gui.plain import plain_tooltip
 from desktop.gui.qt import (
     QBrush,
     QColor,
@@ -159,7 +160,7 @@ class ChartView(QWidget):
         if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
             item = self.item_at(QPointF(event.pos()))
             if item and item.tip:
-                QToolTip.showText(event.globalPos(), item.tip, self)
+                QToolTip.showText(event.globalPos(), plain_tooltip(item.tip), self)
             else:
                 QToolTip.hideText()
                 event.ignore()

@@ -122,6 +122,26 @@ class SetIncidentField(EditCommand):
             self.ops.restore_field(self.incident_id, self.name, self.before)
 
 
+class SetIncidentFields(EditCommand):
+    """Set a field with those that follow from it (a place and its province, country, coordinates
+    and precision; an actor and its link and inter code) as one undoable step."""
+
+    def __init__(
+        self, controller: Controller, incident: IncidentView, values: dict[str, Any], text: str
+    ) -> None:
+        super().__init__(controller, text, incident.article_id)
+        self.incident_id, self.values = incident.id, dict(values)
+        self.before: dict[str, FieldState] = {}
+
+    def apply(self) -> None:
+        self.before = self.ops.field_states(self.incident_id, self.values)
+        self.ops.set_incident_fields(self.incident_id, self.values)
+
+    def revert(self) -> None:
+        for name, state in self.before.items():
+            self.ops.restore_field(self.incident_id, name, state)
+
+
 def set_incident_field(controller: Controller, incident: IncidentView, name: str, value: Any) -> EditCommand:
     return SetIncidentField(controller, incident, name, value)
 

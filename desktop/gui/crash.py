@@ -48,15 +48,19 @@ def install_excepthook() -> None:
 
 
 def show_message(message: str) -> None:
+    from desktop.gui.plain import message_box
     from desktop.gui.qt import QApplication, QMessageBox
 
     parent = QApplication.activeWindow()
-    QMessageBox.warning(parent, "Rasid", message)
+    message_box(parent, QMessageBox.Icon.Warning, "Rasid", message)
 
 
 def show_bug(exc: BaseException, path: Path | None) -> None:
+    from desktop.gui.plain import message_box
     from desktop.gui.qt import QApplication, QMessageBox
 
     where = str(path) if path else tr("(the log could not be written)")
     text = tr("Rasid hit an internal error and could not finish the action. Details were saved to {path}.")
-    QMessageBox.critical(QApplication.activeWindow(), tr("Internal error"), text.format(path=where))
+    message_box(
+        QApplication.activeWindow(), QMessageBox.Icon.Critical, tr("Internal error"), text.format(path=where)
+    )

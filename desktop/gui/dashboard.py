@@ -15,7 +15,8 @@ from desktop.export.filters import ExportFilter, collect
 from desktop.export.records import ResolvedIncident, resolve
 from desktop.gui.chart_view import ChartBuilder, ChartView
 from desktop.gui.operations import ProjectOps
-from desktop.gui.qt import QGridLayout, QLabel, QPointF, Qt, QWidget, Signal
+from desktop.gui.plain import PlainLabel
+from desktop.gui.qt import QGridLayout, QPointF, Qt, QWidget, Signal
 
 if TYPE_CHECKING:
     from desktop.gui.reads import ReadExecutor
@@ -50,7 +51,7 @@ class Dashboard(QWidget):
         self.filters = filters or ExportFilter()
         self.arabic = arabic
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if arabic else Qt.LayoutDirection.LeftToRight)
-        self.summary = QLabel(self)
+        self.summary = PlainLabel(parent=self)
         self.charts: dict[str, ChartView] = {}
         layout = QGridLayout(self)
         layout.addWidget(self.summary, 0, 0, 1, 2)

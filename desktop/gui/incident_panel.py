@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop import acled
 from desktop.gui.i18n import is_arabic, tr
+from desktop.gui.plain import PlainLabel
 from desktop.gui.qt import (
     QAbstractItemView,
     QColor,
@@ -21,7 +22,6 @@ from desktop.gui.qt import (
     QHBoxLayout,
     QHeaderView,
     QIntValidator,
-    QLabel,
     QLineEdit,
     QObject,
     QPushButton,
@@ -201,7 +201,7 @@ class IncidentPanel(QWidget):
         self._incidents: list[IncidentView] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.title = QLabel(tr("Incidents"))
+        self.title = PlainLabel(tr("Incidents"))
         self.title.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.title)
 

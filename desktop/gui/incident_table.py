@@ -14,12 +14,12 @@ from desktop import acled
 from desktop.gui.i18n import is_arabic, tr
 from desktop.gui.operations import ProjectOps
 from desktop.gui.paged_model import PagedTableModel, debounce, paged_table, sort_key
+from desktop.gui.plain import PlainLabel, plain_tooltip
 from desktop.gui.qt import (
     QColor,
     QComboBox,
     QFont,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QModelIndex,
     QPushButton,
@@ -122,7 +122,7 @@ class IncidentTableModel(PagedTableModel[IncidentRow]):
         if role == Qt.ItemDataRole.TextAlignmentRole and name in _NUMERIC:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and name == "article":
-            return f"{row.article_title}\n{row.article_external_id} · {row.article_date or ''}"
+            return plain_tooltip(f"{row.article_title}\n{row.article_external_id} · {row.article_date or ''}")
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -224,7 +224,7 @@ class IncidentsView(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
 
         buttons = QHBoxLayout()
-        self.count_label = QLabel()
+        self.count_label = PlainLabel()
         self.accept_button = QPushButton(tr("Accept"))
         self.reject_button = QPushButton(tr("Reject"))
         self.export_button = QPushButton(tr("Export selection…"))
@@ -262,7 +262,10 @@ class IncidentsView(QWidget):
         self._update_count()
 
     def show_ids(self, ids: list[int]) -> None:
-        """Show only these incidents (a dashboard selection) until the filters are cleared."""
+        """Show exactly these incidents (a dashboard selection) until the filters are cleared: the
+        other filters are cleared first, so a bar's incidents are never narrowed by hidden ones."""
+        self._ids = None
+        self._reset_filter_widgets()
         self._ids = tuple(ids)
         self.apply_filters()
 
@@ -295,11 +298,30 @@ class IncidentsView(QWidget):
 
     def clear_filters(self) -> None:
         self._ids = None
+        self._reset_filter_widgets()
+        self.apply_filters()
+
+    def _reset_filter_widgets(self) -> None:
         self.event_type.setCurrentIndex(0)
         self.status.setCurrentIndex(0)
         for box in (self.date_from, self.date_to, self.text):
             box.clear()
-        self.apply_filters()
+
+    def filters_in_force(self) -> list[str]:
+        """The filters that narrow the table, as the analyst reads them (shown beside the count)."""
+        out: list[str] = []
+        if self._ids is not None:
+            out.append(tr("dashboard selection"))
+        if self.event_type.currentData():
+            out.append(self.event_type.currentText().strip())
+        if self.status.currentData():
+            out.append(self.status.currentText())
+        for label, box in ((tr("from"), self.date_from), (tr("to"), self.date_to)):
+            if box.text().strip():
+                out.append(f"{label} {box.text().strip()}")
+        if self.text.text().strip():
+            out.append(f"“{self.text.text().strip()}”")
+        return out
 
     def selected(self) -> list[IncidentRow]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -309,9 +331,12 @@ class IncidentsView(QWidget):
 
     def _update_count(self) -> None:
         text = tr("{n} incidents").format(n=self.model.total)
-        if self._ids is not None:
-            text += " — " + tr("dashboard selection")
+        active = self.filters_in_force()
+        if active:
+            sep = "، " if is_arabic() else ", "
+            text += " — " + tr("filtered by: {filters}").format(filters=sep.join(active))
         self.count_label.setText(text)
+        self.clear_button.setEnabled(bool(active))
 
     def _update_buttons(self) -> None:
         n = len(self.table.selectionModel().selectedRows())

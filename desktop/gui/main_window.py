@@ -20,12 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop import settings as settings_mod
-from desktop.errors import RasidError
+from desktop.errors import ProjectLockedError, RasidError
 from desktop.gui import commands
 from desktop.gui.article_model import ArticleListModel
 from desktop.gui.article_pane import ArticlePane
 from desktop.gui.controller import Controller
 from desktop.gui.i18n import is_arabic, tr
+from desktop.gui.import_report import ImportReportDialog, import_filter, summary_line
 from desktop.gui.incident_panel import IncidentPanel
 from desktop.gui.operations import (
     ProjectOps,
@@ -34,16 +35,18 @@ from desktop.gui.operations import (
     load_gazetteer_names,
     open_project,
 )
+from desktop.gui.place_chooser import CorrectionFlow, corrected_fields
+from desktop.gui.plain import PlainLabel, message_box
 from desktop.gui.project_tabs import ProjectTabs
 from desktop.gui.qt import (
     QAction,
+    QActionGroup,
     QByteArray,
     QCloseEvent,
     QCompleter,
     QFileDialog,
     QInputDialog,
     QKeySequence,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -112,6 +115,8 @@ class MainWindow(QMainWindow):
         self.article: ArticleView | None = None
         self.quiet_errors = False  # errors go to the status bar instead of a dialog (tests, screenshots)
         self.last_error = ""
+        self.last_import: ImportSummary | None = None
+        self.read_only_offer: QMessageBox | None = None
         self._completions: list[str] = []
         self._incident_to_select: int | None = None  # after the article loads (open from the table)
         self._names_timer = QTimer(self)  # polls for the gazetteer names loading on a thread
@@ -142,6 +147,7 @@ class MainWindow(QMainWindow):
         self.note_edit.editingFinished.connect(self._commit_note)
 
         self.incident_panel = IncidentPanel()
+        self.corrections = CorrectionFlow(self, self._run, self._tell, self._reload_incident_editor)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -156,7 +162,11 @@ class MainWindow(QMainWindow):
         self.names_view = self.tabs.names_view
         self.setCentralWidget(self.tabs)
 
-        self.status_label = QLabel(tr("No project open"))
+        self.status_label = PlainLabel(tr("No project open"))
+        if is_arabic():  # on the right even when the text starts with a Latin file name
+            self.status_label.setAlignment(
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+            )
         self.statusBar().addWidget(self.status_label, 1)
         self.runner = TaskRunner(self.statusBar(), self.status_label, self)
         self.runner.ended.connect(self._task_ended)
@@ -217,10 +227,12 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         self.import_action = self._action("Import articles…", self.import_dialog, "Ctrl+I")
-        self.reextract_action = self._action("Re-extract all articles", self.reextract)
+        self.reextract_action = self._action("Re-extract all articles…", self.reextract)
         self.export_action = self._action("Export…", self.export_dialog, "Ctrl+Shift+E")
-        for action in (self.import_action, self.reextract_action, self.export_action):
-            file_menu.addAction(action)
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()  # not right below Import: it rewrites the machine's work everywhere
+        file_menu.addAction(self.reextract_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("Close project", self.close_project, "Ctrl+W"))
         file_menu.addAction(self._action("Quit", self.close, QKeySequence.StandardKey.Quit))
@@ -228,6 +240,8 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(tr("&Edit"))
         self.undo_action = self._action("Undo", self.undo, QKeySequence.StandardKey.Undo)
         self.redo_action = self._action("Redo", self.redo, QKeySequence.StandardKey.Redo)
+        # Ctrl+Y and Ctrl+Shift+Z on every platform (the standard key is only one of them on X11)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -258,11 +272,21 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action("Next article", lambda: self.article_pane.step(1), "Ctrl+PgDown"))
         view_menu.addAction(self._action("Previous article", lambda: self.article_pane.step(-1), "Ctrl+PgUp"))
         view_menu.addSeparator()
+        self.last_report_action = self._action("Last import report", self.show_import_report)
+        self.last_report_action.setEnabled(False)
+        view_menu.addAction(self.last_report_action)
         lang_menu = view_menu.addMenu(tr("Interface language"))
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
         for code, label in (("ar", "العربية"), ("en", "English")):
             action = QAction(label, self)
+            action.setCheckable(True)
+            action.setChecked(code == ("ar" if is_arabic() else "en"))
             action.triggered.connect(lambda _=False, c=code: self._choose_language(c))
+            group.addAction(action)
             lang_menu.addAction(action)
+            self.language_actions[code] = action
 
     def _set_project_widgets_enabled(self, enabled: bool) -> None:
         for w in (self.article_pane, self.tags_edit, self.note_edit, self.incident_panel):
@@ -316,11 +340,15 @@ class MainWindow(QMainWindow):
     def dashboard_holder(self) -> QWidget:
         return self.tabs.dashboard_holder
 
-    def open_project(self, path: str | Path, create: bool = False) -> bool:
-        """Open (or create) a project; a problem becomes a message, and the old project stays open."""
+    def open_project(self, path: str | Path, create: bool = False, read_only: bool = False) -> bool:
+        """Open (or create) a project; a problem becomes a message, and the old project stays open.
+        A project open in another window or process is offered read-only (`read_only_offer`)."""
         try:
-            ops = create_project(path) if create else open_project(path)
+            ops = create_project(path) if create else open_project(path, read_only)
             reads = ReadExecutor(ops, self)
+        except ProjectLockedError:
+            self.offer_read_only(Path(path))
+            return False
         except RasidError as exc:
             self.show_error(str(exc))
             return False
@@ -337,8 +365,11 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         self.settings.add_recent(ops.path)
         settings_mod.save(self.settings)
-        self.setWindowTitle(f"{ops.name} — {tr('Rasid')}")
+        suffix = f" {tr('(read-only)')}" if ops.read_only else ""
+        self.setWindowTitle(f"{ops.name}{suffix} — {tr('Rasid')}")
         self._set_project_widgets_enabled(True)
+        for action in (self.import_action, self.reextract_action, self.export_action):
+            action.setEnabled(not ops.read_only)
         self.article_pane.set_reads(reads)
         self.tabs.set_reads(reads)
         self._read_project_lists()
@@ -347,6 +378,30 @@ class MainWindow(QMainWindow):
             threading.Thread(target=load_gazetteer_names, name="gazetteer-names", daemon=True).start()
             self._names_timer.start()
         return True
+
+    def offer_read_only(self, path: Path) -> QMessageBox:
+        """The project is open elsewhere: say so, and offer to open it read-only (not modal)."""
+        box = QMessageBox(self)
+        box.setObjectName("readOnlyOffer")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(tr("Rasid"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            tr(
+                "{name} is already open in another Rasid window or process. Close it there, or open it "
+                "read-only here to read and search it without changing it."
+            ).format(name=path.name)
+        )
+        read_only = box.addButton(tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole))
+        box.buttonClicked.connect(
+            lambda button: self.open_project(path, read_only=True) if button is read_only else None
+        )
+        box.finished.connect(lambda _r: box.deleteLater())
+        self.last_error = box.text()
+        self.read_only_offer = box
+        box.open()
+        return box
 
     def close_project(self) -> None:
         if self.ops is None:
@@ -517,9 +572,7 @@ class MainWindow(QMainWindow):
     # --- background work -----------------------------------------------------------------------
 
     def import_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, tr("Import articles"), "", tr("Articles (*.jsonl *.json *.txt *.csv *.gz);;All files (*)")
-        )
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Import articles"), "", import_filter())
         if paths:
             self.start_import(paths)
 
@@ -536,11 +589,39 @@ class MainWindow(QMainWindow):
 
         return self.runner.start(job, tr("Importing…"))
 
-    def reextract(self) -> BackgroundTask | None:
+    def reextract(self, extractor: Callable[[Document], Document] | None = None) -> QMessageBox | None:
+        """File → Re-extract: ask first, saying what is kept; the run starts only on Re-extract."""
+        if self.ops is None:
+            return None
+        box = QMessageBox(self)
+        box.setObjectName("reextractConfirmation")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr("Re-extract all articles"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            tr("Run the current extraction again on all {n} articles?").format(n=self.article_model.total)
+        )
+        box.setInformativeText(
+            tr(
+                "Kept: every entity and incident you accepted, edited, rejected or created, every field "
+                "value you set, tags, notes and the project dictionary. No machine entity is added where "
+                "you decided one. Replaced: the machine's entities and incidents that nobody reviewed."
+            )
+        )
+        run = box.addButton(tr("Re-extract"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole))
+        box.buttonClicked.connect(lambda button: self._start_reextract(extractor) if button is run else None)
+        box.finished.connect(lambda _r: box.deleteLater())
+        box.open()
+        return box
+
+    def _start_reextract(self, extractor: Callable[[Document], Document] | None) -> BackgroundTask | None:
         ops = self.ops
         if ops is None:
             return None
-        return self.runner.start(lambda progress, cancel: ops.reextract(progress, cancel), tr("Extracting…"))
+        return self.runner.start(
+            lambda progress, cancel: ops.reextract(progress, cancel, extractor), tr("Extracting…")
+        )
 
     def cancel_task(self) -> None:
         self.runner.cancel()
@@ -551,14 +632,24 @@ class MainWindow(QMainWindow):
             self._on_project_changed()
 
     def _on_import_done(self, summary: ImportSummary) -> None:
-        text = tr("{n} articles imported, {s} skipped, {f} failed.").format(
-            n=summary.imported, s=summary.skipped, f=summary.failed
-        )
-        if summary.cancelled:
-            text = tr("Cancelled.") + " " + text
+        text = summary_line(summary)
         self.statusBar().showMessage(text, 10000)
-        if summary.failed:  # every reason, so the analyst can fix the files
-            self.show_error("\n".join([text, *summary.messages]))
+        if not summary.files:  # a re-extraction
+            return
+        self.last_import = summary
+        self.last_report_action.setEnabled(True)
+        if summary.failed or summary.skipped:  # every file with its reasons, so the analyst can fix them
+            self.last_error = "\n".join([text, *summary.messages])
+            self.show_import_report()
+
+    def show_import_report(self) -> ImportReportDialog | None:
+        """View → Last import report: every file of the last import with its outcome and reasons."""
+        if self.last_import is None:
+            return None
+        dialog = ImportReportDialog(self.last_import, self)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+        return dialog
 
     def _on_task_failed(self, message: str, is_bug: bool) -> None:
         self._on_read_failed(message, is_bug)
@@ -608,6 +699,9 @@ class MainWindow(QMainWindow):
 
     def _run(self, command: commands.EditCommand) -> bool:
         if self.controller is None:
+            return False
+        if self.ops is not None and self.ops.read_only:
+            self.show_error(tr("This project is open read-only: reopen it for writing to change it."))
             return False
         if self.runner.running:
             self.show_error(tr("Wait for the background task to finish before editing."))
@@ -692,9 +786,26 @@ class MainWindow(QMainWindow):
         )
 
     def edit_incident_field(self, incident_id: int, name: str, value: object) -> None:
+        """One field edit; a place or actor is looked up first and written with its links."""
         incident = self._incident(incident_id)
-        if incident is not None and self.controller is not None:
+        if incident is None or self.controller is None:
+            return
+        if name in corrected_fields() and self.reads is not None:
+            self.corrections.edit(self.reads, self.controller, incident, name, value)
+        else:
             self._run(commands.set_incident_field(self.controller, incident, name, value))
+
+    def _tell(self, message: str) -> None:
+        """Information the analyst should read (a dialog; the status bar in quiet mode)."""
+        self.last_error = message
+        if self.quiet_errors:
+            self.statusBar().showMessage(message, 15000)
+        else:
+            message_box(self, QMessageBox.Icon.Information, tr("Rasid"), message)
+
+    def _reload_incident_editor(self) -> None:
+        """Put the selected incident's stored values back in the editor (a cancelled correction)."""
+        self.incident_panel.editor.set_incident(self.incident_panel.current())
 
     def set_incident_status(self, ids: list[int], status: str) -> None:
         incidents = [i for i in self.incident_panel.incidents() if i.id in ids]
@@ -783,7 +894,7 @@ class MainWindow(QMainWindow):
         if self.quiet_errors:
             self.statusBar().showMessage(message, 10000)
             return
-        QMessageBox.warning(self, tr("Rasid"), message)
+        message_box(self, QMessageBox.Icon.Warning, tr("Rasid"), message)
 
     def _choose_language(self, code: str) -> None:
         self.settings.language = code

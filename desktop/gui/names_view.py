@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 from desktop.gui.i18n import is_arabic, tr
 from desktop.gui.operations import ProjectOps
 from desktop.gui.paged_model import PagedTableModel, debounce, paged_table, sort_key
+from desktop.gui.plain import PlainLabel, plain_tooltip
 from desktop.gui.qt import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     Qt,
@@ -70,7 +70,7 @@ def name_cell(g: NameGroup, col: int, role: int) -> Any:
             "، ".join(a for a in g.aliases if a != g.name),
         )[col]
     if role == Qt.ItemDataRole.ToolTipRole and col in (0, 5):
-        return "\n".join([g.name, *g.aliases])
+        return plain_tooltip("\n".join([g.name, *g.aliases]))
     if role == Qt.ItemDataRole.TextAlignmentRole and col in (3, 4):
         return int(Qt.AlignmentFlag.AlignCenter)
     return None
@@ -155,7 +155,7 @@ class NamesView(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
 
         actions = QHBoxLayout()
-        self.count_label = QLabel()
+        self.count_label = PlainLabel()
         self.rename_button = QPushButton(tr("Rename…"))
         self.merge_button = QPushButton(tr("Merge"))
         self.actor_type = QComboBox()

@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.corrections import PlaceChoice, actor_values, find_actor, place_choices
 from desktop.errors import InputError, RasidError
 from desktop.gui.views import (
     ArticleFilter,
     ArticleRow,
     ArticleView,
     EntityView,
+    FileOutcome,
     ImportSummary,
     IncidentView,
 )
@@ -65,8 +67,9 @@ class FieldState:
     status: str
 
 
-def open_project(path: str | Path) -> ProjectOps:
-    return ProjectOps(Project.open(path))
+def open_project(path: str | Path, read_only: bool = False) -> ProjectOps:
+    """Open a project; `read_only` takes no lock and writes nothing (a project open elsewhere)."""
+    return ProjectOps(Project.open(path, read_only=read_only))
 
 
 def create_project(path: str | Path) -> ProjectOps:
@@ -86,6 +89,10 @@ class ProjectOps:
     @property
     def name(self) -> str:
         return self.project.path.name
+
+    @property
+    def read_only(self) -> bool:
+        return self.project.read_only
 
     def close(self) -> None:
         self.project.close()
@@ -294,6 +301,24 @@ class ProjectOps:
     def set_incident_field(self, incident_id: int, name: str, value: Any) -> None:
         self.project.incidents.update_field(incident_id, name, value)
 
+    def field_states(self, incident_id: int, names: Iterable[str]) -> dict[str, FieldState]:
+        """What several fields looked like before an edit of them all (for undo)."""
+        return {name: self.field_state(incident_id, name) for name in names}
+
+    def set_incident_fields(self, incident_id: int, values: dict[str, Any]) -> None:
+        """Set several analyst values at once (a place with its province and coordinates)."""
+        with self.project.transaction():
+            for name, value in values.items():
+                self.project.incidents.update_field(incident_id, name, value)
+
+    def place_choices(self, name: str, prefer_country: str | None = None) -> list[PlaceChoice]:
+        """What a typed place can be: the project dictionary's entries, then the gazetteer's places."""
+        return place_choices(self.project, name, prefer_country)
+
+    def actor_link(self, slot: str, name: str) -> dict[str, Any]:
+        """The fields of actor `slot` typed as `name`, linked to its canonical actor and inter code."""
+        return actor_values(slot, name, find_actor(self.project, name))
+
     def restore_field(self, incident_id: int, name: str, state: FieldState) -> None:
         with self.project.transaction():
             if state.analyst_set:
@@ -357,28 +382,54 @@ class ProjectOps:
         extractor: Any = None,
         jobs: int = 0,
     ) -> ImportSummary:
-        """Import files; `extractor` replaces the NLP pipeline (tests and benchmarks pass a light one).
+        """Import files, one chosen file or folder after another, so that the summary says what
+        became of each; `extractor` replaces the NLP pipeline (tests and benchmarks pass a light one).
 
         Runs on a background thread, on a connection of its own (see `worker_project`).
         """
-        from desktop.ingest import import_paths
+        from desktop.ingest import ImportReport, import_paths
 
+        total = ImportReport()
+        files: list[FileOutcome] = []
         with self.worker_project() as project:
-            report = import_paths(
-                project,
-                paths,
-                progress=_progress_adapter(progress),
-                cancel=cancel,
-                jobs=jobs,
-                extractor=extractor,
-            )
-        return _summary(report, cancel)
+            for n, path in enumerate(paths):
+                if cancel.is_set():
+                    files += [FileOutcome(p, not_reached=True) for p in paths[n:]]
+                    break
+                prefix = f"{Path(path).name} ({n + 1}/{len(paths)})" if len(paths) > 1 else ""
+                report = import_paths(
+                    project,
+                    [path],
+                    progress=_progress_adapter(progress, prefix),
+                    cancel=cancel,
+                    jobs=jobs,
+                    extractor=extractor,
+                )
+                files.append(
+                    FileOutcome(
+                        path,
+                        report.imported,
+                        len(report.skipped),
+                        len(report.failed),
+                        tuple(report.problems()),
+                    )
+                )
+                total.imported += report.imported
+                total.skipped += report.skipped
+                total.failed += report.failed
+                total.cancelled = total.cancelled or report.cancelled
+        return _summary(total, cancel, tuple(files))
 
-    def reextract(self, progress: ProgressFn, cancel: threading.Event) -> ImportSummary:
+    def reextract(
+        self, progress: ProgressFn, cancel: threading.Event, extractor: Any = None
+    ) -> ImportSummary:
+        """Re-extract every article (machine output only); `extractor` as for `import_paths`."""
         from desktop.ingest import reextract
 
         with self.worker_project() as project:
-            report = reextract(project, progress=_progress_adapter(progress), cancel=cancel)
+            report = reextract(
+                project, progress=_progress_adapter(progress), cancel=cancel, extractor=extractor
+            )
         return _summary(report, cancel)
 
     def worker_project(self) -> Project:
@@ -608,21 +659,26 @@ def _gazetteer_names() -> list[str]:
         return []
 
 
-def _progress_adapter(progress: ProgressFn) -> Callable[[ImportProgress], None]:
-    """The ingest callback (an `ImportProgress` after each item) as (done, total, current name)."""
+def _progress_adapter(progress: ProgressFn, prefix: str = "") -> Callable[[ImportProgress], None]:
+    """The ingest callback (an `ImportProgress` after each item) as (done, total, current name);
+    `prefix` names the file among several."""
 
     def call(state: ImportProgress) -> None:
-        progress(state.done, state.total, state.current)
+        progress(state.done, state.total, f"{prefix}: {state.current}" if prefix else state.current)
 
     return call
 
 
-def _summary(report: ImportReport, cancel: threading.Event) -> ImportSummary:
-    """What the window tells of an import: counts and each failure or skip with its reason."""
+def _summary(
+    report: ImportReport, cancel: threading.Event, files: tuple[FileOutcome, ...] = ()
+) -> ImportSummary:
+    """What the window tells of an import: counts, each failure or skip with its reason (the first
+    `MAX_MESSAGES` in `messages`, all of them per file in `files`)."""
     return ImportSummary(
         imported=report.imported,
         skipped=report.skipped_count,
         failed=report.failed_count,
         cancelled=cancel.is_set() or report.cancelled,
         messages=tuple(report.problems()[:MAX_MESSAGES]),
+        files=files,
     )

@@ -12,6 +12,7 @@ from bisect import bisect_right
 
 from desktop.gui import theme
 from desktop.gui.i18n import tr
+from desktop.gui.plain import plain_tooltip
 from desktop.gui.positions import PositionMap
 from desktop.gui.qt import (
     QAction,
@@ -317,7 +318,7 @@ class ArticleReader(QPlainTextEdit):
             if entity is None and cursor.position() > 0:
                 entity = self.entity_at(cursor.position() - 1)
             if entity is not None:
-                QToolTip.showText(e.globalPos(), self.tooltip_for(entity), self)
+                QToolTip.showText(e.globalPos(), plain_tooltip(self.tooltip_for(entity)), self)
             else:
                 QToolTip.hideText()
                 e.ignore()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from desktop.gui.i18n import tr
-from desktop.gui.qt import QCheckBox, QHBoxLayout, QLabel, QLineEdit, Qt, QVBoxLayout, QWidget
+from desktop.gui.plain import PlainLabel
+from desktop.gui.qt import QCheckBox, QHBoxLayout, QLineEdit, Qt, QVBoxLayout, QWidget
 from desktop.gui.reader import ArticleReader
 from desktop.gui.theme import ENTITY_TYPES, entity_colour
 from desktop.settings import Settings
@@ -36,12 +37,12 @@ class ReaderPane(QWidget):
         self.setObjectName("readerPane")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.title = QLabel()
+        self.title = PlainLabel()
         self.title.setObjectName("articleTitle")
         self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         self.title.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.meta = QLabel()
+        self.meta = PlainLabel()
         self.meta.setStyleSheet("color: #555;")
         self.reader = ArticleReader(font_size=settings.reader_font_size)
         self.reader.set_zoom(settings.reader_zoom)
@@ -58,9 +59,9 @@ class ReaderPane(QWidget):
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("note")
         self.note_edit.setPlaceholderText(tr("Note"))
-        tags_row.addWidget(QLabel(tr("Tags")))
+        tags_row.addWidget(PlainLabel(tr("Tags")))
         tags_row.addWidget(self.tags_edit, 1)
-        tags_row.addWidget(QLabel(tr("Note")))
+        tags_row.addWidget(PlainLabel(tr("Note")))
         tags_row.addWidget(self.note_edit, 2)
         for w in (self.title, self.meta, self.legend):
             layout.addWidget(w)

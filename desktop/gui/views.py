@@ -94,11 +94,37 @@ class ArticleFilter:
 
 
 @dataclass(frozen=True, slots=True)
+class FileOutcome:
+    """What the import did with one chosen file or folder, with the ingest layer's reasons."""
+
+    path: str
+    imported: int = 0
+    skipped: int = 0
+    failed: int = 0
+    reasons: tuple[str, ...] = ()  # `item: reason`, failures first
+    not_reached: bool = False  # the import was cancelled before this file
+
+    @property
+    def outcome(self) -> str:
+        """`imported`, `partly imported`, `skipped`, `failed`, `nothing to import` or `not imported`."""
+        if self.not_reached:
+            return "not imported"
+        if self.imported and (self.failed or self.skipped):
+            return "partly imported"
+        if self.imported:
+            return "imported"
+        if self.failed:
+            return "failed"
+        return "skipped" if self.skipped else "nothing to import"
+
+
+@dataclass(frozen=True, slots=True)
 class ImportSummary:
-    """What an import did."""
+    """What an import did: totals, the first reasons, and every chosen file's outcome."""
 
     imported: int = 0
     skipped: int = 0
     failed: int = 0
     cancelled: bool = False
     messages: tuple[str, ...] = ()
+    files: tuple[FileOutcome, ...] = ()

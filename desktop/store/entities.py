@@ -97,25 +97,30 @@ def replace_machine_entities(
 ) -> int:
     """Swap the article's unreviewed machine entities for `entities`.
 
-    Reviewed rows (accepted, edited, rejected) and analyst rows stay; a machine entity on the span
-    of one of them is not added, whatever its type: the analyst decided that span (a rejected one
-    does not come back, a relabelled one gets no machine copy of its old type).
+    Reviewed rows (accepted, edited, rejected) and analyst rows stay, and where the analyst decided
+    no machine entity is added: not on the span of a decided entity, whatever its type (a rejected
+    one does not come back; داعش relabelled PER gets no machine ORG copy), and not overlapping one
+    the analyst kept (a name the analyst resized is not tagged again with the machine's bounds).
+    The pipeline emits no overlapping entities, so nothing it would add beside a kept one is lost.
     """
     conn.execute(
         "DELETE FROM entities WHERE article_id = ? AND origin = 'auto' AND status = 'new'", (article_id,)
     )
-    decided = {
-        (r[0], r[1])
-        for r in conn.execute("SELECT start, end FROM entities WHERE article_id = ?", (article_id,))
-    }
-    kept: set[tuple[int, int, str]] = set()
+    decided = conn.execute(
+        "SELECT start, end, status FROM entities WHERE article_id = ?", (article_id,)
+    ).fetchall()
+    spans = {(int(r[0]), int(r[1])) for r in decided}
+    kept = [(int(r[0]), int(r[1])) for r in decided if r[2] != "rejected"]
+    added: set[tuple[int, int, str]] = set()
     n = 0
     for ent in entities:
         start, end, type_ = ent.start, ent.end, ent.type
-        if (start, end) in decided or (start, end, type_) in kept or not 0 <= start <= end <= len(text):
+        if (start, end) in spans or (start, end, type_) in added or not 0 <= start <= end <= len(text):
+            continue
+        if any(start < b and a < end for a, b in kept):
             continue
         insert_entity(conn, article_id, text, start, end, type_, dict(ent.attrs), "auto", "new")
-        kept.add((start, end, type_))
+        added.add((start, end, type_))
         n += 1
     return n
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import rasid_stub
@@ -56,3 +57,29 @@ def test_reextract_keeps_analyst_work(filled: Project, better_pipeline: None) ->
 def test_reextract_can_be_cancelled(filled: Project) -> None:
     report = reextract(filled, progress=lambda s: s.done < 2, jobs=1, extractor=stub_extract)
     assert report.cancelled and report.imported == 2
+
+
+def test_no_machine_span_where_the_analyst_decided(tmp_path: Path) -> None:
+    """Same span as a decided entity (any type), or overlapping a kept one: not added again."""
+    from desktop.export.sample import add_article, entity
+    from desktop.records import EntityRecord
+    from desktop.store.writes import Extraction, replace_extraction
+
+    text = "أعلن تنظيم داعش مسؤوليته عن الهجوم في مدينة الموصل."
+    with Project.create(tmp_path / "d.rasid") as p:
+        aid = add_article(
+            p, "d-1", text, entities=[entity(text, "داعش", "ORG"), entity(text, "الموصل", "LOC")]
+        )
+        isis, mosul = p.entities.for_article(aid)
+        p.entities.update(isis.id, type="PER")
+        p.entities.update(mosul.id, start=text.index("مدينة"), end=mosul.end)  # resized: مدينة الموصل
+        s = text.index
+        machine = [
+            EntityRecord(isis.start, isis.end, "ORG", "داعش"),  # same span as the relabelled one
+            EntityRecord(s("في مدينة"), s("مدينة") + 5, "LOC", "في مدينة"),  # across مدينة الموصل
+            EntityRecord(mosul.start, mosul.end, "LOC", "الموصل"),  # nested inside it
+            EntityRecord(s("تنظيم"), s("تنظيم") + 5, "MISC", "تنظيم"),  # elsewhere
+        ]
+        replace_extraction(p, aid, Extraction(machine, []))
+        got = sorted((e.text, e.type) for e in p.entities.for_article(aid))
+    assert got == sorted([("داعش", "PER"), ("مدينة الموصل", "LOC"), ("تنظيم", "MISC")])
