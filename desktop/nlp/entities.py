@@ -941,11 +941,14 @@ _MODEL_SURE_O = 0.95
 def _mark_model_doubt(
     cands: list[Candidate], tokens: Sequence[Span], tagged: Sequence[tuple[str, float]]
 ) -> None:
-    """Flag one-word gazetteer places (not countries or provinces) that the model is sure are an
-    ordinary word in this sentence; `_coherent` keeps them only in a country the article names."""
+    """Flag one-word gazetteer places (not countries or provinces, nor a town's name that a province or a
+    country shares) that the model is sure are an ordinary word in this sentence; `_coherent` keeps
+    them only in a country the article names."""
     for c in cands:
         if c.label != "LOC" or c.attrs.get("cued") or c.attrs.get("feature") in ("country", "admin1"):
             continue
+        if any(p.feature in ("country", "admin1") for p in c.places):
+            continue  # also a province's or a country's name (حلب the city and the governorate)
         i = next((k for k, t in enumerate(tokens) if t.start <= c.start < t.end), None)
         if i is None or tokens[i].end < c.end:
             continue  # several words

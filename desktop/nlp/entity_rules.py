@@ -62,14 +62,14 @@ MODEL_JOIN = _e(
     "entity.model.join",
     "two adjacent model chunks of one type with nothing between them are one name",
     Scope.TOKENS,
-    ("وصل الوفد إلى بئر قصب صباح اليوم. وتقع بئر قصب جنوب العاصمة.",),
+    ("وبدأ بيع تذاكر العروض التي ستقام في بازيليك سان مارتان.",),
     ("وصل الوفد إلى دمشق صباح اليوم.",),
 )
 MODEL_NAME_PARTICLE = _e(
     "entity.model.name_particle",
     "a person's name takes a kinship particle before it (آل، بن، أبو)",
     Scope.TOKENS,
-    ("وقال المدير الجهوي للمعهد بتطاوين فرح بن سالم إن الموسم جيد.",),
+    ("واستقبل الأمير فيصل بن سلمان بن عبدالعزيز آل سعود الوفد.",),
     ("وقال المدير العام محمد بن سالم إن الموسم جيد.",),
 )
 MODEL_FAMILY_NAME = _e(
@@ -83,7 +83,7 @@ MODEL_TITLE = _e(
     "entity.model.title",
     "a title (الرئيس، الوزير، اللواء) is not part of a person's name",
     Scope.TOKENS,
-    ("وقال الأمير بن سلمان إن هذه المدينة ستكون مركزا.",),
+    ("وكرم المهرجان المسرحي التونسي الراحل الطاهر الشريف والممثلة سلوى بكار.",),
     ("وقال محمد بن سلمان إن هذه المدينة ستكون مركزا.",),
 )
 MODEL_COMMON_WORD = _e(
@@ -97,7 +97,7 @@ MODEL_LOW_CONFIDENCE = _e(
     "entity.model.low_confidence",
     "a model span no gazetteer supports is kept only when the model is confident",
     Scope.TOKENS,
-    ("وعرض المخرج فيلمه في المركز الثقافي نيابلوليس أمس.",),
+    ("وتعشق الأم ابنها الأصغر المدلل سليم.",),
     ("وعرض المخرج فيلمه في المركز الثقافي بدمشق أمس.",),
 )
 UNIT_NUMBERED = _e(
