@@ -56,6 +56,8 @@ _NOT_NAMES = _words(
 # Particles inside Arabic personal names.
 _NAME_PARTICLES = _words("آل بن ابن بنت أبو أبي أم عبد")
 _KUNYA = _words("أبو أم")
+# Relatives after ابن/بنت (`ابن عمه`: his cousin): no name.
+_KIN_NOUNS = _words("عم عمه عمها خال خاله خالها أخ أخي أخيه أخت أخته شقيق شقيقه")
 # Military units and forces named by a number or a definite description: ORG.
 _UNIT_NOUNS = _words("الفرقة اللواء الكتيبة الفيلق الفوج")
 _UNIT_TAILS = _words("دبابات مدرعات مشاة مدفعية")
@@ -108,7 +110,8 @@ _FACILITY_KINDS = _words("الجوية الجوي الدولي الدولية ا
 _GENERIC_PLACE_WORDS = _words(
     "المدينة القرية البلدة المنطقة الحي المخيم المحافظة الولاية العاصمة الإقليم الحدود الجيش الشرطة "
     "الأمن الرئيسي الرئيسية المركزي المركزية الكبير الكبرى الجديد الجديدة القديم القديمة الجامعي "
-    "العسكري العسكرية الدولي الميداني الحكومي الحكومية العام العامة"
+    "العسكري العسكرية الدولي الميداني الحكومي الحكومية العام العامة المعسكر القاعدة المطار المسجد "
+    "المستشفى السجن الأسهم الخضار الألغام النفط الغاز"
 )
 # Direction adjectives are place names only after a cue (`الغربية` is also "western").
 _DIRECTION_WORDS = _words("الشرقية الغربية الشمالية الجنوبية الوسطى الشرقي الغربي الشمالي الجنوبي")
@@ -491,7 +494,7 @@ class EntityRecognizer:
             head = noun in _FACILITY_NOUNS
             if keys[j] in _KIN_PLACE_WORDS and j + 1 < n and tokens[j + 1].label == "ar":
                 # "مدينة بن عروس", "بلدة بني وليد": a place named with a kinship word, not a person
-                start = tokens[i].start if head else tokens[j].start
+                start = name_start(tokens[i]) if head else tokens[j].start
                 cand = Candidate(start, tokens[j + 1].end, "LOC", "rule", 0.6, {"cued": True, "kin": True})
                 out.append(cand.by(er.PLACE_NOUN_KINSHIP.id))
                 continue
@@ -499,8 +502,10 @@ class EntityRecognizer:
             # only when the model or the gazetteers see a name there (checked by the caller).
             named_facility = head and keys[j].startswith("ال") and keys[j] not in _GENERIC_PLACE_WORDS
             if head and (
-                tokens[j].attrs.get("prefix", "")
-                or (not keys[j].startswith("ال") and keys[j].endswith(("ه", "ي")))
+                keys[j] in _GENERIC_PLACE_WORDS
+                or tokens[j].attrs.get("prefix", "")
+                or (not keys[j].startswith("ال") and keys[j].endswith(("ه", "ي", *_PLURAL_ENDINGS)))
+                or "\u064b" in text[tokens[j].start : tokens[j].end]  # tanween: "حكومياً", an adverb
                 or (noun not in _CITY_FACILITIES and self._known_place(keys[j]))
             ):
                 # "حاجز لجماعة", "سوق مكتظة", "معبر حدودي": no name; "مسجد حمص": the city's mosque, and
@@ -531,7 +536,7 @@ class EntityRecognizer:
                 and keys[end] not in _DESCRIPTIVE_TAILS
             ):
                 end += 1
-            start = tokens[i].start if head else tokens[j].start
+            start = name_start(tokens[i]) if head else tokens[j].start
             attrs: dict[str, Any] = {"cued": True, "facility": True} if head else {"cued": True}
             cand = Candidate(start, tokens[end - 1].end, "LOC", "rule", 0.6, attrs)
             out.append(cand.by(er.FACILITY_NAME.id if head else er.PLACE_NOUN_NAME.id))
@@ -933,6 +938,7 @@ class EntityRecognizer:
                     and keys[j - 1] in _NAME_PARTICLES
                     and tokens[j].label == "ar"
                     and not tokens[j].attrs.get("prefix", "")
+                    and keys[j] not in _KIN_NOUNS
                 ):
                     j += 1  # "آل" + "الشيخ", "أبو" + "قتادة": a name does not end on a kinship word
                     rules.append(er.KINSHIP_CHAIN.id)
@@ -1087,7 +1093,7 @@ _AR = "[\u0621-\u064a]+"
 _NEWS_AGENCY = re.compile(
     rf"(?<![\u0621-\u064a])(?:[وبل]|لل)?(وكال[ةه](?: {_AR}){{1,3}} للأنباء|وكال[ةه](?: {_AR}){{1,3}} للانباء"
     rf"|وكال[ةه] ال[أا]نباء(?: ال{_AR}(?:ية|يه|ي)){{1,3}}"
-    rf"|وكال[ةه] [أا]نباء (?:[\"«“]?){_AR}(?: ال{_AR}(?:ية|يه|ي)){{0,2}})(?![\u0621-\u064a])"
+    rf"|وكال[ةه] [أا]نباء {_AR}(?: ال{_AR}(?:ية|يه|ي)){{0,2}})(?![\u0621-\u064a])"
 )
 # A quoted name a source speaks to: `قال لـ"الوطن"`, `أكد لـ«عكاظ»` (checked for a speech verb before).
 _MEDIA_ADDRESSEE = re.compile(r"(?<![\u0621-\u064a])لـ?\s?[«“\"]([\u0621-\u064a][^»”\"\n]{1,24})[»”\"]")
