@@ -9,6 +9,7 @@ from functools import cache
 import pytest
 
 from desktop.document import Document
+from desktop.nlp.entity_rules import EntityExample
 from desktop.pipeline import extract
 from desktop.rules import Example, Phase, Rule, RuleBook, RuleError, Scope, rulebook
 
@@ -34,6 +35,29 @@ def test_rule_example(rule_id: str, must_fire: bool, example: Example) -> None:
         assert rule_id in ids, f"{rule_id} should fire on: {example.text}\nfired: {sorted(ids)}"
     else:
         assert rule_id not in ids, f"{rule_id} should spare: {example.text}"
+
+
+SPAN_CASES = [
+    pytest.param(example, id=f"{rule.id}-{'fires' if must_fire else 'spares'}{k}")
+    for rule in BOOK
+    for k, (must_fire, example) in enumerate(rule.examples())
+    if isinstance(example, EntityExample)
+]
+
+
+@cache
+def spans(text: str, date: str) -> frozenset[tuple[str, str]]:
+    doc = extract(Document.from_text(text, id="example", date=dt.date.fromisoformat(date)))
+    return frozenset((doc.text[e.start : e.end], e.label) for e in doc.layers.get("entities", []))
+
+
+@pytest.mark.parametrize("example", SPAN_CASES)
+def test_entity_example_spans(example: EntityExample) -> None:
+    found = spans(example.text, example.date)
+    for span in example.has:
+        assert span in found, f"{span} expected in: {example.text}\nfound: {sorted(found)}"
+    for span in example.lacks:
+        assert span not in found, f"{span} not expected in: {example.text}\nfound: {sorted(found)}"
 
 
 def test_every_phase_of_the_incident_stage_has_rules() -> None:

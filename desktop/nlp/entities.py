@@ -55,6 +55,9 @@ _NOT_NAMES = _words(
 )
 # Particles inside Arabic personal names.
 _NAME_PARTICLES = _words("آل بن ابن بنت أبو أبي أم عبد")
+_KUNYA = _words("أبو أم")
+# Relatives after ابن/بنت (`ابن عمه`: his cousin): no name.
+_KIN_NOUNS = _words("عم عمه عمها خال خاله خالها أخ أخي أخيه أخت أخته شقيق شقيقه")
 # Military units and forces named by a number or a definite description: ORG.
 _UNIT_NOUNS = _words("الفرقة اللواء الكتيبة الفيلق الفوج")
 _UNIT_TAILS = _words("دبابات مدرعات مشاة مدفعية")
@@ -62,11 +65,54 @@ _ARMIES = _words("الجيش والجيش بالجيش للجيش القوات �
 _NATIONAL = _words("الوطني الوطنية")
 _FORCES = _words("قوات وقوات بقوات لقوات")
 # Nouns that introduce a place name; facility nouns stay part of the name (`مخيم اليرموك`).
-_PLACE_NOUNS = _words(
-    "بلدة قرية مدينة منطقة حي ناحية مخيم مطار قاعدة حقل محطة بلدتي قريتي مدينتي منطقتي حيي مخيمي "
-    "قرى بلدات مدن مناطق أحياء"
+# Facility and landmark nouns stay part of the place's name (`مستشفى الرابطة`, `سجن صيدنايا`).
+_FACILITY_NOUNS = _words(
+    "مخيم مطار قاعدة حقل محطة مخيمي مستشفى مسجد جامع كنيسة كاتدرائية معسكر سجن حاجز ميناء فندق شارع "
+    "سوق متحف جسر سد معبر"
 )
-_FACILITY_NOUNS = _words("مخيم مطار قاعدة حقل محطة مخيمي")
+_PLACE_NOUNS = _words(
+    "بلدة قرية مدينة منطقة حي ناحية بلدتي قريتي مدينتي منطقتي حيي قرى بلدات مدن مناطق أحياء"
+) | _FACILITY_NOUNS
+# Place nouns alone (with their proclitics and article stripped) name no place: `وبلدات`, `المدينتين`.
+_BARE_PLACE_NOUNS = _words(
+    "بلدة قرية مدينة منطقة حي ناحية مخيم بلدتي قريتي مدينتي منطقتي بلدتين قريتين مدينتين منطقتين "
+    "قرى بلدات مدن مناطق أحياء مخيمات ضواحي أرياف"
+)
+# Kinship words that start a place's name after a place noun (`مدينة بن عروس`, `بلدة بني وليد`).
+_KIN_PLACE_WORDS = _words("بن بني ابن أبو أم")
+# Words that describe a name rather than belong to it (`الحميدية القريبة`, `داعش الإرهابي`).
+_DESCRIPTIVE_TAILS = _words(
+    "القريب القريبة المجاور المجاورة المحاذي المحاذية المطل المطلة المحتل المحتلة المحاصر المحاصرة "
+    "الموالي الموالية الموالين المدعوم المدعومة المساندة التابع التابعة المعروف المعروفة المعترف "
+    "الإرهابي الإرهابية الارهابي الارهابية الاستراتيجي الاستراتيجية الشقيق الشقيقة المنكوبة "
+    "التي الذي الذين اللذين اللتين اللواتي"
+)
+# Religious formulas after a name (`رحمه الله`): (first word, second word), normalized.
+_FORMULAS = frozenset(
+    (normalize_word(a), normalize_word(b))
+    for a, b in (
+        ("رحمه", "الله"), ("رحمها", "الله"), ("رحمهم", "الله"), ("يرحمه", "الله"), ("حفظه", "الله"),
+        ("حفظها", "الله"), ("حفظهم", "الله"), ("رضي", "الله"), ("صلى", "الله"), ("عليه", "السلام"),
+        ("عليها", "السلام"), ("عليهم", "السلام"), ("عز", "وجل"), ("جل", "جلاله"), ("قدس", "سره"),
+        ("سبحانه", "وتعالى"), ("غفر", "الله"), ("تغمده", "الله"),
+    )
+)  # fmt: skip
+# Particles that govern a verb: the word after them is a verb (`أن يمن على`), not a name.
+_VERB_PARTICLES = _words("أن لن لم كي لكي سوف")
+# An imperfect verb with an object pronoun (`يؤمها`, `تقودهم`): never a name.
+_VERB_WITH_OBJECT = re.compile(r"^[يت][\u0621-\u064a]{2,}(?:ها|هم|هما)$")
+# Facilities named after their city (`مطار بغداد`, `مخيم جنين`); other facility nouns before a city's
+# name say where they are (`مسجد حمص`).
+_CITY_FACILITIES = _words("مطار مخيم")
+# Adjectives that are part of a facility's name (`قاعدة العند الجوية`, `مطار بغداد الدولي`).
+_FACILITY_KINDS = _words("الجوية الجوي الدولي الدولية البحرية البحري العسكرية العسكري")
+# Definite words after a facility noun that say whose or where it is, not its name (`مسجد القرية`).
+_GENERIC_PLACE_WORDS = _words(
+    "المدينة القرية البلدة المنطقة الحي المخيم المحافظة الولاية العاصمة الإقليم الحدود الجيش الشرطة "
+    "الأمن الرئيسي الرئيسية المركزي المركزية الكبير الكبرى الجديد الجديدة القديم القديمة الجامعي "
+    "العسكري العسكرية الدولي الميداني الحكومي الحكومية العام العامة المعسكر القاعدة المطار المسجد "
+    "المستشفى السجن الأسهم الخضار الألغام النفط الغاز"
+)
 # Direction adjectives are place names only after a cue (`الغربية` is also "western").
 _DIRECTION_WORDS = _words("الشرقية الغربية الشمالية الجنوبية الوسطى الشرقي الغربي الشمالي الجنوبي")
 # Prepositions after which a country adjective form (`سورية`) is the country, not "Syrian".
@@ -233,14 +279,28 @@ class EntityRecognizer:
             found.extend(model)
             # A name after a place noun is kept when it is a rare word or the model sees a place there.
             for c in self._place_nouns(doc.text, sent_tokens, keys):
-                rare = all(
-                    self.word_count(normalize_word(w)) < _RARE for w in doc.text[c.start : c.end].split()
-                )
-                if rare or any(m.label == "LOC" and m.start < c.end and c.start < m.end for m in model):
+                words = doc.text[c.start : c.end].split()
+                name = words[1:] if c.attrs.get("facility") else words
+                name = name[1:] if c.attrs.get("kin") and len(name) > 1 else name
+                name_start = c.end - len(" ".join(name))
+                rare = all(self.word_count(normalize_word(w)) < _RARE for w in name)
+                # after a facility noun any model name over the words counts ("مستشفى الملك فهد")
+                labels = ("LOC", "PER", "ORG") if c.attrs.get("facility") or c.attrs.get("kin") else ("LOC",)
+                seen = any(m.label in labels and m.start < c.end and name_start < m.end for m in model)
+                known = c.attrs.get("facility") and " ".join(normalize_word(w) for w in name) in self.phrases
+                if any(_VERB_WITH_OBJECT.match(normalize_word(w)) for w in name):
+                    drop(c, er.NOT_A_NAME_VERB.id)  # "قرية يؤمها السياح": a verb, not a name
+                elif rare or seen or known:
                     found.append(c)
                 else:
                     drop(c, er.PLACE_NOUN_COMMON.id)
+            for c in gazetteer:
+                if self._adjective_after_place_noun(c, sent_tokens, keys):
+                    c.label = "DROP"
+                    drop(c, er.PLACE_NOUN_ADJECTIVE.id)
         found.extend(self._media_names(doc.text))
+        found.extend(self._datelines(doc.text))
+        found = [c for c in found if c.label != "DROP"]
         # Dates and counts are not names; an ordinal may sit inside one (`الفرقة 11`, `الفرقة الرابعة`).
         taken = [*doc.layers.get("dates", ())]
         taken += [n for n in doc.layers.get("numbers", ()) if n.attrs.get("kind") != "ordinal"]
@@ -266,8 +326,9 @@ class EntityRecognizer:
         # every rule that could have produced it.
         final = []
         for c in chosen:
-            if normalize_word(doc.text[c.start : c.end]) in _NOT_NAMES:
-                drop(c, er.NOT_A_NAME.id)
+            dropped_by = _never_a_name(doc.text, c)
+            if dropped_by is not None:
+                drop(c, dropped_by)
             else:
                 final.append(c)
         final.sort(key=lambda c: c.start)
@@ -345,6 +406,45 @@ class EntityRecognizer:
             out.append(Candidate(start, last.end, "PER", "rule", 0.6, {}).by(er.PERSON_PAIR.id))
         return out
 
+    def _adjective_after_place_noun(self, c: Candidate, tokens: Sequence[Span], keys: Sequence[str]) -> bool:
+        """A one-word gazetteer place right after a place or facility noun that is a common word without
+        the article: an adjective (`قاعدة جديدة`, `مستشفى ميداني`), not the village of that name."""
+        if c.label != "LOC" or c.attrs.get("feature") in ("country", "admin1"):
+            return False
+        i = next((k for k, t in enumerate(tokens) if t.start <= c.start < t.end), None)
+        if i is None or i == 0 or tokens[i].end != c.end or tokens[i].attrs.get("prefix", ""):
+            return False
+        prev = keys[i - 1][1:] if keys[i - 1][:1] in "وفبل" else keys[i - 1]
+        key = keys[i]
+        return (
+            (prev in _PLACE_NOUNS or keys[i - 1] in _PLACE_NOUNS)
+            and not key.startswith("ال")
+            and key.endswith(("ه", "ي"))  # an adjective's ending (جديدة، ميداني), not طرابلس
+            and self.word_count(key) >= _COMMON_WORD
+        )
+
+    def _datelines(self, text: str) -> list[Candidate]:
+        """An article's dateline, `NAME - NAME:` at its very start (`سبق- أبها:`,
+        `جدة – الوئام:`): the part the gazetteers know as a place is the place, the other the outlet."""
+        out: list[Candidate] = []
+        for m in _DATELINE.finditer(text):
+            parts = [(m.start(1), m.end(1)), (m.start(2), m.end(2))]
+            keys = [normalize_word(text[a:b]) for a, b in parts]
+            places = [any(kind == "place" for kind, _ in self.phrases.get(k, ())) for k in keys]
+            if places.count(True) != 1:
+                continue
+            a, b = parts[places.index(False)]
+            if keys[places.index(False)] in _DATELINE_GENERIC:
+                continue
+            cand = Candidate(a, b, "ORG", "rule", 0.7, {"actor_kind": "media", "cued": True})
+            out.append(cand.by(er.MEDIA_DATELINE.id))
+            a, b = parts[places.index(True)]
+            place = Candidate(a, b, "LOC", "rule", 0.7, {"cued": True})
+            self._link(place, keys[places.index(True)])
+            place.label = "LOC"
+            out.append(place.by(er.MEDIA_DATELINE.id))
+        return out
+
     def _media_names(self, text: str) -> list[Candidate]:
         """Media outlets named after a media noun: quoted (`لوكالة الأنباء اليمنية “سبأ”`,
         `صحيفة «دون»`) or before a colon (`رابط الخبر بصحيفة X:`, a site's footer)."""
@@ -362,6 +462,20 @@ class EntityRecognizer:
             self._link(cand, key)
             cand.label = "ORG"
             out.append(cand)
+        for m in _NEWS_AGENCY.finditer(text):
+            # "وكالة المغرب العربي للأنباء", "وكالة الأنباء اليمنية", "وكالة أنباء الأناضول"
+            start, end = m.span(1)
+            cand = Candidate(start, end, "ORG", "rule", 0.7, dict(_MEDIA_ATTRS))
+            self._link(cand, normalize_word(text[start:end]))
+            cand.label = "ORG"
+            out.append(cand.by(er.MEDIA_AGENCY.id))
+        for m in _MEDIA_ADDRESSEE.finditer(text):
+            before = [normalize_word(w) for w in text[max(0, m.start() - 40) : m.start()].split()[-4:]]
+            if not any(w in _SPEECH_VERBS for w in before):
+                continue
+            start, end = m.span(1)
+            cand = Candidate(start, end, "ORG", "rule", 0.7, dict(_MEDIA_ATTRS))
+            out.append(cand.by(er.MEDIA_ADDRESSEE.id))
         return out
 
     def _place_nouns(self, text: str, tokens: Sequence[Span], keys: Sequence[str]) -> list[Candidate]:
@@ -377,9 +491,31 @@ class EntityRecognizer:
             if noun not in _PLACE_NOUNS or tokens[i + 1].label != "ar":
                 continue
             j = i + 1
+            head = noun in _FACILITY_NOUNS
+            if keys[j] in _KIN_PLACE_WORDS and j + 1 < n and tokens[j + 1].label == "ar":
+                # "مدينة بن عروس", "بلدة بني وليد": a place named with a kinship word, not a person
+                start = name_start(tokens[i]) if head else tokens[j].start
+                cand = Candidate(start, tokens[j + 1].end, "LOC", "rule", 0.6, {"cued": True, "kin": True})
+                out.append(cand.by(er.PLACE_NOUN_KINSHIP.id))
+                continue
+            # After a facility noun a definite common word may name it ("مسجد السلام"); it is kept
+            # only when the model or the gazetteers see a name there (checked by the caller).
+            named_facility = head and keys[j].startswith("ال") and keys[j] not in _GENERIC_PLACE_WORDS
+            if head and (
+                keys[j] in _GENERIC_PLACE_WORDS
+                or tokens[j].attrs.get("prefix", "")
+                or (not keys[j].startswith("ال") and keys[j].endswith(("ه", "ي", *_PLURAL_ENDINGS)))
+                or "\u064b" in text[tokens[j].start : tokens[j].end]  # tanween: "حكومياً", an adverb
+                or (noun not in _CITY_FACILITIES and self._known_place(keys[j]))
+            ):
+                # "حاجز لجماعة", "سوق مكتظة", "معبر حدودي": no name; "مسجد حمص": the city's mosque, and
+                # the city is the name the gazetteer finds
+                continue
             if (
-                self._is_common(keys[j])
+                (self._is_common(keys[j]) and not named_facility)
+                or tokens[j].attrs.get("prefix", "")  # "قرى ومزارع": another noun, not a name
                 or keys[j] in _NOT_NAMES
+                or keys[j] in _DESCRIPTIVE_TAILS
                 or (keys[j].endswith("يه") and not keys[j].startswith("ال"))
             ):
                 continue  # a common word, or an adjective ("مناطق حدودية"), is not a name
@@ -388,14 +524,22 @@ class EntityRecognizer:
                 end < n
                 and tokens[end].label == "ar"
                 and keys[end].startswith("ال")
-                and not self._is_common(keys[end])
+                and (
+                    not self._is_common(keys[end])
+                    or (
+                        head
+                        and not keys[j].startswith("ال")
+                        and (not _NISBA_TAIL.match(keys[end]) or keys[end] in _FACILITY_KINDS)
+                    )
+                )
                 and keys[end] not in _DIRECTION_WORDS
+                and keys[end] not in _DESCRIPTIVE_TAILS
             ):
                 end += 1
-            head = noun in _FACILITY_NOUNS
-            start = tokens[i].start if head else tokens[j].start
-            cand = Candidate(start, tokens[end - 1].end, "LOC", "rule", 0.6, {"cued": True})
-            out.append(cand.by(er.PLACE_NOUN_NAME.id))
+            start = name_start(tokens[i]) if head else tokens[j].start
+            attrs: dict[str, Any] = {"cued": True, "facility": True} if head else {"cued": True}
+            cand = Candidate(start, tokens[end - 1].end, "LOC", "rule", 0.6, attrs)
+            out.append(cand.by(er.FACILITY_NAME.id if head else er.PLACE_NOUN_NAME.id))
             k = end
             while (
                 k < n
@@ -464,6 +608,10 @@ class EntityRecognizer:
                     cand = Candidate(name_start(tokens[i]), tokens[end - 1].end, "ORG", "rule", 0.55, {})
                     out.append(cand.by(er.UNIT_NAMED_FORCE.id))
         return out
+
+    def _known_place(self, key: str) -> bool:
+        """A key the gazetteers know as a place."""
+        return any(kind == "place" for kind, _ in self.phrases.get(key, ()))
 
     def _nationality(self, adjective: str) -> bool:
         """A definite nationality adjective (`السوري`, `اليمنية`, `الوطني`) naming whose force it is."""
@@ -576,8 +724,14 @@ class EntityRecognizer:
         return None
 
     def _trim_head(self, text: str, tokens: Sequence[Span], c: Candidate) -> None:
-        """Drop an administrative head noun (places) or a group noun before a known actor name."""
+        """Drop a describing word at the end, then an administrative head noun (places) or a group noun
+        before a known actor name, then a nationality adjective after one."""
         words = text[c.start : c.end].split(" ")
+        while len(words) > 1 and normalize_word(words[-1]) in _DESCRIPTIVE_TAILS:
+            # "الحميدية القريبة", "داعش الإرهابي", "قوات الأمن التي": a description, not the name
+            c.end -= len(words[-1]) + 1
+            words = words[:-1]
+            c.by(er.TRIM_DESCRIPTIVE_TAIL.id)
         if len(words) < 2:
             return
         head = normalize_word(words[0])
@@ -594,7 +748,10 @@ class EntityRecognizer:
         if admin_head or group_head:
             c.start += len(words[0]) + 1
             c.by(er.TRIM_ADMIN_HEAD.id if admin_head else er.TRIM_GROUP_HEAD.id)
-        elif (
+            words = words[1:]
+        if len(words) < 2:
+            return
+        if (
             c.label == "ORG"
             and _NISBA_TAIL.match(normalize_word(words[-1]))
             and (
@@ -622,7 +779,9 @@ class EntityRecognizer:
     @staticmethod
     def _attrs(c: Candidate) -> dict[str, Any]:
         attrs = {
-            k: v for k, v in c.attrs.items() if v is not None and k not in ("cued", "source", "population")
+            k: v
+            for k, v in c.attrs.items()
+            if v is not None and k not in ("cued", "source", "population", "facility", "kin", "media")
         }
         attrs["origin"] = c.origin
         attrs["confidence"] = round(c.confidence, 3)
@@ -753,6 +912,11 @@ class EntityRecognizer:
             label = MODEL_TYPES.get(kind, kind)
             conf = min(c for _, c in tagged[i:j])
             i, j = self._trim_chunk(tokens, keys, i, j, label)
+            for k in range(i, j - 1):
+                if (keys[k], keys[k + 1]) in _FORMULAS:
+                    j = k  # "رحمه الله" after a name is not part of it
+                    rules.append(er.RELIGIOUS_FORMULA.id)
+                    break
             if j <= i:
                 continue
             if label == "PER":
@@ -769,7 +933,36 @@ class EntityRecognizer:
                 ):
                     j += 1  # "عبد الناصر العايد": a family name the model left out
                     rules.append(er.MODEL_FAMILY_NAME.id)
+                while (
+                    j < len(tokens)
+                    and keys[j - 1] in _NAME_PARTICLES
+                    and tokens[j].label == "ar"
+                    and not tokens[j].attrs.get("prefix", "")
+                    and keys[j] not in _KIN_NOUNS
+                ):
+                    j += 1  # "آل" + "الشيخ", "أبو" + "قتادة": a name does not end on a kinship word
+                    rules.append(er.KINSHIP_CHAIN.id)
+                if (
+                    j - i == 2
+                    and keys[i] in _KUNYA
+                    and j < len(tokens)
+                    and tokens[j].label == "ar"
+                    and keys[j].startswith("ال")
+                    and _NISBA_TAIL.match(keys[j])
+                    and keys[j] not in _TITLES
+                    and keys[j] not in _DESCRIPTIVE_TAILS
+                ):
+                    j += 1  # "أبو بكر البغدادي": a kunya takes its nisba
+                    rules.append(er.KINSHIP_CHAIN.id)
             start = name_start(tokens[i])
+            if (
+                label == "PER"
+                and start != tokens[i].start
+                and self.gaz.is_first_name(keys[i])
+                and not self.gaz.is_first_name(normalize_word(text[start : tokens[i].end]))
+            ):
+                start = tokens[i].start  # "فاطمة", "فيصل": the first letter is the name's, no proclitic
+                rules.append(er.MODEL_WHOLE_FIRST_NAME.id)
             cand = Candidate(start, tokens[j - 1].end, label, "model", conf, {}, rules=rules)
             self._link(cand, " ".join([normalize_word(text[start : tokens[i].end]), *keys[i + 1 : j]]))
             if label == "PER" and keys[i] in _TITLES and j - i > 1:
@@ -782,6 +975,19 @@ class EntityRecognizer:
             ):
                 drops.append(EntityDrop(cand.start, cand.end, cand.label, er.MODEL_COMMON_WORD.id))
                 continue  # a lone common word the gazetteers do not know ("ميليشيا") is no name
+            if (
+                out
+                and label == "PER"
+                and out[-1].label == "PER"
+                and keys[i] in _NAME_PARTICLES
+                and text[out[-1].end : cand.start].strip() == ""
+            ):
+                # "فيصل بن سلمان" + "آل سعود": one kinship chain, one person
+                out[-1].end = cand.end
+                out[-1].confidence = min(out[-1].confidence, cand.confidence)
+                for rule_id in [*cand.rules, er.KINSHIP_CHAIN.id]:
+                    out[-1].by(rule_id)
+                continue
             out.append(cand)
         return out
 
@@ -803,7 +1009,7 @@ class EntityRecognizer:
             if (
                 tokens[j - 1].attrs.get("prefix", "") not in ("", "و")
                 or last.endswith(_PLURAL_ENDINGS)
-                or last in _TITLES
+                or (last in _TITLES and keys[j - 2] not in _NAME_PARTICLES)
                 or (label == "LOC" and _NISBA_TAIL.match(last) and " ".join(keys[i : j - 1]) in self.phrases)
                 or (label == "LOC" and last in self.phrases and " ".join(keys[i : j - 1]) in self.phrases)
             ):
@@ -844,6 +1050,7 @@ class EntityRecognizer:
             weak_penalty = 1.0 if c.weak and c.confidence < 0.5 else 0.0
             person_bonus = 1.0 if c.label == "PER" and c.origin == "model" else 0.0
             cued = 0.5 if c.attrs.get("cued") else 0.0
+            cued += 2.0 if c.attrs.get("media") else 0.0  # a source speaking to it: an outlet
             return (c.length(), linked - weak_penalty + person_bonus * weak_penalty + cued, c.confidence)
 
         chosen: list[Candidate] = []
@@ -881,6 +1088,26 @@ _MEDIA_NAME = re.compile(
     rf"(?:(?:\s+[^\s«“\"]+){{0,3}}?\s*[«“\"]([^»”\"\n]{{2,30}})[»”\"]"
     rf"|\s+([\u0621-\u064a]+(?:\s[\u0621-\u064a]+)?)\s*:)"
 )
+# A news agency named in full: `وكالة X Y للأنباء`, `وكالة الأنباء اليمنية`, `وكالة أنباء الأناضول`.
+_AR = "[\u0621-\u064a]+"
+_NEWS_AGENCY = re.compile(
+    rf"(?<![\u0621-\u064a])(?:[وبل]|لل)?(وكال[ةه](?: {_AR}){{1,3}} للأنباء|وكال[ةه](?: {_AR}){{1,3}} للانباء"
+    rf"|وكال[ةه] ال[أا]نباء(?: ال{_AR}(?:ية|يه|ي)){{1,3}}"
+    rf"|وكال[ةه] [أا]نباء {_AR}(?: ال{_AR}(?:ية|يه|ي)){{0,2}})(?![\u0621-\u064a])"
+)
+# A quoted name a source speaks to: `قال لـ"الوطن"`, `أكد لـ«عكاظ»` (checked for a speech verb before).
+_MEDIA_ADDRESSEE = re.compile(r"(?<![\u0621-\u064a])لـ?\s?[«“\"]([\u0621-\u064a][^»”\"\n]{1,24})[»”\"]")
+_SPEECH_VERBS = _words(
+    "قال قالت وقال وقالت أكد أكدت وأكد وأكدت صرح صرحت وصرح وصرحت أوضح وأوضح أوضحت كشف وكشف كشفت أفاد "
+    "وأفاد أفادت ذكر وذكر ذكرت أضاف وأضاف أضافت أشار وأشار نفى ونفى تحدث وتحدث أعلن وأعلن يقول ويقول"
+)
+# A dateline at the start of the article: `سبق- أبها:`, `عين اليوم – جدة:` (one to three words each).
+_DATELINE = re.compile(
+    r"\A\s*([\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2})[ \t]*[-–—]+[ \t]*"
+    r"([\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2})[ \t]*:"
+)
+_DATELINE_GENERIC = _words("وكالات متابعات خاص الوكالات مراسلنا مراسلون")
+_MEDIA_ATTRS = {"actor_kind": "media", "cued": True, "media": True}
 _OPEN_QUOTES = "«“\"'"
 _CLOSE_QUOTES = "»”\"'"
 
@@ -913,6 +1140,34 @@ def _free_words(
         yield start, tok, normalize_word(text[start : tok.end])
 
 
+def _never_a_name(text: str, c: Candidate) -> str | None:
+    """The id of the rule that drops a span that is never a name, or None: a lone word that is no name
+    on its own (`الله`), a religious formula (`حماه الله` is not the city), a place noun alone
+    (`وبلدات`), a word in a verb's form (`أن يمن على`, `يؤمها`)."""
+    surface = text[c.start : c.end]
+    key = normalize_word(surface)
+    if key in _NOT_NAMES:
+        return er.NOT_A_NAME.id
+    if " " in key or c.label not in ("PER", "ORG", "LOC", "MISC"):
+        return None
+    following = text[c.end : c.end + 12].split()
+    if following and (key, normalize_word(following[0])) in _FORMULAS:
+        return er.RELIGIOUS_FORMULA.id
+    bare = key[1:] if key[:1] in "وفبل" and len(key) > 3 else key
+    if key in _BARE_PLACE_NOUNS or bare in _BARE_PLACE_NOUNS or bare.removeprefix("ال") in _BARE_PLACE_NOUNS:
+        preceding = text[max(0, c.start - 12) : c.start].split()
+        cue = normalize_word(preceding[-1]) if preceding else ""
+        if not ("canonical_id" in c.attrs and cue in _PLACE_CUES | _PLACE_NOUNS):
+            return er.NOT_A_NAME_GENERIC_PLURAL.id  # "مدينة القريتين" is a town; "والبلدات" none
+    if key.startswith("ال") or c.attrs.get("cued"):
+        return None
+    preceding = text[max(0, c.start - 12) : c.start].split()
+    before = normalize_word(preceding[-1]) if preceding else ""
+    if (key.startswith("ي") and before in _VERB_PARTICLES) or _VERB_WITH_OBJECT.match(key):
+        return er.NOT_A_NAME_VERB.id
+    return None
+
+
 def _disambiguate(cands: list[Candidate]) -> list[Candidate]:
     """Places of one name in several countries (رفح in Gaza and in Sinai, طرابلس in Libya and
     Lebanon): take the one in the country the article's unambiguous places point to."""
@@ -941,11 +1196,14 @@ _MODEL_SURE_O = 0.95
 def _mark_model_doubt(
     cands: list[Candidate], tokens: Sequence[Span], tagged: Sequence[tuple[str, float]]
 ) -> None:
-    """Flag one-word gazetteer places (not countries or provinces) that the model is sure are an
-    ordinary word in this sentence; `_coherent` keeps them only in a country the article names."""
+    """Flag one-word gazetteer places (not countries or provinces, nor a town's name that a province or a
+    country shares) that the model is sure are an ordinary word in this sentence; `_coherent` keeps
+    them only in a country the article names."""
     for c in cands:
         if c.label != "LOC" or c.attrs.get("cued") or c.attrs.get("feature") in ("country", "admin1"):
             continue
+        if any(p.feature in ("country", "admin1") for p in c.places):
+            continue  # also a province's or a country's name (حلب the city and the governorate)
         i = next((k for k, t in enumerate(tokens) if t.start <= c.start < t.end), None)
         if i is None or tokens[i].end < c.end:
             continue  # several words
@@ -982,7 +1240,7 @@ _VERB_BEFORE_SUBJECT = re.compile(r"^(?:[وف]?[يت][\u0621-\u064a]{2,}(?:ه|ه
 
 def _verb_like(word: str) -> bool:
     """A word shaped like a finite verb (`سلموا`, `يقتل`, `تقصف`, `قتلت`): not a coordinated place name."""
-    return word.endswith(("وا", "ون")) or word[:1] in "يتن" or (word.endswith("ت") and len(word) <= 5)
+    return word.endswith(("وا", "ون", "هم")) or word[:1] in "يتن" or (word.endswith("ت") and len(word) <= 5)
 
 
 def name_start(token: Span) -> int:

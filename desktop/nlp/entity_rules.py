@@ -14,13 +14,27 @@ from dataclasses import dataclass
 from desktop.rules import Example, Phase, Rule, Scope
 
 
+@dataclass(frozen=True)
+class EntityExample(Example):
+    """An example with the spans the entity stage must make (`has`) and must not make (`lacks`), each
+    a (surface text, type) pair: checked by `tests/test_rules.py` beside the rule's id in the trace."""
+
+    has: tuple[tuple[str, str], ...] = ()
+    lacks: tuple[tuple[str, str], ...] = ()
+
+
 @dataclass(frozen=True, kw_only=True)
 class EntityRule(Rule):
     """One rule of the entity stage."""
 
 
-def _e(id: str, description: str, scope: Scope, fires: tuple[Example | str, ...],
-       spares: tuple[Example | str, ...]) -> EntityRule:  # fmt: skip
+def _e(
+    id: str,
+    description: str,
+    scope: Scope,
+    fires: tuple[Example | str, ...],
+    spares: tuple[Example | str, ...],
+) -> EntityRule:
     return EntityRule(
         id=id, phase=Phase.ENTITY, description=description, scope=scope, fires=fires, spares=spares
     )
@@ -62,15 +76,27 @@ MODEL_JOIN = _e(
     "entity.model.join",
     "two adjacent model chunks of one type with nothing between them are one name",
     Scope.TOKENS,
-    ("وصل الوفد إلى بئر قصب صباح اليوم. وتقع بئر قصب جنوب العاصمة.",),
+    ("وبدأ بيع تذاكر العروض التي ستقام في بازيليك سان مارتان.",),
     ("وصل الوفد إلى دمشق صباح اليوم.",),
 )
 MODEL_NAME_PARTICLE = _e(
     "entity.model.name_particle",
     "a person's name takes a kinship particle before it (آل، بن، أبو)",
     Scope.TOKENS,
-    ("وقال المدير الجهوي للمعهد بتطاوين فرح بن سالم إن الموسم جيد.",),
+    (
+        EntityExample(
+            "واستقبل الأمير فيصل بن سلمان بن عبدالعزيز آل سعود الوفد.",
+            has=(("فيصل بن سلمان بن عبدالعزيز آل سعود", "PER"),),
+        ),
+    ),
     ("وقال المدير العام محمد بن سالم إن الموسم جيد.",),
+)
+MODEL_WHOLE_FIRST_NAME = _e(
+    "entity.model.whole_first_name",
+    "a known first name that starts with a proclitic's letter (فاطمة، فيصل، وليد) keeps it",
+    Scope.TOKENS,
+    (EntityExample("وشارك في الفيلم الممثلون فاطمة بن عمر ومريم بن رجب.", has=(("فاطمة بن عمر", "PER"),)),),
+    (EntityExample("وشارك في الفيلم الممثلون مريم بن رجب وسلمى بن علي.", has=(("مريم بن رجب", "PER"),)),),
 )
 MODEL_FAMILY_NAME = _e(
     "entity.model.family_name",
@@ -83,7 +109,7 @@ MODEL_TITLE = _e(
     "entity.model.title",
     "a title (الرئيس، الوزير، اللواء) is not part of a person's name",
     Scope.TOKENS,
-    ("وقال الأمير بن سلمان إن هذه المدينة ستكون مركزا.",),
+    ("وكرم المهرجان المسرحي التونسي الراحل الطاهر الشريف والممثلة سلوى بكار.",),
     ("وقال محمد بن سلمان إن هذه المدينة ستكون مركزا.",),
 )
 MODEL_COMMON_WORD = _e(
@@ -97,7 +123,7 @@ MODEL_LOW_CONFIDENCE = _e(
     "entity.model.low_confidence",
     "a model span no gazetteer supports is kept only when the model is confident",
     Scope.TOKENS,
-    ("وعرض المخرج فيلمه في المركز الثقافي نيابلوليس أمس.",),
+    ("وتعشق الأم ابنها الأصغر المدلل سليم.",),
     ("وعرض المخرج فيلمه في المركز الثقافي بدمشق أمس.",),
 )
 UNIT_NUMBERED = _e(
@@ -147,7 +173,7 @@ PLACE_NOUN_COMMON = _e(
     "entity.place_noun.common_word",
     "a frequent word after a place noun is no name unless the model sees a place there (منطقة الاشتباكات)",
     Scope.TOKENS,
-    ("وكان الرئيس قد زار قاعدة حميميم.",),
+    ("وتجددت المواجهات في منطقة الاشتباكات أمس.",),
     ("وكان الرئيس قد زار حميميم.",),
 )
 MEDIA_NAME = _e(
@@ -156,6 +182,79 @@ MEDIA_NAME = _e(
     Scope.TOKENS,
     ("وقال المتحدث لصحيفة «الحياة» إن الوضع هادئ.",),
     ("وقال المتحدث إن الوضع هادئ.",),
+)
+FACILITY_NAME = _e(
+    "entity.facility.name",
+    "a facility or landmark noun (مستشفى، مسجد، سجن، معسكر، حاجز، ميناء، شارع، سوق) before a name makes a "
+    "place with the noun kept (مستشفى الرابطة); a common word after it needs the model or the gazetteers",
+    Scope.TOKENS,
+    (
+        EntityExample("ونقل الجرحى إلى مستشفى الرحمة في وسط المدينة.", has=(("مستشفى الرحمة", "LOC"),)),
+        EntityExample("وانفجرت العبوة قرب معسكر الصمود شمال البلدة.", has=(("معسكر الصمود", "LOC"),)),
+    ),
+    (
+        EntityExample("ونقل الجرحى إلى مستشفى ميداني قرب البلدة.", lacks=(("مستشفى ميداني", "LOC"),)),
+        EntityExample("ونقل الجرحى إلى المستشفى القريب من البلدة."),
+    ),
+)
+PLACE_NOUN_ADJECTIVE = _e(
+    "entity.place_noun.adjective",
+    "a common word without the article after a place or facility noun is an adjective (قاعدة جديدة، "
+    "مستشفى ميداني), not a place, even where a village has that name",
+    Scope.TOKENS,
+    (EntityExample("وبنى الجيش قاعدة جديدة قرب الحدود.", lacks=(("جديدة", "LOC"),)),),
+    (EntityExample("وبنى الجيش القاعدة الجديدة قرب الحدود."),),
+)
+PLACE_NOUN_KINSHIP = _e(
+    "entity.place_noun.kinship",
+    "a place noun before a name that starts with a kinship word (بن، بني، أبو) makes a place, not a person "
+    "(مدينة بن عروس، بلدة بني وليد)",
+    Scope.TOKENS,
+    (
+        EntityExample(
+            "ووصل الوزير إلى بلدة بني خالد صباح اليوم.",
+            has=(("بني خالد", "LOC"),),
+            lacks=(("بني خالد", "PER"),),
+        ),
+    ),
+    (EntityExample("واستقبل الوزير صالح بني خالد صباح اليوم.", lacks=(("بني خالد", "LOC"),)),),
+)
+MEDIA_ADDRESSEE = _e(
+    "entity.media.addressee",
+    'a quoted name a source speaks to (قال لـ"الوطن"، أكد لـ«عكاظ») is a media outlet: ORG',
+    Scope.TOKENS,
+    (
+        EntityExample('وقال مصدر أمني لـ"الوطن" إن الهجوم فشل.', has=(("الوطن", "ORG"),)),
+        EntityExample("وأكد مسؤول لـ«الجزيرة» أن الطريق مغلق.", has=(("الجزيرة", "ORG"),)),
+    ),
+    (EntityExample('ودعا البيان إلى الدفاع عن "الوطن" في وجه الإرهاب.', lacks=(("الوطن", "ORG"),)),),
+)
+MEDIA_AGENCY = _e(
+    "entity.media.agency",
+    "a news agency named in full is one ORG (وكالة المغرب العربي للأنباء، وكالة الأنباء اليمنية), "
+    "not a place inside it",
+    Scope.TOKENS,
+    (
+        EntityExample(
+            "ونقلت وكالة المغرب العربي للأنباء عن الوزير قوله إن الوضع هادئ.",
+            has=(("وكالة المغرب العربي للأنباء", "ORG"),),
+            lacks=(("المغرب", "LOC"),),
+        ),
+        EntityExample("وذكرت وكالة الأنباء الليبية أن الطريق مغلق.", has=(("وكالة الأنباء الليبية", "ORG"),)),
+    ),
+    (EntityExample("وزار وفد من الوكالة المغرب أمس.", has=(("المغرب", "LOC"),)),),
+)
+MEDIA_DATELINE = _e(
+    "entity.media.dateline",
+    'an article\'s dateline ("سبق- أبها:", "جدة – الوئام:"): the known place is a place, the other name '
+    "the outlet (ORG)",
+    Scope.TOKENS,
+    (
+        EntityExample(
+            "الوئام – جدة: أعلنت الشرطة القبض على مطلوبين.", has=(("الوئام", "ORG"), ("جدة", "LOC"))
+        ),
+    ),
+    (EntityExample("أعلنت الشرطة في جدة القبض على مطلوبين.", lacks=(("جدة", "ORG"),)),),
 )
 NOT_DATE_OR_COUNT = _e(
     "entity.not_date_or_count",
@@ -187,6 +286,50 @@ TRIM_NISBA_TAIL = _e(
     Scope.TOKENS,
     ("وكان الحرس الثوري الإيراني قد أعلن ذلك.",),
     ("وكان الحرس الثوري قد أعلن ذلك.",),
+)
+TRIM_DESCRIPTIVE_TAIL = _e(
+    "entity.trim.descriptive_tail",
+    "a describing word after a name is not part of it: a participle or adjective of place or stance "
+    "(القريبة، المجاورة، المحتلة، الموالية، الإرهابي، المعروف) or a relative pronoun (التي، الذي)",
+    Scope.TOKENS,
+    (
+        EntityExample(
+            "وعاد المستوطنون إلى الضفة الغربية المحتلة أمس.",
+            has=(("الضفة الغربية", "LOC"),),
+            lacks=(("الضفة الغربية المحتلة", "LOC"),),
+        ),
+        EntityExample("وهاجم تنظيم داعش الإرهابي القرية فجرا.", has=(("داعش", "ORG"),)),
+        EntityExample(
+            "وقالت قوات الأمن التي انتشرت في المدينة إنها اعتقلت خمسة.", lacks=(("قوات الأمن التي", "ORG"),)
+        ),
+    ),
+    (EntityExample("وقصفت الطائرات قرية الحميدية القريبة من الحدود.", has=(("الحميدية", "LOC"),)),),
+)
+RELIGIOUS_FORMULA = _e(
+    "entity.religious_formula",
+    "a religious formula after a name (رحمه الله، حفظه الله، رضي الله عنه، عليه السلام) is not part of it, "
+    "and alone it is no name",
+    Scope.TOKENS,
+    (
+        EntityExample(
+            "وقال الشيخ عبد العزيز بن باز رحمه الله إن الصلاة واجبة.",
+            lacks=(("عبد العزيز بن باز رحمه الله", "PER"),),
+        ),
+    ),
+    (EntityExample("وقال عبد العزيز الشمري إن الاجتماع انتهى."),),
+)
+KINSHIP_CHAIN = _e(
+    "entity.kinship.chain",
+    "a person's name does not end on a kinship word (آل، بن، أبو، عبد): it takes the next word (آل الشيخ), "
+    "and a kunya (أبو محمد) takes its nisba (أبو بكر البغدادي)",
+    Scope.TOKENS,
+    (
+        EntityExample(
+            "وصرح المعتمد الأول بولاية القصرين عادل بن حسين بأن الوضع هادئ.", has=(("عادل بن حسين", "PER"),)
+        ),
+        EntityExample("وقتل القيادي أبو عمر الليبي في الغارة.", has=(("أبو عمر الليبي", "PER"),)),
+    ),
+    (EntityExample("وقال محمد العلي إن الاجتماع انتهى."),),
 )
 CONTEXT_QUOTED_MEDIA = _e(
     "entity.context.quoted_media",
@@ -291,6 +434,32 @@ ANAPHOR = _e(
     ("أعلن داعش مسؤوليته عن الهجوم. وقال التنظيم في بيان إن الهجوم نفذه انتحاري.",),
     ("وقال التنظيم في بيان إن الهجوم نفذه انتحاري.",),
 )
+NOT_A_NAME_GENERIC_PLURAL = _e(
+    "entity.not_a_name.place_noun",
+    "a place noun alone, singular, dual or plural (وبلدات، المدينتين، قرية), names no place",
+    Scope.TOKENS,
+    (
+        EntityExample(
+            "وحاصرت الفصائل بلدتي كفريا والبلدات المجاورة.",
+            has=(("كفريا", "LOC"),),
+            lacks=(("البلدات", "LOC"), ("والبلدات", "LOC")),
+        ),
+    ),
+    (EntityExample("وقصفت الطائرات قرية الصبحة أمس.", has=(("الصبحة", "LOC"),)),),
+)
+NOT_A_NAME_VERB = _e(
+    "entity.not_a_name.verb",
+    "a word in a verb's form is no name: after أن، لن، لم، كي (أن يمن على) or an imperfect verb with an "
+    "object pronoun (يؤمها، تقودها)",
+    Scope.TOKENS,
+    (
+        EntityExample("ونسأل الله أن يمن على المرضى بالشفاء.", lacks=(("يمن", "LOC"),)),
+        EntityExample(
+            "ويقصد الزوار قرية يؤمها السياح كل صيف.", lacks=(("قرية يؤمها", "LOC"), ("يؤمها", "LOC"))
+        ),
+    ),
+    (EntityExample("وقال إن اليمن يواجه أزمة إنسانية.", has=(("اليمن", "LOC"),)),),
+)
 NOT_A_NAME = _e(
     "entity.not_a_name",
     "a lone word that is never a name on its own (الله of حفظه الله, قاعدة, ميدانيا) is dropped last",
@@ -306,6 +475,7 @@ RULES: tuple[EntityRule, ...] = (
     MODEL,
     MODEL_JOIN,
     MODEL_NAME_PARTICLE,
+    MODEL_WHOLE_FIRST_NAME,
     MODEL_FAMILY_NAME,
     MODEL_TITLE,
     MODEL_COMMON_WORD,
@@ -318,10 +488,19 @@ RULES: tuple[EntityRule, ...] = (
     PLACE_NOUN_COORDINATED,
     PLACE_NOUN_COMMON,
     MEDIA_NAME,
+    FACILITY_NAME,
+    PLACE_NOUN_ADJECTIVE,
+    PLACE_NOUN_KINSHIP,
+    MEDIA_ADDRESSEE,
+    MEDIA_AGENCY,
+    MEDIA_DATELINE,
     NOT_DATE_OR_COUNT,
     TRIM_ADMIN_HEAD,
     TRIM_GROUP_HEAD,
     TRIM_NISBA_TAIL,
+    TRIM_DESCRIPTIVE_TAIL,
+    RELIGIOUS_FORMULA,
+    KINSHIP_CHAIN,
     CONTEXT_QUOTED_MEDIA,
     CONTEXT_REGIME,
     CONTEXT_DESCRIPTION,
@@ -336,5 +515,7 @@ RULES: tuple[EntityRule, ...] = (
     PROPAGATE_SURNAME,
     PROPAGATE_MODEL_NAME,
     ANAPHOR,
+    NOT_A_NAME_GENERIC_PLURAL,
+    NOT_A_NAME_VERB,
     NOT_A_NAME,
 )
