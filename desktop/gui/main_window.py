@@ -28,6 +28,7 @@ from desktop.gui.controller import Controller
 from desktop.gui.i18n import is_arabic, tr
 from desktop.gui.import_report import ImportReportDialog, import_filter, summary_line
 from desktop.gui.incident_panel import IncidentPanel
+from desktop.gui.learning import ask_to_use, train_job
 from desktop.gui.operations import (
     ProjectOps,
     create_project,
@@ -62,6 +63,7 @@ from desktop.gui.task_runner import TaskRunner
 from desktop.gui.theme import EVIDENCE_COLOUR, FIELD_EVIDENCE_COLOUR
 from desktop.gui.views import ArticleView, EntityView, ImportSummary, IncidentView
 from desktop.gui.workers import BackgroundTask, ProgressFn
+from desktop.learning.train import TrainResult
 from desktop.settings import Settings
 
 if TYPE_CHECKING:
@@ -233,11 +235,16 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()  # not right below Import: it rewrites the machine's work everywhere
         file_menu.addAction(self.reextract_action)
+        self.learn_action = self._action("Learn from my reviewed articles…", self.learn)
+        file_menu.addAction(self.learn_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("Close project", self.close_project, "Ctrl+W"))
         file_menu.addAction(self._action("Quit", self.close, QKeySequence.StandardKey.Quit))
 
         edit_menu = bar.addMenu(tr("&Edit"))
+        self.review_action = self._action("Mark article reviewed", self.toggle_reviewed, "Ctrl+Shift+R")
+        self.review_action.setCheckable(True)
+        edit_menu.addAction(self.review_action)
         self.undo_action = self._action("Undo", self.undo, QKeySequence.StandardKey.Undo)
         self.redo_action = self._action("Redo", self.redo, QKeySequence.StandardKey.Redo)
         # Ctrl+Y and Ctrl+Shift+Z on every platform (the standard key is only one of them on X11)
@@ -507,6 +514,7 @@ class MainWindow(QMainWindow):
         article, incidents = loaded.article, loaded.incidents
         same = self.article is not None and self.article.id == article.id
         self.article = article
+        self.review_action.setChecked(self.ops.project.reviews.is_reviewed(article.id))
         self.article_title.setText(article.title)
         self.article_meta.setText(
             " · ".join(x for x in (article.date, article.source, article.external_id) if x)
@@ -623,6 +631,28 @@ class MainWindow(QMainWindow):
             lambda progress, cancel: ops.reextract(progress, cancel, extractor), tr("Extracting…")
         )
 
+    def learn(self) -> BackgroundTask | None:
+        """File → Learn from my reviewed articles: train the project's models in the background."""
+        ops = self.ops
+        if ops is None:
+            return None
+        return self.runner.start(lambda progress, cancel: train_job(ops, progress, cancel), tr("Learning…"))
+
+    def toggle_reviewed(self) -> None:
+        """Edit → Mark article reviewed: the shown article is training data (or no longer)."""
+        if self.ops is None or self.article is None:
+            return
+        reviews = self.ops.project.reviews
+        reviewed = not reviews.is_reviewed(self.article.id)
+        reviews.mark([self.article.id], reviewed)
+        self.review_action.setChecked(reviewed)
+        self.statusBar().showMessage(
+            tr("Marked reviewed: its annotations teach the project's models.")
+            if reviewed
+            else tr("No longer reviewed."),
+            5000,
+        )
+
     def cancel_task(self) -> None:
         self.runner.cancel()
 
@@ -631,7 +661,11 @@ class MainWindow(QMainWindow):
             self.article_pane.reload()
             self._on_project_changed()
 
-    def _on_import_done(self, summary: ImportSummary) -> None:
+    def _on_import_done(self, summary: ImportSummary | TrainResult) -> None:
+        if isinstance(summary, TrainResult):
+            if self.ops is not None:
+                ask_to_use(self, self.ops.project, summary)
+            return
         text = summary_line(summary)
         self.statusBar().showMessage(text, 10000)
         if not summary.files:  # a re-extraction
