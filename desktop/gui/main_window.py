@@ -93,11 +93,17 @@ class LoadedArticle:
     article: ArticleView
     entities: list[EntityView]
     incidents: list[IncidentView]
+    reviewed: bool = False  # marked reviewed: its annotations are training data
 
 
 def load_article(ops: ProjectOps, article_id: int) -> LoadedArticle:
     """On the reader's thread: an article with its entities and incidents."""
-    return LoadedArticle(ops.article(article_id), ops.entities(article_id), ops.incidents(article_id))
+    return LoadedArticle(
+        ops.article(article_id),
+        ops.entities(article_id),
+        ops.incidents(article_id),
+        ops.project.reviews.is_reviewed(article_id),
+    )
 
 
 def project_lists(ops: ProjectOps) -> tuple[list[str], list[str]]:
@@ -514,7 +520,7 @@ class MainWindow(QMainWindow):
         article, incidents = loaded.article, loaded.incidents
         same = self.article is not None and self.article.id == article.id
         self.article = article
-        self.review_action.setChecked(self.ops.project.reviews.is_reviewed(article.id))
+        self.review_action.setChecked(loaded.reviewed)
         self.article_title.setText(article.title)
         self.article_meta.setText(
             " · ".join(x for x in (article.date, article.source, article.external_id) if x)
@@ -642,9 +648,8 @@ class MainWindow(QMainWindow):
         """Edit → Mark article reviewed: the shown article is training data (or no longer)."""
         if self.ops is None or self.article is None:
             return
-        reviews = self.ops.project.reviews
-        reviewed = not reviews.is_reviewed(self.article.id)
-        reviews.mark([self.article.id], reviewed)
+        reviewed = self.review_action.isChecked()  # a checkable action: toggled before this slot
+        self.ops.project.reviews.mark([self.article.id], reviewed)
         self.review_action.setChecked(reviewed)
         self.statusBar().showMessage(
             tr("Marked reviewed: its annotations teach the project's models.")

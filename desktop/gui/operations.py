@@ -409,14 +409,18 @@ class ProjectOps:
                     FileOutcome(
                         path,
                         report.imported,
-                        len(report.skipped),
-                        len(report.failed),
+                        report.skipped_count,
+                        report.failed_count,
                         tuple(report.problems()),
                     )
                 )
                 total.imported += report.imported
-                total.skipped += report.skipped
-                total.failed += report.failed
+                for name, reason in report.skipped:
+                    total.add_skipped(name, reason)
+                for name, reason in report.failed:
+                    total.add_failed(name, reason)
+                total.skipped_count += report.skipped_count - len(report.skipped)
+                total.failed_count += report.failed_count - len(report.failed)
                 total.cancelled = total.cancelled or report.cancelled
         return _summary(total, cancel, tuple(files))
 
