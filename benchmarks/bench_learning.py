@@ -18,7 +18,6 @@ import argparse
 import json
 import random
 import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -36,7 +35,6 @@ from desktop.ingest import import_paths, reextract  # noqa: E402
 from desktop.learning.train import train_project  # noqa: E402
 from desktop.store.project import Project  # noqa: E402
 
-SCORER = ROOT.parent / "shared" / "eval" / "score_articles.py"
 LETTER = re.compile(r"[\u0621-\u064a\u0660-\u0669A-Za-z0-9]")
 CLITICS = "وفبلك"
 FIELDS = ("event_type", "sub_event_type", "date", "location", "admin1", "country", "actor1", "actor2",
@@ -96,25 +94,8 @@ def output_of(project: Project, ids: set[str]) -> list[dict[str, Any]]:
 
 
 def score(articles: list[td.Annotated], output: list[dict[str, Any]]) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory() as tmp:
-        gold = Path(tmp) / "gold"
-        gold.mkdir()
-        with open(gold / "articles.jsonl", "w", encoding="utf-8") as f:
-            for a in articles:  # offsets of the output are into the stored text (blanks around it go)
-                f.write(
-                    json.dumps({**a.record(), "text": clean_text(a.text).strip()}, ensure_ascii=False) + "\n"
-                )
-                (gold / f"{a.id}.json").write_text(json.dumps(a.gold, ensure_ascii=False), encoding="utf-8")
-        system = Path(tmp) / "system.jsonl"
-        system.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in output), encoding="utf-8")
-        proc = subprocess.run(
-            [sys.executable, str(SCORER), str(gold), str(system), "--json"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    result: dict[str, Any] = json.loads(proc.stdout)
-    return result
+    """The official scorer; offsets of the output are into the stored text (blanks around it go)."""
+    return td.official_score(articles, output, lambda a: clean_text(a.text).strip())
 
 
 def write_jsonl(path: Path, records: list[dict[str, Any]]) -> None:

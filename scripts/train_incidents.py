@@ -29,9 +29,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -51,7 +49,6 @@ from desktop.learning import incidents as learned  # noqa: E402
 from desktop.learning.incidents import Example  # noqa: E402
 from desktop.pipeline import Pipeline, document_from_record, map_ordered  # noqa: E402
 
-SCORER = ROOT.parent / "shared" / "eval" / "score_articles.py"
 OUT = ROOT / "resources" / "models" / "incidents.json"
 CS = (0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(0.2 + 0.05 * k, 2) for k in range(13))  # 0.20 .. 0.80
@@ -119,31 +116,8 @@ def system_output(
 
 
 def score(articles: list[td.Annotated], outputs: list[dict[str, Any]]) -> dict[str, Any]:
-    """The project's scorer on these articles (gold records written to a temporary folder)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        gold = Path(tmp) / "gold"
-        gold.mkdir()
-        with open(gold / "articles.jsonl", "w", encoding="utf-8") as f:
-            for a in articles:
-                f.write(
-                    json.dumps(
-                        {"id": a.id, "text": a.text, "date": a.date, "title": a.title}, ensure_ascii=False
-                    )
-                    + "\n"
-                )
-                (gold / f"{a.id}.json").write_text(json.dumps(a.gold, ensure_ascii=False), encoding="utf-8")
-        system = Path(tmp) / "system.jsonl"
-        system.write_text(
-            "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in outputs), encoding="utf-8"
-        )
-        proc = subprocess.run(
-            [sys.executable, str(SCORER), str(gold), str(system), "--json"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    result: dict[str, Any] = json.loads(proc.stdout)
-    return result
+    """The project's scorer on these articles."""
+    return td.official_score(articles, outputs)
 
 
 def _f1(tp: int, fp: int, fn: int) -> float:

@@ -128,3 +128,37 @@ def folds(articles: list[Annotated], k: int = 5) -> list[int]:
     order = sorted(first_id, key=first_id.__getitem__)
     fold_of = {g: i % k for i, g in enumerate(order)}
     return [fold_of[g] for g in groups]
+
+
+SCORER = ROOT.parent / "shared" / "eval" / "score_articles.py"
+
+
+def official_score(
+    articles: list[Annotated], outputs: list[dict[str, Any]], text_of: Any = None
+) -> dict[str, Any]:
+    """`../shared/eval/score_articles.py` on these articles and system outputs (gold records in a
+    temporary folder); `text_of(article)` gives the text the outputs' offsets point into."""
+    import subprocess
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        gold = Path(tmp) / "gold"
+        gold.mkdir()
+        with open(gold / "articles.jsonl", "w", encoding="utf-8") as f:
+            for a in articles:
+                text = text_of(a) if text_of is not None else a.text
+                f.write(json.dumps({**a.record(), "text": text}, ensure_ascii=False) + "\n")
+                (gold / f"{a.id}.json").write_text(json.dumps(a.gold, ensure_ascii=False), encoding="utf-8")
+        system = Path(tmp) / "system.jsonl"
+        system.write_text(
+            "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in outputs), encoding="utf-8"
+        )
+        proc = subprocess.run(
+            [sys.executable, str(SCORER), str(gold), str(system), "--json"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    result: dict[str, Any] = json.loads(proc.stdout)
+    return result

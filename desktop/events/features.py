@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from desktop.document import Span
 from desktop.events import lexicon as lx
 from desktop.events.fields import SentenceView
+from desktop.events.merging import incident_day
 from desktop.events.model import Incident
 from desktop.text.normalize import normalize_word
 
@@ -106,7 +107,7 @@ def candidate_features(
     toll = (fields.get("fatalities") or 0) + (fields.get("injuries") or 0)
     if toll:
         f[f"toll:{'1' if toll == 1 else '2-9' if toll < 10 else '10-99' if toll < 100 else '100+'}"] = 1.0
-    day = _day(fields.get("date"))
+    day = incident_day(inc)
     if doc_date is not None and day is not None:
         ago = (doc_date - day).days
         span = (
@@ -128,12 +129,3 @@ def candidate_features(
     n = len(tokens)
     f[f"len:{'1-10' if n <= 10 else '11-25' if n <= 25 else '26-50' if n <= 50 else '51+'}"] = 1.0
     return f
-
-
-def _day(value: object) -> dt.date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
