@@ -22,6 +22,7 @@ from desktop.gui.qt import (
     QHBoxLayout,
     QHeaderView,
     QIntValidator,
+    QLabel,
     QLineEdit,
     QObject,
     QPushButton,
@@ -70,6 +71,14 @@ class IncidentEditor(QWidget):
             editor.installEventFilter(self)
             self.editors[name] = editor
             form.addRow(arabic_label if arabic else english, editor)
+        # Why the machine reported it: its confidence and the ids of the rules that made and shaped it
+        # (`rasid explain` tells the same per sentence).
+        self.why = QLabel()
+        self.why.setObjectName("incidentWhy")
+        self.why.setTextFormat(Qt.TextFormat.PlainText)
+        self.why.setWordWrap(True)
+        self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(tr("Why"), self.why)
         self.setEnabled(False)
 
     def _make_editor(self, name: str) -> QWidget:
@@ -141,6 +150,7 @@ class IncidentEditor(QWidget):
                 elif isinstance(editor, QLineEdit):
                     editor.setText("" if value is None else str(value))
                     editor.setCursorPosition(0)
+            self.why.setText(why_text(incident))
         finally:
             self._loading = False
 
@@ -347,3 +357,16 @@ class IncidentPanel(QWidget):
         current = self.current()
         if current is not None:
             self.splitRequested.emit(current.id)
+
+
+def why_text(incident: IncidentView | None) -> str:
+    """The "why" line: who made the incident, the decision's confidence and the rule ids."""
+    if incident is None:
+        return ""
+    if incident.origin == "analyst":
+        return tr("Added by the analyst.")
+    parts = []
+    if incident.confidence is not None:
+        parts.append(tr("confidence {c:.2f}").format(c=incident.confidence))
+    parts.append(", ".join(incident.rules) if incident.rules else tr("no rule recorded"))
+    return " · ".join(parts)

@@ -632,6 +632,8 @@ def _incident_view(i: Incident) -> IncidentView:
         fields={name: f.value for name, f in i.fields.items()},
         evidence=i.evidence,
         fields_evidence={name: f.evidence for name, f in i.fields.items() if f.evidence is not None},
+        rules=tuple(i.rules),
+        confidence=i.confidence,
     )
 
 

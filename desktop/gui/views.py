@@ -74,6 +74,8 @@ class IncidentView:
     fields: dict[str, Any]
     evidence: tuple[int, int] | None = None
     fields_evidence: dict[str, tuple[int, int]] = field(default_factory=dict)
+    rules: tuple[str, ...] = ()  # ids of the rules that made and shaped it (the "why")
+    confidence: float | None = None  # probability of the decision that kept it
 
     def get(self, name: str) -> Any:
         return self.fields.get(name)
