@@ -119,33 +119,6 @@ def extract(doc: Document) -> Document:
     return default_pipeline()(doc)
 
 
-class DictionaryExtractor:
-    """The full pipeline with a project's dictionary of actors and places added to the gazetteers.
-
-    Holds only plain data (picklable for worker processes); the gazetteers and recognizer are built
-    on first use in each process. `entries` are `desktop.store.dictionary.DictionaryEntry.to_json()`
-    dicts: `kind` (actor|place), `key`, `name`, `aliases`, coordinates, `admin1`, `country`,
-    `actor_type` (ACLED inter code), `overrides` (a bundled id this entry replaces), `attrs`.
-    """
-
-    def __init__(self, entries: list[dict[str, Any]]) -> None:
-        self.entries = entries
-        self._pipeline: Pipeline | None = None
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {"entries": self.entries, "_pipeline": None}
-
-    def __call__(self, doc: Document) -> Document:
-        if self._pipeline is None:
-            from desktop.nlp.entities import EntityRecognizer
-            from desktop.nlp.gazetteer import load_gazetteers, project_entries
-
-            places, actors = project_entries(self.entries)
-            recognizer = EntityRecognizer(load_gazetteers().with_overrides(places=places, actors=actors))
-            self._pipeline = Pipeline(replaced={"entities": recognizer})
-        return self._pipeline(doc)
-
-
 Record = dict[str, Any]
 
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 import logging
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -100,3 +101,14 @@ def reset_model() -> None:
 
 def current_model() -> IncidentModel | None:
     return _override[0] if _override else bundled_model()
+
+
+@contextmanager
+def using(model: IncidentModel | None) -> Iterator[None]:
+    """Decide with `model` (None: the hand score) inside the block, then with the one before."""
+    previous = list(_override)
+    use_model(model)
+    try:
+        yield
+    finally:
+        _override[:] = previous

@@ -27,7 +27,7 @@ from desktop.importing.dedupe import content_hash, signature
 from desktop.ingest import parts
 from desktop.ingest.report import ImportProgress, ImportReport, ProgressCallback
 from desktop.ingest.reviewed import reviewed_annotations
-from desktop.pipeline import DictionaryExtractor, document_from_record, map_ordered, worker_extract
+from desktop.pipeline import document_from_record, map_ordered, worker_extract
 from desktop.store.project import Project
 from desktop.store.search import search_text
 from desktop.store.writes import (
@@ -89,8 +89,8 @@ def project_extractor(project: Project) -> Extractor | None:
 
     entries = project.dictionary.extraction_entries()
     incident_model, entity_model = project_models(project)
-    if incident_model is None and entity_model is None:
-        return DictionaryExtractor(entries) if entries else None
+    if not entries and incident_model is None and entity_model is None:
+        return None
     return ProjectExtractor(entries, incident_model, entity_model)
 
 

@@ -1,5 +1,7 @@
 """The pipeline a project extracts with: the bundled one, plus the project's dictionary of actors and
-places and the project's own models when the analyst put them in use.
+places added to the gazetteers (`kind` actor|place, `key`, `name`, `aliases`, coordinates, `admin1`,
+`country`, `actor_type`, `overrides`, `attrs`: `DictionaryEntry.to_json()`) and the project's own
+models when the analyst put them in use.
 
 Holds only plain data (picklable for worker processes); the recognizer and taggers are built on
 first use in each process, and the incident model is put in use in that process.
@@ -56,9 +58,5 @@ class ProjectExtractor:
             self._pipeline = self._build()
         if self.incident_model is None:
             return self._pipeline(doc)
-        previous = classifier.current_model()
-        classifier.use_model(self.incident_model)
-        try:
+        with classifier.using(self.incident_model):
             return self._pipeline(doc)
-        finally:
-            classifier.use_model(previous)

@@ -89,13 +89,9 @@ def evidence_span(text: str, incident: Mapping[str, Any]) -> tuple[int, int] | N
 def candidates(article_id: str, doc: Document, gold: Sequence[Mapping[str, Any]]) -> list[Example]:
     """Every candidate of a prepared document (pipeline up to entities) that reaches the decision,
     labelled against the annotated incidents `gold` (ACLED fields and evidence)."""
-    previous = classifier.current_model()
-    classifier.use_model(KEEP_ALL)
-    try:
+    with classifier.using(KEEP_ALL):
         doc.trace = None
         _, trace = find_incidents(doc, keep_features=True)
-    finally:
-        classifier.use_model(previous)
     spans = [evidence_span(doc.text, g) for g in gold]
     out = []
     for cand in trace.candidates:
@@ -119,17 +115,13 @@ def candidates(article_id: str, doc: Document, gold: Sequence[Mapping[str, Any]]
 
 def run_incidents(docs: Iterable[Document], model: IncidentModel | None) -> list[dict[str, Any]]:
     """The incident stage on prepared documents, deciding with `model` (None: the hand score)."""
-    previous = classifier.current_model()
-    classifier.use_model(model)
-    try:
-        out = []
+    out = []
+    with classifier.using(model):
         for doc in docs:
             doc.trace = None
             incidents_component(doc)
             out.append(doc.to_json())
-        return out
-    finally:
-        classifier.use_model(previous)
+    return out
 
 
 def bundled_examples() -> list[Example]:

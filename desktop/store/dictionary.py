@@ -102,7 +102,8 @@ class DictionaryManager:
         return [_entry(r) for r in self._p.conn.execute(sql + " ORDER BY d.id", params)]
 
     def extraction_entries(self) -> builtins.list[dict[str, Any]]:
-        """Every actor and place entry as the extraction pipeline takes them (`DictionaryExtractor`)."""
+        """Every actor and place entry as the extraction pipeline takes them
+        (`desktop.learning.extractor.ProjectExtractor`)."""
         return [e.to_json() for kind in KINDS for e in self.list(kind, limit=10**9)]
 
     def apply(self, entry_id: int, type_: str) -> builtins.list[int]:
