@@ -299,6 +299,24 @@ ACTOR2_CIVILIANS = _b(
     ("قتل خمسة مدنيين في قصف على الرميلة.",),
     ("قتل خمسة جنود في قصف على الرميلة.",),
 )
+ACTOR2_PEOPLE_VICTIMS = _b(
+    "bind.actor2.people_victims",
+    "actor2",
+    "people (أشخاص، شخصا) killed or wounded in a bombing, a strike or an attack, with no side named, "
+    "are civilians; so is a civilian (a named person, an official of no force) abducted",
+    Scope.CLAUSE,
+    ("قتل ستة أشخاص في انفجار سيارة مفخخة في سوق المدينة أمس.",),
+    ("قتل ستة أشخاص في اشتباكات بين الفصائل في المدينة أمس.",),
+)
+ACTOR2_STATE_VICTIMS = _b(
+    "bind.actor2.state_victims",
+    "actor2",
+    "soldiers or policemen of a nation killed or wounded (جنود أتراك، جنديا أفغانيا، عناصر من الشرطة) "
+    "with no force named are that nation's army or the police",
+    Scope.CLAUSE,
+    ("قتل ثلاثة جنود أتراك في هجوم على قافلة عسكرية أمس.",),
+    ("قتل ثلاثة مدنيين في هجوم على قافلة أمس.",),
+)
 WEAPON_NEAREST = _b(
     "bind.weapon.nearest",
     "weapon",
@@ -357,6 +375,8 @@ RULES: tuple[Binder, ...] = (
     ACTOR2_PATIENT_CUE,
     ACTOR2_POSSESSIVE,
     ACTOR2_CIVILIANS,
+    ACTOR2_PEOPLE_VICTIMS,
+    ACTOR2_STATE_VICTIMS,
     WEAPON_NEAREST,
     TERRITORY_SIDE,
     SUMMARY,

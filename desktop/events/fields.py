@@ -282,6 +282,29 @@ class PlaceChoice:
     near: bool = False
 
 
+def place_fields(text: str, place: Span) -> dict[str, Any]:
+    """The incident fields a place span gives: its words, gazetteer id, admin1, country, coordinates."""
+    return {
+        "location": text[place.start : place.end],
+        "location_id": place.attrs.get("canonical_id"),
+        "admin1": place.attrs.get("admin1"),
+        "country": place.attrs.get("country"),
+        "latitude": place.attrs.get("lat"),
+        "longitude": place.attrs.get("lon"),
+    }
+
+
+def place_precision(place: Span, near: bool = False) -> int:
+    """ACLED's geo_precision of a place span: 3 for a province, region or country, 2 for a district
+    or the area around a place (`near`), 1 for a town, a village or a site."""
+    feature = str(place.attrs.get("feature", ""))
+    if feature in ("admin1", "region", "country", "river"):
+        return 3
+    if near or feature in ("admin2", "district"):
+        return 2
+    return 1
+
+
 def choose_place(view: SentenceView, trigger: Evidence, exclude: Span | None = None) -> PlaceChoice | None:
     """The most specific place the sentence names for the event, preferring those near the trigger;
     `near` when a cue (قرب، ريف, a direction) makes it the area around the place. `exclude` is a
@@ -306,14 +329,7 @@ def choose_place(view: SentenceView, trigger: Evidence, exclude: Span | None = N
     best = max(places, key=score)
     before = normalize(text[max(view.span.start, best.start - 25) : best.start]).text
     near = bool(lx.NEAR.search(before.split(" في ")[-1][-20:])) if before else False
-    feature = str(best.attrs.get("feature", ""))
-    if feature in ("admin1", "region", "country", "river"):
-        precision = 3
-    elif near or feature in ("admin2", "district"):
-        precision = 2
-    else:
-        precision = 1
-    return PlaceChoice(best, precision, near)
+    return PlaceChoice(best, place_precision(best, near), near)
 
 
 # --- actors -------------------------------------------------------------------------------------
@@ -521,9 +537,80 @@ def choose_actors(
     ):
         patient = ActorChoice("مدنيون", None)
         fired.append(bd.ACTOR2_CIVILIANS.id)
+    if patient is None and harm:
+        patient = _victims_side(view, harm, sub_event, fired)
+    elif patient is None and sub_event == "Abduction/forced disappearance":
+        patient = _victims_side(view, [trigger], sub_event, fired)
     if agent and patient and agent.name == patient.name:
         patient = None
     return agent, patient
+
+
+# Victims who are soldiers or policemen (normalized), with the nationality that may follow them.
+_SOLDIERS = re.compile(
+    r"(?<![\u0621-\u064a])(?:جنديا|جندي|جنديين|جنود|عسكريا|عسكري|عسكريين|عسكريون|ضابطا|ضابط|ضباط)"
+    r"(?: (?:من )?(?:ال)?(اتراك|افغان|روس|[\u0621-\u064a]{3,}?)(?:يا|يه|يين|يون|ي)?)?(?![\u0621-\u064a])"
+)
+_POLICE = re.compile(
+    r"(?<![\u0621-\u064a])(?:شرطيا|شرطي|شرطيين|(?:عناصر|افراد|رجال|عنصرا|عنصر|فرد) (?:من )?(?:ال)?شرطه)"
+    r"(?: (?:ال)?([\u0621-\u064a]{3,}?)(?:يه|ي))?(?![\u0621-\u064a])"
+)
+_PLURAL_DEMONYMS = {"اتراك": "ترك", "افغان": "افغان", "روس": "روس"}
+_PEOPLE = re.compile(r"(?<![\u0621-\u064a])(?:شخصا|شخص|اشخاص|شخصين|الاشخاص)(?![\u0621-\u064a])")
+_PEOPLE_KINDS = frozenset(
+    {
+        "Suicide bomb",
+        "Remote explosive/landmine/IED",
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Chemical weapon",
+        "Grenade",
+        "Attack",
+    }
+)
+_CIVILIAN_TITLES = re.compile(
+    r"(?<![\u0621-\u064a])(?:ال)?(?:ناشط|صحفي|صحفيه|مدير|رئيس|طيار|طبيب|مهندس|رجل اعمال|موظف|مواطن)"
+    r"(?![\u0621-\u064a])"
+)
+
+
+def _victims_side(
+    view: SentenceView, harm: list[Evidence], sub_event: str, fired: list[str]
+) -> ActorChoice | None:
+    """The target when the text names the victims but no group (`ACTOR2_STATE_VICTIMS`,
+    `ACTOR2_PEOPLE_VICTIMS`): soldiers of a nation are its army, policemen the police, people killed
+    in a bombing or an attack (and a civilian abducted) civilians."""
+    text = view.text
+
+    def close(m: re.Match[str]) -> bool:
+        start, end = view.to_doc(*m.span())
+        return any(view.words_between(h[1], start) <= 4 or view.words_between(end, h[0]) <= 4 for h in harm)
+
+    for m in _SOLDIERS.finditer(text):
+        if not close(m):
+            continue
+        stem = m.group(1)
+        stem = _PLURAL_DEMONYMS.get(stem, stem) if stem else None
+        if stem and _country_stem(stem):
+            fired.append(bd.ACTOR2_STATE_VICTIMS.id)
+            return ActorChoice(f"الجيش ال{stem}ي", None)
+    for m in _POLICE.finditer(text):
+        if not close(m):
+            continue
+        stem = m.group(1)
+        fired.append(bd.ACTOR2_STATE_VICTIMS.id)
+        if stem and _country_stem(stem):
+            return ActorChoice(f"الشرطة ال{stem}ية", None)
+        return ActorChoice("الشرطة", None)
+    if sub_event == "Abduction/forced disappearance":
+        if any(e.label == "PER" for e in view.entities) or _CIVILIAN_TITLES.search(text):
+            fired.append(bd.ACTOR2_PEOPLE_VICTIMS.id)
+            return ActorChoice("مدنيون", None)
+        return None
+    if sub_event in _PEOPLE_KINDS and any(close(m) for m in _PEOPLE.finditer(text)):
+        fired.append(bd.ACTOR2_PEOPLE_VICTIMS.id)
+        return ActorChoice("مدنيون", None)
+    return None
 
 
 _IN_WORD = re.compile(lx.word(r"في", proclitics=False))
@@ -553,7 +640,7 @@ def _country_stem(stem: str) -> bool:
     from desktop.nlp.gazetteer import load_gazetteers
 
     phrases = load_gazetteers().phrases()
-    for key in (f"ال{stem}يه", f"{stem}يا", f"{stem}ا", stem, f"ال{stem}", f"{stem}يه"):
+    for key in (f"ال{stem}يه", f"{stem}يا", f"{stem}ا", stem, f"ال{stem}", f"{stem}يه", f"{stem}ستان"):
         if any(
             kind == "place" and getattr(item, "feature", "") == "country"
             for kind, item in phrases.get(key, ())

@@ -31,7 +31,7 @@ from desktop.events import merging as mg
 from desktop.events import refinements as rf
 from desktop.events.classifier import current_model
 from desktop.events.features import candidate_features
-from desktop.events.fields import SentenceView, casualties, choose_actors, choose_place
+from desktop.events.fields import SentenceView, casualties, choose_actors, choose_place, place_fields
 from desktop.events.model import (
     VIOLENT,
     Candidate,
@@ -299,12 +299,7 @@ def _bind(view: SentenceView, inc: Incident, context: _Context) -> None:
         why.append(bd.PLACE_PREVIOUS.id)
     if place is not None:
         s = place.span
-        f["location"] = view.doc.text[s.start : s.end]
-        f["location_id"] = s.attrs.get("canonical_id")
-        f["admin1"] = s.attrs.get("admin1")
-        f["country"] = s.attrs.get("country")
-        f["latitude"] = s.attrs.get("lat")
-        f["longitude"] = s.attrs.get("lon")
+        f.update(place_fields(view.doc.text, s))
         f["geo_precision"] = place.precision
         if place.near and place.precision == 2:
             why.append(bd.PLACE_NEAR.id)
@@ -464,6 +459,7 @@ def find_incidents(doc: Document, keep_features: bool = False) -> tuple[list[Inc
     mg.article_names(doc, found)
     mg.adopt_specific(found)
     kept = mg.merge(found, trace.article_rules)
+    mg.place_from_article(doc, kept)
     mg.fill_actors(doc, kept, claims)
     for inc in kept:
         inc.trace.kept = True

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from desktop.document import Document, Span
 from desktop.events import lexicon as lx
-from desktop.events.fields import SentenceView, actor_name
+from desktop.events.fields import SentenceView, actor_name, place_fields, place_precision
 from desktop.events.model import VIOLENT, Incident
 from desktop.events.triggers import ANY_TRIGGER
 from desktop.rules import Example, Phase, Rule, Scope
@@ -327,6 +327,14 @@ SAME_EVENT = _a(
     ("قصفت الطائرات حلب أمس. وقصفت الطائرات إدلب أمس.",),
 )
 
+PLACE_FROM_ARTICLE = _a(
+    "merge.place_from_article",
+    Phase.MERGE,
+    "an incident placed only at a country takes the first town, village or site of that country the "
+    "article names (its headline or lead); one with no place takes the article's only such place",
+    ("فرضت السلطات حظر التجول في مدينة جزرة. وقتل ثلاثة جنود في هجوم في جنوب شرق تركيا أمس.",),
+    ("قتل ثلاثة جنود في هجوم على حاجز في تركيا أمس.",),
+)
 ACTOR_FROM_SIBLING = _a(
     "merge.actor_from_sibling",
     Phase.MERGE,
@@ -354,6 +362,7 @@ RULES: tuple[ArticleRule, ...] = (
     SUMMARY_YIELDS,
     SAME_EVENT,
     RETOLD,
+    PLACE_FROM_ARTICLE,
     ACTOR_FROM_SIBLING,
     ACTOR_FROM_CLAIM,
 )
@@ -398,14 +407,7 @@ def split_coordinated(view: SentenceView, incidents: list[Incident]) -> list[Inc
             clone = replace(
                 inc, fields=dict(inc.fields), fields_evidence=dict(inc.fields_evidence), rules=list(inc.rules)
             )
-            clone.fields.update(
-                location=text[nxt.start : nxt.end],
-                location_id=nxt.attrs.get("canonical_id"),
-                admin1=nxt.attrs.get("admin1"),
-                country=nxt.attrs.get("country"),
-                latitude=nxt.attrs.get("lat"),
-                longitude=nxt.attrs.get("lon"),
-            )
+            clone.fields.update(place_fields(text, nxt))
             clone.fields_evidence["location"] = (nxt.start, nxt.end)
             clone.fields["fatalities"] = clone.fields["injuries"] = None
             clone.shaped(SPLIT_PLACES.id)
@@ -622,6 +624,44 @@ def article_names(doc: Document, incidents: list[Incident]) -> None:
 # --- initiators from the article -------------------------------------------------------------------
 
 _GENERIC_ACTOR = ("gen-",)
+
+
+# Features of places no finer than a province: they do not say where in a country an event was.
+_COARSE_FEATURES = frozenset({"country", "admin1", "region", "river"})
+
+
+def place_from_article(doc: Document, incidents: list[Incident]) -> None:
+    """`PLACE_FROM_ARTICLE`: a country-level incident ("قتل 3 من الشرطة في جنوب شرق تركيا") takes the
+    first specific place of that country the article names (ACLED codes the most specific place the
+    report gives); an unplaced incident takes the article's specific place when there is only one.
+    Places inside a name and places of another country are not candidates."""
+    text = doc.text
+    specific = [
+        e
+        for e in doc.layers.get("entities", [])
+        if e.label == "LOC"
+        and str(e.attrs.get("feature", "")) not in _COARSE_FEATURES
+        and not e.attrs.get("nested")
+    ]
+    if not specific:
+        return
+    distinct = {normalize_word(text[e.start : e.end]) for e in specific}
+    for inc in incidents:
+        place: Span | None = None
+        if inc.fields.get("location") is None:
+            place = specific[0] if len(distinct) == 1 else None
+        elif str(inc.fields.get("location_id") or "").startswith("cty-"):
+            country = inc.fields.get("country")
+            place = next((e for e in specific if e.attrs.get("country") in (None, country)), None)
+        if place is None:
+            continue
+        country = inc.fields.get("country")
+        inc.fields.update(place_fields(text, place))
+        if inc.fields.get("country") is None:
+            inc.fields["country"] = country  # a village the gazetteer lacks: still in that country
+        inc.fields["geo_precision"] = place_precision(place)
+        inc.fields_evidence["location"] = (place.start, place.end)
+        inc.shaped(PLACE_FROM_ARTICLE.id)
 
 
 def claimed_groups(view: SentenceView) -> list[Span]:

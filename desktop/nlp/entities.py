@@ -68,14 +68,14 @@ _FORCES = _words("قوات وقوات بقوات لقوات")
 # Facility and landmark nouns stay part of the place's name (`مستشفى الرابطة`, `سجن صيدنايا`).
 _FACILITY_NOUNS = _words(
     "مخيم مطار قاعدة حقل محطة مخيمي مستشفى مسجد جامع كنيسة كاتدرائية معسكر سجن حاجز ميناء فندق شارع "
-    "سوق متحف جسر سد معبر"
+    "سوق متحف جسر سد معبر ملعب سفارة قنصلية جامعة مدرسة ساحة ميدان مفرق دوار جبل تل تلة وادي"
 )
 _PLACE_NOUNS = _words(
-    "بلدة قرية مدينة منطقة حي ناحية بلدتي قريتي مدينتي منطقتي حيي قرى بلدات مدن مناطق أحياء"
+    "بلدة قرية مدينة منطقة حي ناحية ضاحية بلدتي قريتي مدينتي منطقتي حيي قرى بلدات مدن مناطق أحياء"
 ) | _FACILITY_NOUNS
 # Place nouns alone (with their proclitics and article stripped) name no place: `وبلدات`, `المدينتين`.
 _BARE_PLACE_NOUNS = _words(
-    "بلدة قرية مدينة منطقة حي ناحية مخيم بلدتي قريتي مدينتي منطقتي بلدتين قريتين مدينتين منطقتين "
+    "بلدة قرية مدينة منطقة حي ناحية ضاحية مخيم بلدتي قريتي مدينتي منطقتي بلدتين قريتين مدينتين منطقتين "
     "قرى بلدات مدن مناطق أحياء مخيمات ضواحي أرياف"
 )
 # Kinship words that start a place's name after a place noun (`مدينة بن عروس`, `بلدة بني وليد`).
@@ -101,9 +101,9 @@ _FORMULAS = frozenset(
 _VERB_PARTICLES = _words("أن لن لم كي لكي سوف")
 # An imperfect verb with an object pronoun (`يؤمها`, `تقودهم`): never a name.
 _VERB_WITH_OBJECT = re.compile(r"^[يت][\u0621-\u064a]{2,}(?:ها|هم|هما)$")
-# Facilities named after their city (`مطار بغداد`, `مخيم جنين`); other facility nouns before a city's
-# name say where they are (`مسجد حمص`).
-_CITY_FACILITIES = _words("مطار مخيم")
+# Facilities named after a place (`مطار بغداد`, `مخيم جنين`, `شارع الجزائر`, `ملعب فرنسا`); other
+# facility nouns before a city's name say where they are (`مسجد حمص`).
+_CITY_FACILITIES = _words("مطار مخيم شارع ملعب سفارة قنصلية ساحة ميدان جامعة ميناء مفرق")
 # Adjectives that are part of a facility's name (`قاعدة العند الجوية`, `مطار بغداد الدولي`).
 _FACILITY_KINDS = _words("الجوية الجوي الدولي الدولية البحرية البحري العسكرية العسكري")
 # Definite words after a facility noun that say whose or where it is, not its name (`مسجد القرية`).
@@ -113,6 +113,12 @@ _GENERIC_PLACE_WORDS = _words(
     "العسكري العسكرية الدولي الميداني الحكومي الحكومية العام العامة المعسكر القاعدة المطار المسجد "
     "المستشفى السجن الأسهم الخضار الألغام النفط الغاز"
 )
+# Definite facility nouns that an adjective names (`الكنيسة المرقسية`, `السفارة الأمريكية`), with the
+# honorifics that may follow (`الحرم النبوي الشريف`).
+_NAMED_BY_ADJECTIVE = _words("كنيسة كاتدرائية كاتدرالية مسجد جامع حرم سفارة قنصلية")
+_HONORIFIC_TAILS = _words("الشريف المقدس المقدسة")
+_OPENING_MARKS = frozenset('("«“')
+_CLOSING_MARKS = frozenset(')"»”')
 # Direction adjectives are place names only after a cue (`الغربية` is also "western").
 _DIRECTION_WORDS = _words("الشرقية الغربية الشمالية الجنوبية الوسطى الشرقي الغربي الشمالي الجنوبي")
 # Prepositions after which a country adjective form (`سورية`) is the country, not "Syrian".
@@ -287,13 +293,17 @@ class EntityRecognizer:
                 # after a facility noun any model name over the words counts ("مستشفى الملك فهد")
                 labels = ("LOC", "PER", "ORG") if c.attrs.get("facility") or c.attrs.get("kin") else ("LOC",)
                 seen = any(m.label in labels and m.start < c.end and name_start < m.end for m in model)
-                known = c.attrs.get("facility") and " ".join(normalize_word(w) for w in name) in self.phrases
+                known = c.attrs.pop("named_for", False) or (
+                    c.attrs.get("facility") and " ".join(normalize_word(w) for w in name) in self.phrases
+                )
                 if any(_VERB_WITH_OBJECT.match(normalize_word(w)) for w in name):
                     drop(c, er.NOT_A_NAME_VERB.id)  # "قرية يؤمها السياح": a verb, not a name
                 elif rare or seen or known:
                     found.append(c)
                 else:
                     drop(c, er.PLACE_NOUN_COMMON.id)
+            found.extend(self._named_facilities(doc.text, sent_tokens, keys, model))
+            found.extend(self._bracketed_places(doc.text, sent_tokens, keys))
             for c in gazetteer:
                 if self._adjective_after_place_noun(c, sent_tokens, keys):
                     c.label = "DROP"
@@ -500,7 +510,10 @@ class EntityRecognizer:
                 continue
             # After a facility noun a definite common word may name it ("مسجد السلام"); it is kept
             # only when the model or the gazetteers see a name there (checked by the caller).
-            named_facility = head and keys[j].startswith("ال") and keys[j] not in _GENERIC_PLACE_WORDS
+            named_for = head and noun in _CITY_FACILITIES and self._known_place(keys[j])
+            named_facility = named_for or (
+                head and keys[j].startswith("ال") and keys[j] not in _GENERIC_PLACE_WORDS
+            )
             if head and (
                 keys[j] in _GENERIC_PLACE_WORDS
                 or tokens[j].attrs.get("prefix", "")
@@ -538,6 +551,8 @@ class EntityRecognizer:
                 end += 1
             start = name_start(tokens[i]) if head else tokens[j].start
             attrs: dict[str, Any] = {"cued": True, "facility": True} if head else {"cued": True}
+            if named_for:
+                attrs["named_for"] = True  # "ملعب فرنسا", "شارع الجزائر": a known place names it
             cand = Candidate(start, tokens[end - 1].end, "LOC", "rule", 0.6, attrs)
             out.append(cand.by(er.FACILITY_NAME.id if head else er.PLACE_NOUN_NAME.id))
             k = end
@@ -554,6 +569,77 @@ class EntityRecognizer:
                 cand = Candidate(base, tokens[k].end, "LOC", "rule", 0.6, {"cued": True})
                 out.append(cand.by(er.PLACE_NOUN_COORDINATED.id))
                 k += 1
+        return out
+
+    def _named_facilities(
+        self, text: str, tokens: Sequence[Span], keys: Sequence[str], model: Sequence[Candidate]
+    ) -> list[Candidate]:
+        """Facilities the place-noun rule cannot read: one named after a person the model found
+        (`شارع محمد الخامس`, `كنيسة مار جرجس`), and a definite facility noun with the adjective that
+        names it (`الكنيسة المرقسية`, `السفارة الأمريكية`, `الحرم النبوي الشريف`)."""
+        out: list[Candidate] = []
+        n = len(tokens)
+        for i in range(n - 1):
+            key = keys[i][1:] if keys[i][:1] in "وفبل" and keys[i][1:] in _FACILITY_NOUNS else keys[i]
+            if key in _FACILITY_NOUNS and not tokens[i + 1].attrs.get("prefix", ""):
+                j = i + 1
+                person_end = next(
+                    (m.end for m in model if m.label in ("PER", "MISC") and m.start == tokens[j].start), None
+                )
+                if (
+                    person_end is None
+                    and j + 1 < n
+                    and self.gaz.is_first_name(keys[j])
+                    and not text[tokens[j].start : tokens[j].end].endswith("ى")  # على: a preposition
+                    and keys[j + 1].startswith("ال")
+                    and not tokens[j + 1].attrs.get("prefix", "")
+                ):
+                    person_end = tokens[j + 1].end  # "شارع محمد الخامس": a first name and its epithet
+                if person_end is not None:
+                    attrs: dict[str, Any] = {"cued": True, "facility": True}
+                    cand = Candidate(name_start(tokens[i]), person_end, "LOC", "rule", 0.6, attrs)
+                    out.append(cand.by(er.FACILITY_PERSON.id))
+                continue
+            if not key.startswith("ال") or key[2:] not in _NAMED_BY_ADJECTIVE or tokens[i + 1].label != "ar":
+                continue
+            adjective = keys[i + 1]
+            if (
+                not adjective.startswith("ال")
+                or not _NISBA_TAIL.match(adjective)
+                or adjective in _GENERIC_PLACE_WORDS
+                or adjective in _DIRECTION_WORDS
+                or tokens[i + 1].attrs.get("prefix", "")
+            ):
+                continue
+            end = i + 2
+            if end < n and keys[end] in _HONORIFIC_TAILS:
+                end += 1
+            facility: dict[str, Any] = {"cued": True, "facility": True}
+            cand = Candidate(name_start(tokens[i]), tokens[end - 1].end, "LOC", "rule", 0.6, facility)
+            out.append(cand.by(er.FACILITY_ADJECTIVE.id))
+        return out
+
+    def _bracketed_places(self, text: str, tokens: Sequence[Span], keys: Sequence[str]) -> list[Candidate]:
+        """A name in quotes or parentheses right after a place noun (`بمنطقة (الظهرة)`, `بضاحية "سان
+        دوني"`): a place, whatever the words are."""
+        out: list[Candidate] = []
+        n = len(tokens)
+        for i in range(n - 2):
+            noun = keys[i][1:] if keys[i][:1] in "وفبل" and keys[i][1:] in _PLACE_NOUNS else keys[i]
+            opening = text[tokens[i + 1].start : tokens[i + 1].end]
+            if noun not in _PLACE_NOUNS or opening not in _OPENING_MARKS:
+                continue
+            k = i + 2
+            while k < n and k - i <= 5 and tokens[k].label == "ar":
+                k += 1
+            closing = text[tokens[k].start : tokens[k].end] if k < n else ""
+            if k == i + 2 or closing.strip() not in _CLOSING_MARKS:
+                continue
+            head = noun in _FACILITY_NOUNS
+            start = name_start(tokens[i]) if head else tokens[i + 2].start
+            attrs: dict[str, Any] = {"cued": True, "facility": True} if head else {"cued": True}
+            cand = Candidate(start, tokens[k - 1].end, "LOC", "rule", 0.65, attrs)
+            out.append(cand.by(er.PLACE_NOUN_BRACKETED.id))
         return out
 
     def _units(self, text: str, tokens: Sequence[Span], keys: Sequence[str]) -> list[Candidate]:

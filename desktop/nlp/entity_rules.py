@@ -197,6 +197,45 @@ FACILITY_NAME = _e(
         EntityExample("ونقل الجرحى إلى المستشفى القريب من البلدة."),
     ),
 )
+FACILITY_PERSON = _e(
+    "entity.facility.person",
+    "a facility or landmark noun before a person's name the model found is a place named after that "
+    "person (شارع محمد الخامس، كنيسة مار جرجس), not the person",
+    Scope.TOKENS,
+    (
+        EntityExample(
+            "وانفجرت عبوة ناسفة في شارع محمد الخامس وسط العاصمة.",
+            has=(("شارع محمد الخامس", "LOC"),),
+            lacks=(("محمد الخامس", "PER"),),
+        ),
+    ),
+    (EntityExample("واستقبل الملك محمد الخامس الوفد في القصر.", lacks=(("شارع محمد الخامس", "LOC"),)),),
+)
+FACILITY_ADJECTIVE = _e(
+    "entity.facility.adjective",
+    "a definite place of worship or mission (الكنيسة، المسجد، الحرم، السفارة) with the adjective that "
+    "names it (الكنيسة المرقسية، السفارة الأمريكية، الحرم النبوي الشريف) is a place; a generic adjective "
+    "(المسجد الكبير) is not",
+    Scope.TOKENS,
+    (
+        EntityExample(
+            "وفجر انتحاري نفسه أمام الكنيسة المرقسية صباح الأحد.", has=(("الكنيسة المرقسية", "LOC"),)
+        ),
+        EntityExample("وحاول مسلح اقتحام السفارة الأمريكية أمس.", has=(("السفارة الأمريكية", "LOC"),)),
+    ),
+    (EntityExample("وصلى المئات في المسجد الكبير بالمدينة.", lacks=(("المسجد الكبير", "LOC"),)),),
+)
+PLACE_NOUN_BRACKETED = _e(
+    "entity.place_noun.bracketed",
+    "a name in quotes or parentheses right after a place noun is a place (بمنطقة (الظهرة)، بضاحية "
+    '"سان دوني"), whatever its words',
+    Scope.TOKENS,
+    (
+        EntityExample("واقتحم مسلحون مقر الوزارة بمنطقة (الظهرة) في طرابلس.", has=(("الظهرة", "LOC"),)),
+        EntityExample('ودهمت الشرطة منزلا بضاحية "سان دوني" فجر اليوم.', has=(("سان دوني", "LOC"),)),
+    ),
+    (EntityExample('وقال مدير المنطقة "إن الوضع هادئ" أمس.', lacks=(("إن الوضع هادئ", "LOC"),)),),
+)
 PLACE_NOUN_ADJECTIVE = _e(
     "entity.place_noun.adjective",
     "a common word without the article after a place or facility noun is an adjective (قاعدة جديدة، "
@@ -489,6 +528,9 @@ RULES: tuple[EntityRule, ...] = (
     PLACE_NOUN_COMMON,
     MEDIA_NAME,
     FACILITY_NAME,
+    FACILITY_PERSON,
+    FACILITY_ADJECTIVE,
+    PLACE_NOUN_BRACKETED,
     PLACE_NOUN_ADJECTIVE,
     PLACE_NOUN_KINSHIP,
     MEDIA_ADDRESSEE,
