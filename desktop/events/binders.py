@@ -34,12 +34,21 @@ TOLL_NUMBER = _b(
     ("قتل أربعة جنود في هجوم على حاجز.", "أسفر الانفجار عن 13 قتيلا."),
     ("قتل جندي في هجوم على حاجز.",),
 )
+TOLL_MET_DEATH = _b(
+    "bind.toll.met_death",
+    "fatalities",
+    "the figure after the verb لقي belongs to the death word that closes its clause, past a time between "
+    "commas (لقي 30 جنديا، اليوم الأحد، مصرعهم)",
+    Scope.TOKENS,
+    ("لقي ما لا يقل عن 30 جنديا، اليوم الأحد، مصرعهم في هجوم انتحاري.",),
+    ("قتل 30 جنديا في هجوم انتحاري اليوم الأحد.",),
+)
 TOLL_DUAL = _b(
     "bind.toll.dual",
     "fatalities",
     "a dual victim noun after the word gives 2 (مقتل جنديين)",
     Scope.TOKENS,
-    ("أسفر الهجوم عن مقتل جنديين قرب الحدود.",),
+    ("أسفر الهجوم عن مقتل جنديين قرب الحدود.", "استشهد فلسطينيان في غارة على رفح."),
     ("أسفر الهجوم عن مقتل جندي قرب الحدود.",),
 )
 TOLL_SINGULAR = _b(
@@ -47,7 +56,11 @@ TOLL_SINGULAR = _b(
     "fatalities",
     "a singular victim noun after the word, or a pronoun of one (مقتل جندي، لقي مصرعه), gives 1",
     Scope.TOKENS,
-    ("أسفر الهجوم عن مقتل جندي قرب الحدود.", "لقي شرطي مصرعه في انفجار عبوة."),
+    (
+        "أسفر الهجوم عن مقتل جندي قرب الحدود.",
+        "لقي شرطي مصرعه في انفجار عبوة.",
+        "وقال المتحدث إن ضابط شرطة قتل في انفجار عبوة.",
+    ),
     ("أسفر الهجوم عن مقتل جنديين قرب الحدود.",),
 )
 TOLL_COORDINATED = _b(
@@ -344,6 +357,7 @@ SUMMARY = _b(
 
 RULES: tuple[Binder, ...] = (
     TOLL_NUMBER,
+    TOLL_MET_DEATH,
     TOLL_DUAL,
     TOLL_SINGULAR,
     TOLL_COORDINATED,

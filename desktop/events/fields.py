@@ -147,6 +147,8 @@ def casualties(
             if num.start >= w1:
                 gap = view.words_between(w1, num.start)
                 limit = 3
+                if gap > limit and _QUALIFIER.match(normalize(view.doc.text[w1 : num.start]).text):
+                    gap = 1  # "قتل ما لا يقل عن 40 شخصا": a qualifier of the figure, not a gap
             else:
                 gap = view.words_between(num.end, w0)
                 limit = 6
@@ -160,7 +162,9 @@ def casualties(
             if view.has_break_between(num.start, w0 if num.start < w0 else w1) and not (
                 num.start < w0 and gap <= 3 and re.match(r"\s*من\s", view.doc.text[num.end : num.end + 5])
             ):
-                continue
+                if not (num.start < w0 and _met_death_before(view, num)):
+                    continue
+                fired.append(bd.TOLL_MET_DEATH.id)  # "لقي 30 جنديا، اليوم الأحد، مصرعهم"
             if any(
                 s < num.start
                 and view.words_between(s, num.start) <= 6
@@ -191,6 +195,19 @@ def casualties(
             continue
         after = view.doc.text[w1 : min(w1 + 30, view.span.end)]
         n_after = normalize(after).text
+        before = normalize(view.doc.text[max(view.span.start, w0 - 30) : w0]).text
+        if _VICTIM_BEFORE.search(before) and not _SELF_SUFFIX.search(view.doc.text[w0:w1]):
+            total += 1  # "ضابط شرطة قتل": the one victim is the verb's subject, before it
+            found = True
+            evidence = (w0, w1)
+            fired.append(bd.TOLL_SINGULAR.id)
+            continue
+        if _DUAL_NISBA.match(n_after.lstrip()):
+            total += 2  # "استشهد فلسطينيان": a dual of a people's adjective
+            found = True
+            evidence = (w0, w1)
+            fired.append(bd.TOLL_DUAL.id)
+            continue
         if lx.DUAL_VICTIM.match(" " + n_after.lstrip()[:12]) or lx.DUAL_VICTIM.match(n_after.lstrip()):
             total += 2
             found = True
@@ -206,6 +223,29 @@ def casualties(
             if more:
                 fired.append(bd.TOLL_COORDINATED.id)
     return (total if found else None), evidence
+
+
+# Words that qualify a figure between the casualty word and it (normalized): "ما لا يقل عن 40".
+_QUALIFIER = re.compile(
+    r"^\s*(?:ما لا يقل عن|ما لا يقل علي|ما يزيد عن|ما يزيد علي|ما يربو علي|اكثر من|ازيد من|نحو|حوالي|"
+    r"قرابه|زهاء|ما يقارب|ما مجموعه)\s*$"
+)
+_MET = re.compile(lx.word(r"لق(?:ي|يت|وا|يا)", proclitics="verb"))
+# One victim named right before the verb, with at most one word of description ("ضابط شرطة قتل").
+_VICTIM_BEFORE = re.compile(
+    r"(?:^|\s)(?:شرطي|جندي|ضابط|مجند|عسكري|مدني|طفل|مواطن)(?:\s+[\u0621-\u064a]+)?\s*$"
+)
+_DUAL_NISBA = re.compile(r"^[\u0621-\u064a]{3,}يان(?![\u0621-\u064a])")
+
+
+def _met_death_before(view: SentenceView, num: Span) -> bool:
+    """`لقي N ... مصرعهم`: the verb لقي opens the figure's clause (a few words before it, no break)."""
+    return any(
+        m1 <= num.start
+        and view.words_between(m1, num.start) <= 5
+        and not view.has_break_between(m1, num.start)
+        for _m0, m1 in view.find(_MET)
+    )
 
 
 def _coordinated(rest: str) -> int:
