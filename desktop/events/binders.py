@@ -256,6 +256,15 @@ ACTOR1_ADJACENT = _b(
     ("وداعش يهاجم حاجزا للجيش في حلب أمس.",),
     ("قتل خمسة أشخاص في انفجار قرب حلب أمس.",),
 )
+ACTOR1_OWN_LOSSES = _b(
+    "bind.actor1.own_losses",
+    "actor1",
+    "a force that announces the deaths of its own men (أعلن الجيش التركي مقتل ثلاثة جنود أتراك) is their "
+    "side, the target, not the initiator",
+    Scope.CLAUSE,
+    ("أعلن الجيش التركي مقتل ثلاثة جنود أتراك في هجوم على قافلة أمس.",),
+    ("أعلن الجيش التركي مقتل ثلاثة مسلحين في اشتباك قرب الحدود أمس.",),
+)
 ACTOR1_HEDGED = _b(
     "bind.actor1.hedged",
     "actor1",
@@ -382,6 +391,7 @@ RULES: tuple[Binder, ...] = (
     ACTOR1_AIRCRAFT,
     ACTOR1_SUBJECT,
     ACTOR1_ADJACENT,
+    ACTOR1_OWN_LOSSES,
     ACTOR1_HEDGED,
     ACTOR1_CLASH_WITH,
     ACTOR1_AIR_FORCE,

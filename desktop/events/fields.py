@@ -582,7 +582,12 @@ def choose_actors(
     elif patient is None and sub_event == "Abduction/forced disappearance":
         patient = _victims_side(view, [trigger], sub_event, fired)
     if agent and patient and agent.name == patient.name:
-        patient = None
+        if bd.ACTOR2_STATE_VICTIMS.id in fired or bd.ACTOR2_VICTIMS.id in fired:
+            # "أعلن الجيش التركي مقتل ثلاثة جنود أتراك": the force reports its own dead, it did not kill
+            fired.append(bd.ACTOR1_OWN_LOSSES.id)
+            agent = None
+        else:
+            patient = None
     return agent, patient
 
 
