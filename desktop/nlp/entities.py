@@ -1362,6 +1362,11 @@ _ANAPHORS = {
         ("الميلشيا", ("militia", "rebel", "terror_group")),
         ("المليشيا", ("militia", "rebel", "terror_group")),
         ("الحركة", ("rebel", "militia", "party", "terror_group")),
+        ("الميليشيات", ("militia", "rebel", "terror_group")),
+        ("المليشيات", ("militia", "rebel", "terror_group")),
+        ("المتمردون", ("rebel", "militia")),
+        ("المتمردين", ("rebel", "militia")),
+        ("الطيران", ("coalition",)),
     )
 }
 

@@ -468,9 +468,16 @@ PROPAGATE_MODEL_NAME = _e(
 )
 ANAPHOR = _e(
     "entity.anaphor",
-    "التنظيم، الجماعة، الميليشيا refer to the article's most mentioned group of that kind",
+    "التنظيم، الجماعة، الميليشيا، المتمردون refer to the article's most mentioned group of that kind, "
+    "الطيران to its coalition",
     Scope.ARTICLE,
-    ("أعلن داعش مسؤوليته عن الهجوم. وقال التنظيم في بيان إن الهجوم نفذه انتحاري.",),
+    (
+        "أعلن داعش مسؤوليته عن الهجوم. وقال التنظيم في بيان إن الهجوم نفذه انتحاري.",
+        EntityExample(
+            "تقدمت القوات الحكومية نحو مواقع الحوثيين. وقصف المتمردون حي دار سعد أمس.",
+            has=(("المتمردون", "ACTOR"),),
+        ),
+    ),
     ("وقال التنظيم في بيان إن الهجوم نفذه انتحاري.",),
 )
 NOT_A_NAME_GENERIC_PLURAL = _e(
