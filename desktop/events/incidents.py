@@ -207,6 +207,9 @@ def _unit_incidents(view: SentenceView, trace: Trace) -> list[Incident]:
     if "suicide" in kinds:  # a suicide bomber's car bomb is one suicide bombing
         _drop_all([c for c in live if c.kind in ("ied", "attack")], rf.SUICIDE_ABSORBS.id)
         live = [c for c in live if c.kind not in ("ied", "attack")]
+    if "chemical" in kinds:  # "قصف جوي بغازات سامة": the strike delivers the one chemical attack
+        _drop_all([c for c in live if c.kind in ("air", "shelling", "attack")], rf.CHEMICAL_ABSORBS.id)
+        live = [c for c in live if c.kind not in ("air", "shelling", "attack")]
     if any(c.sub_event_type == "Disrupted weapons use" for c in live) and not view.find(lx.DEATH):
         # "أحبطت قوات الأمن هجوما بسيارة مفخخة": the foiled attack is the disruption, not an attack.
         _drop_all([c for c in live if c.event_type in VIOLENT], rf.DISRUPTION_ABSORBS.id)

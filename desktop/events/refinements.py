@@ -198,6 +198,12 @@ SUICIDE_ABSORBS = _u(
     ("فجر انتحاري سيارة مفخخة قرب حاجز للجيش.",),
     ("انفجرت سيارة مفخخة قرب حاجز للجيش.",),
 )
+CHEMICAL_ABSORBS = _u(
+    "refine.chemical_absorbs",
+    "a chemical attack absorbs the strike, shelling or attack words that deliver it (قصف جوي بغازات سامة)",
+    ("قتل عشرون شخصا في قصف جوي بغازات سامة على البلدة أمس.",),
+    ("قتل عشرون شخصا في قصف جوي على البلدة أمس.",),
+)
 DISRUPTION_ABSORBS = _u(
     "refine.disruption_absorbs",
     "a foiled attack with nobody killed is the disruption, not an attack (أحبطت الشرطة هجوما)",
@@ -240,6 +246,7 @@ SPECIFIC_ABSORBS_CLASH = _u(
 
 UNIT_RULES: tuple[UnitRule, ...] = (
     SUICIDE_ABSORBS,
+    CHEMICAL_ABSORBS,
     DISRUPTION_ABSORBS,
     GENERIC_NEEDS_CONCRETE,
     GENERIC_ABSORBED,
