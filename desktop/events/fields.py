@@ -334,11 +334,16 @@ def place_fields(text: str, place: Span) -> dict[str, Any]:
     }
 
 
+# Gazetteer features of places no finer than a province: they do not say where in a country an
+# event was (geo_precision 3).
+COARSE_FEATURES = frozenset({"country", "admin1", "region", "river"})
+
+
 def place_precision(place: Span, near: bool = False) -> int:
     """ACLED's geo_precision of a place span: 3 for a province, region or country, 2 for a district
     or the area around a place (`near`), 1 for a town, a village or a site."""
     feature = str(place.attrs.get("feature", ""))
-    if feature in ("admin1", "region", "country", "river"):
+    if feature in COARSE_FEATURES:
         return 3
     if near or feature in ("admin2", "district"):
         return 2

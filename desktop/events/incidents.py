@@ -192,6 +192,12 @@ def _drop_all(cands: list[Candidate], rule_id: str) -> None:
         c.trace.drop(rule_id)
 
 
+def _absorbed(live: list[Candidate], kinds: tuple[str, ...], rule_id: str) -> list[Candidate]:
+    """The candidates not of `kinds`; those of `kinds` are dropped by `rule_id`."""
+    _drop_all([c for c in live if c.kind in kinds], rule_id)
+    return [c for c in live if c.kind not in kinds]
+
+
 def _unit_incidents(view: SentenceView, trace: Trace) -> list[Incident]:
     """Phases trigger, block and refine over one report unit: its incidents before binding."""
     cands = _candidates(view, trace)
@@ -205,11 +211,9 @@ def _unit_incidents(view: SentenceView, trace: Trace) -> list[Incident]:
     kinds = {c.kind for c in live}
     live = [c for c in live if _refined(view, c, kinds)]
     if "suicide" in kinds:  # a suicide bomber's car bomb is one suicide bombing
-        _drop_all([c for c in live if c.kind in ("ied", "attack")], rf.SUICIDE_ABSORBS.id)
-        live = [c for c in live if c.kind not in ("ied", "attack")]
+        live = _absorbed(live, ("ied", "attack"), rf.SUICIDE_ABSORBS.id)
     if "chemical" in kinds:  # "قصف جوي بغازات سامة": the strike delivers the one chemical attack
-        _drop_all([c for c in live if c.kind in ("air", "shelling", "attack")], rf.CHEMICAL_ABSORBS.id)
-        live = [c for c in live if c.kind not in ("air", "shelling", "attack")]
+        live = _absorbed(live, ("air", "shelling", "attack"), rf.CHEMICAL_ABSORBS.id)
     if any(c.sub_event_type == "Disrupted weapons use" for c in live) and not view.find(lx.DEATH):
         # "أحبطت قوات الأمن هجوما بسيارة مفخخة": the foiled attack is the disruption, not an attack.
         _drop_all([c for c in live if c.event_type in VIOLENT], rf.DISRUPTION_ABSORBS.id)

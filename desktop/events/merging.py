@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from desktop.document import Document, Span
 from desktop.events import lexicon as lx
-from desktop.events.fields import SentenceView, actor_name, place_fields, place_precision
+from desktop.events.fields import COARSE_FEATURES, SentenceView, actor_name, place_fields, place_precision
 from desktop.events.model import VIOLENT, Incident
 from desktop.events.triggers import ANY_TRIGGER
 from desktop.rules import Example, Phase, Rule, Scope
@@ -626,10 +626,6 @@ def article_names(doc: Document, incidents: list[Incident]) -> None:
 _GENERIC_ACTOR = ("gen-",)
 
 
-# Features of places no finer than a province: they do not say where in a country an event was.
-_COARSE_FEATURES = frozenset({"country", "admin1", "region", "river"})
-
-
 def place_from_article(doc: Document, incidents: list[Incident]) -> None:
     """`PLACE_FROM_ARTICLE`: a country-level incident ("قتل 3 من الشرطة في جنوب شرق تركيا") takes the
     first specific place of that country the article names (ACLED codes the most specific place the
@@ -640,22 +636,21 @@ def place_from_article(doc: Document, incidents: list[Incident]) -> None:
         e
         for e in doc.layers.get("entities", [])
         if e.label == "LOC"
-        and str(e.attrs.get("feature", "")) not in _COARSE_FEATURES
+        and str(e.attrs.get("feature", "")) not in COARSE_FEATURES
         and not e.attrs.get("nested")
     ]
     if not specific:
         return
     distinct = {normalize_word(text[e.start : e.end]) for e in specific}
     for inc in incidents:
+        country = inc.fields.get("country")
         place: Span | None = None
         if inc.fields.get("location") is None:
             place = specific[0] if len(distinct) == 1 else None
         elif str(inc.fields.get("location_id") or "").startswith("cty-"):
-            country = inc.fields.get("country")
             place = next((e for e in specific if e.attrs.get("country") in (None, country)), None)
         if place is None:
             continue
-        country = inc.fields.get("country")
         inc.fields.update(place_fields(text, place))
         if inc.fields.get("country") is None:
             inc.fields["country"] = country  # a village the gazetteer lacks: still in that country

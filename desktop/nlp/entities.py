@@ -497,7 +497,7 @@ class EntityRecognizer:
         out: list[Candidate] = []
         n = len(tokens)
         for i in range(n - 1):
-            noun = keys[i][1:] if keys[i][:1] in "وفبل" and keys[i][1:] in _PLACE_NOUNS else keys[i]
+            noun = _cue_noun(keys[i], _PLACE_NOUNS)
             if noun not in _PLACE_NOUNS or tokens[i + 1].label != "ar":
                 continue
             j = i + 1
@@ -580,7 +580,7 @@ class EntityRecognizer:
         out: list[Candidate] = []
         n = len(tokens)
         for i in range(n - 1):
-            key = keys[i][1:] if keys[i][:1] in "وفبل" and keys[i][1:] in _FACILITY_NOUNS else keys[i]
+            key = _cue_noun(keys[i], _FACILITY_NOUNS)
             if key in _FACILITY_NOUNS and not tokens[i + 1].attrs.get("prefix", ""):
                 j = i + 1
                 person_end = next(
@@ -625,7 +625,7 @@ class EntityRecognizer:
         out: list[Candidate] = []
         n = len(tokens)
         for i in range(n - 2):
-            noun = keys[i][1:] if keys[i][:1] in "وفبل" and keys[i][1:] in _PLACE_NOUNS else keys[i]
+            noun = _cue_noun(keys[i], _PLACE_NOUNS)
             opening = text[tokens[i + 1].start : tokens[i + 1].end]
             if noun not in _PLACE_NOUNS or opening not in _OPENING_MARKS:
                 continue
@@ -1327,6 +1327,12 @@ _VERB_BEFORE_SUBJECT = re.compile(r"^(?:[وف]?[يت][\u0621-\u064a]{2,}(?:ه|ه
 def _verb_like(word: str) -> bool:
     """A word shaped like a finite verb (`سلموا`, `يقتل`, `تقصف`, `قتلت`): not a coordinated place name."""
     return word.endswith(("وا", "ون", "هم")) or word[:1] in "يتن" or (word.endswith("ت") and len(word) <= 5)
+
+
+def _cue_noun(key: str, nouns: frozenset[str]) -> str:
+    """A cue noun's key without its one proclitic (`وبلدة` -> `بلدة`) when that makes it one of
+    `nouns`; the key as it is otherwise."""
+    return key[1:] if key[:1] in "وفبل" and key[1:] in nouns else key
 
 
 def name_start(token: Span) -> int:
