@@ -117,13 +117,18 @@ def sample_project() -> Path:
     return target
 
 
-def build_window(args: argparse.Namespace) -> tuple[QApplication, MainWindow, settings_mod.Settings]:
+def build_window(
+    args: argparse.Namespace, quiet: bool = False
+) -> tuple[QApplication, MainWindow, settings_mod.Settings]:
+    """The application and its window on the project of `args`; `quiet` sends errors to the status
+    bar (and `window.last_error`) instead of a modal dialog that nobody would be there to close."""
     settings = settings_mod.load()
     language = getattr(args, "lang", None) or settings.effective_language
     app = make_application(language)
     from desktop.gui.main_window import MainWindow
 
     window = MainWindow(settings)
+    window.quiet_errors = quiet
     project = getattr(args, "project", None)
     if getattr(args, "sample", False) and not project:
         try:
@@ -154,11 +159,14 @@ def run_gui(args: argparse.Namespace) -> int:
     from desktop.gui.crash import install_excepthook
 
     started = time.perf_counter()
-    app, window, _settings = build_window(args)
+    app, window, _settings = build_window(args, quiet=bool(screenshot))
     install_excepthook()
     if screenshot:
-        window.quiet_errors = True
-        return save_screenshot(app, window, Path(screenshot))
+        rc = save_screenshot(app, window, Path(screenshot))
+        if window.last_error:  # e.g. a damaged project: said in one sentence, not a hidden dialog
+            print(f"rasid: {window.last_error}", file=sys.stderr)
+            return 1
+        return rc
     window.show()
     log.info("window shown after %.2f s", time.perf_counter() - started)
     return int(app.exec())

@@ -14,7 +14,10 @@ class ProjectLock:
     """`P.rasid.lock` locked with flock (POSIX) or msvcrt (Windows); released by close or by process death."""
 
     def __init__(self, project_path: Path) -> None:
-        self.path = project_path.with_name(project_path.name + ".lock")
+        # The lock belongs to the file, not to the name: a symlink or a second path to the same
+        # project must find the same lock, or two writers could open one project.
+        real = Path(os.path.realpath(project_path))
+        self.path = real.with_name(real.name + ".lock")
         self._fd: int | None = None
 
     def acquire(self) -> None:

@@ -184,3 +184,22 @@ def test_screenshot_command(project_path: Path, tmp_path: Path, rasid_home: Path
     assert image.width() > 800 and image.height() > 500
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(colours) > 20
+
+
+def test_screenshot_of_a_damaged_project_says_why_and_exits(tmp_path: Path, rasid_home: Path) -> None:
+    """No one is there to close a dialog: the error goes to stderr in one sentence, exit 1, no hang."""
+    bad = tmp_path / "bad.rasid"
+    bad.write_bytes(b"not a database\n")
+    env = {"QT_QPA_PLATFORM": "offscreen", "RASID_HOME": str(rasid_home), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "gui", "--project", str(bad), "--screenshot", str(tmp_path / "s")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 1, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("rasid:")]
+    assert len(errors) == 1 and "not a Rasid project" in errors[0], result.stderr
+    assert "Traceback" not in result.stderr
+    assert bad.read_bytes() == b"not a database\n"

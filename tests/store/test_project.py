@@ -86,6 +86,20 @@ def test_second_open_in_same_process_is_locked(tmp_path: Path) -> None:
         Project.open(path)
 
 
+def test_a_symlink_to_an_open_project_finds_its_lock(tmp_path: Path) -> None:
+    """Two names for one file are one project: the lock lives beside the real file."""
+    path = tmp_path / "p.rasid"
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    link = other / "link.rasid"
+    link.symlink_to(path)
+    with Project.create(path), pytest.raises(ProjectLockedError):
+        Project.open(link)
+    with Project.open(link) as p:  # once closed, the link opens it like the real name
+        assert p.articles.count() == 0
+    assert not (other / "link.rasid.lock").exists()
+
+
 def _refused_untouched(path: Path, error: type[Exception], match: str) -> None:
     before = path.read_bytes()
     with pytest.raises(error, match=match):
