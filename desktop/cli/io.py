@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO, cast
 
 from desktop.errors import InputError
+from desktop.partial import partial_path, sweep_stale
 
 
 class Progress:
@@ -77,7 +78,8 @@ def open_output(path: str) -> Iterator[IO[str]]:
         sys.stdout.flush()
         return
     target = Path(path)
-    tmp = target.with_name(f".{target.name}.part")
+    sweep_stale(target)
+    tmp = partial_path(target)
     try:
         with tmp.open("w", encoding="utf-8", newline="\n") as fh:
             yield fh

@@ -1,7 +1,8 @@
 """One entry point for every export format, used by the CLI and the GUI's export dialog.
 
 Every format is written to a hidden partial file beside the target and moved over it only when
-complete: a failed or cancelled export leaves an earlier file of that name as it was.
+complete: a failed or cancelled export leaves an earlier file of that name as it was, and a partial
+left by a killed export is removed by the next export to that target (`desktop.partial`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from desktop.errors import InputError, RasidError
 from desktop.export import FORMATS
 from desktop.export.filters import ExportFilter, ProgressFn
+from desktop.partial import partial_path, sweep_stale
 
 if TYPE_CHECKING:
     from desktop.store.project import Project
@@ -65,7 +67,8 @@ def export_project(
     if not out.parent.is_dir():
         raise InputError(f"The folder {out.parent} does not exist.")
     _refuse_project_files(project.path, out)
-    partial = out.with_name(f".{out.stem}.part{out.suffix}")
+    sweep_stale(out)  # a partial left by an export that was killed
+    partial = partial_path(out)
 
     def step(done: int, total: int | None, message: str) -> None:
         if cancel is not None and cancel.is_set():

@@ -165,3 +165,6 @@ def test_sigkill_trial(kind: str, trial: int, template: tuple[Path, Path], tmp_p
         data = json.loads(out.read_text(encoding="utf-8"))  # the old file or a complete new one
         assert len(data["articles"]) == N
         assert _digest(out) == before or data != {}
+        with Project.open(project) as p:  # the next export removes what the killed one left
+            export_project(p, "json", out)
+        assert [f.name for f in tmp_path.iterdir() if f.name.startswith(".")] == []
