@@ -7,6 +7,7 @@ bold and frozen, and every sheet reads right to left.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -129,7 +130,28 @@ def write_xlsx(
         )
         step()
     Path(out).parent.mkdir(parents=True, exist_ok=True)
-    wb.save(str(out))
+    _save(wb, Path(out))
     if progress:
         progress(total, total, "xlsx")
     return len(rows)
+
+
+def _save(wb: Any, out: Path) -> None:
+    """`wb.save(out)`, except that a failed save (a full disk) closes what it left open: openpyxl's
+    own save leaves its zip archive and the sheets' row writers to the garbage collector, which
+    prints their errors as tracebacks when the program exits."""
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
+
+    archive = ZipFile(out, "w", ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(wb, archive).save()  # what openpyxl.writer.excel.save_workbook does
+    except BaseException:
+        for ws in wb.worksheets:
+            with suppress(Exception):
+                if getattr(ws, "_rows", None) is not None:
+                    ws._rows.close()
+        with suppress(Exception):
+            archive.close()
+        raise

@@ -134,11 +134,12 @@ def test_full_disk_stops_import_and_export_in_one_sentence(tmp_path: Path) -> No
             assert p.integrity_check() == "ok"
             kept = p.articles.count()
         assert kept > 0
-        out = mount / "out.json"
-        proc = _rasid("export", str(path), "-f", "json", "-o", str(out))
-        assert proc.returncode == 1, proc.stdout + proc.stderr
-        assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
-        assert not out.exists() and not [f for f in os.listdir(mount) if ".part" in f]
+        for fmt in ("json", "xlsx", "pdf"):  # xlsx once left openpyxl's tracebacks on the terminal
+            out = mount / f"out.{fmt}"
+            proc = _rasid("export", str(path), "-f", fmt, "-o", str(out))
+            assert proc.returncode == 1, proc.stdout + proc.stderr
+            assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
+            assert not out.exists() and not [f for f in os.listdir(mount) if ".part" in f]
         with Project.open(path, read_only=True) as p:
             assert p.integrity_check() == "ok" and p.articles.count() == kept
     finally:
