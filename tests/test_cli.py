@@ -84,3 +84,29 @@ def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     proc = rasid("extract", str(tmp_path / "nope.jsonl"))
     assert proc.returncode == 1
     assert "no such file" in proc.stderr
+
+
+def test_export_read_only_beside_a_writer_writes_nothing_to_the_project(tmp_path: Path) -> None:
+    """`--read-only` takes no lock and writes nothing; without it, a held project falls back to
+    read-only with one sentence saying so."""
+    from desktop.store.project import Project
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a1", "text": ARTICLE, "date": "2019-03-03"}, ensure_ascii=False) + "\n")
+    project = tmp_path / "p.rasid"
+    assert rasid("project", "new", str(project)).returncode == 0
+    assert rasid("import", str(project), str(src), "-j", "1").returncode == 0
+    before = project.read_bytes()
+    with Project.open(project):  # another window holds it for writing
+        quiet = rasid("export", str(project), "-f", "json", "-o", str(tmp_path / "a.json"), "--read-only")
+        quiet_csv = rasid("export", str(project), "-f", "acled-csv", "-o", str(tmp_path / "b.csv"), "-r")
+        fallback = rasid("export", str(project), "-f", "acled-csv", "-o", str(tmp_path / "a.csv"))
+    assert quiet.returncode == 0 and quiet.stderr == "", quiet.stderr
+    assert quiet_csv.returncode == 0 and quiet_csv.stderr == "", quiet_csv.stderr
+    assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))["articles"][0]["external_id"] == "a1"
+    assert fallback.returncode == 0
+    assert fallback.stderr.strip() == (
+        "rasid: the project is open elsewhere; exporting read-only (new event ids are provisional)."
+    )
+    assert project.read_bytes() == before
+    assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.errors import ProjectLockedError
+from desktop.errors import ProjectLockedError, ProjectReadOnlyError
 from desktop.export import FORMATS
 from desktop.store.common import STATUSES
+
+if TYPE_CHECKING:
+    from desktop.store.project import Project
 
 
 def register(sub: Any) -> None:
@@ -49,6 +52,12 @@ def register(sub: Any) -> None:
         help="CoNLL: reviewed entities only (default) or all non-rejected",
     )
     p.add_argument("--tagset", choices=("rasid", "anercorp"), default="rasid", help="CoNLL entity labels")
+    p.add_argument(
+        "-r",
+        "--read-only",
+        action="store_true",
+        help="open the project read-only: nothing is written to it, new event ids are provisional",
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser(
@@ -62,7 +71,6 @@ def register(sub: Any) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop.export.filters import ExportFilter
     from desktop.export.runner import ExportOptions, export_project
-    from desktop.store.project import Project
 
     flt = ExportFilter(
         article_ids=args.articles,
@@ -75,18 +83,28 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     lang = args.lang or ("ar" if args.format in ("html", "pdf") else "en")
     options = ExportOptions(lang=lang, bom=args.bom, entity_scope=args.entities, tagset=args.tagset)
-    try:  # writable, to store new ACLED event ids; read-only (provisional ids) when the GUI holds it
-        project = Project.open(args.project)
-    except ProjectLockedError:
-        print(
-            "rasid: the project is open elsewhere; exporting read-only (new event ids are provisional).",
-            file=sys.stderr,
-        )
-        project = Project.open(args.project, read_only=True)
+    project = _open_for_export(args.project, args.read_only)
     with project:
         n = export_project(project, args.format, args.output, flt, options)
     sys.stdout.write(f"exported {n} item(s) to {args.output}\n")
     return 0
+
+
+def _open_for_export(path: str, read_only: bool) -> Project:
+    """Writable, to store new ACLED event ids; read-only when asked, when another window holds the
+    project, or when its file or folder cannot be written (new event ids are then provisional)."""
+    from desktop.store.project import Project
+
+    if read_only:
+        return Project.open(path, read_only=True)
+    try:
+        return Project.open(path)
+    except ProjectLockedError:
+        why = "the project is open elsewhere"
+    except ProjectReadOnlyError:
+        why = "the project cannot be written here"
+    print(f"rasid: {why}; exporting read-only (new event ids are provisional).", file=sys.stderr)
+    return Project.open(path, read_only=True)
 
 
 def cmd_import_dump(args: argparse.Namespace) -> int:

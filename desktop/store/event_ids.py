@@ -48,7 +48,7 @@ def assign_event_ids(project: Project, wanted: Iterable[tuple[int, str]]) -> dic
         out[iid] = new[iid] = f"{prefix}{seqs[prefix]}"
     if new:
         if project.read_only:
-            log.warning("project is read-only: %d event ids are provisional", len(new))
+            log.info("project is read-only: %d event ids are provisional", len(new))
         else:
             with project.transaction() as conn:
                 conn.executemany(
