@@ -110,3 +110,24 @@ def test_export_read_only_beside_a_writer_writes_nothing_to_the_project(tmp_path
     )
     assert project.read_bytes() == before
     assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+
+
+def test_extract_reads_utf16_and_utf32_jsonl_like_utf8(tmp_path: Path) -> None:
+    """UTF-16 without a byte-order mark once read as "malformed JSON" on every line."""
+    records = [{"id": f"w{i}", "text": ARTICLE, "date": "2019-03-03"} for i in (1, 2)]
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    text = "\n".join(lines) + "\n"
+    (tmp_path / "utf8.jsonl").write_bytes(text.encode("utf-8"))
+    expected = rasid("extract", str(tmp_path / "utf8.jsonl"), "-j", "1")
+    assert expected.returncode == 0 and len(expected.stdout.splitlines()) == 2
+    for encoding in ("utf-16-le", "utf-16-be", "utf-16", "utf-32"):
+        src = tmp_path / f"{encoding}.jsonl"
+        src.write_bytes(text.encode(encoding))
+        proc = rasid("extract", str(src), "-j", "1")
+        assert (proc.returncode, proc.stderr) == (0, ""), (encoding, proc.stderr)
+        assert proc.stdout == expected.stdout, encoding
+    odd = tmp_path / "broken.jsonl"
+    odd.write_bytes(text.encode("utf-16-le")[:-3] + b"\x00\xd8")  # ends inside a character
+    proc = rasid("extract", str(odd), "-j", "1")
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().splitlines()[-1].startswith("rasid: "), proc.stderr

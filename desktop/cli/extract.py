@@ -14,7 +14,7 @@ import zlib
 from collections.abc import Iterator
 from typing import IO, Any
 
-from desktop.cli.io import Progress, capped_jobs, count_lines, decode_line, open_input, open_output
+from desktop.cli.io import Progress, as_utf8, capped_jobs, count_lines, decode_line, open_input, open_output
 from desktop.document import without_surrogates
 from desktop.errors import InputError
 from desktop.importing import limits
@@ -95,7 +95,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     def records() -> Iterator[dict[str, Any]]:
         nonlocal failures
         with open_input(args.input) as fh:
-            for lineno, raw in enumerate(_lines(fh, name, args.input.endswith(".gz")), 1):
+            for lineno, raw in enumerate(_lines(as_utf8(fh, name), name, args.input.endswith(".gz")), 1):
                 if isinstance(raw, OversizedLine):
                     failures += 1
                     print(f"{name}:{lineno}: {too_long(raw.size)}", file=sys.stderr)

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, cast
+from typing import IO, Any, cast
 
 from desktop.errors import InputError
+from desktop.importing.encoding import wide_encoding
 from desktop.partial import partial_path, sweep_stale
 
 
@@ -89,6 +91,50 @@ def open_output(path: str) -> Iterator[IO[str]]:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+class _Utf8Recoder(io.RawIOBase):
+    """A byte stream in a wide encoding (UTF-16/32), read back as UTF-8 bytes, so that the JSONL
+    reader's byte-level line splitting and size limits work unchanged."""
+
+    def __init__(self, raw: IO[bytes], encoding: str, skip: int, name: str) -> None:
+        raw.read(skip)  # the byte-order mark
+        self._text = io.TextIOWrapper(raw, encoding=encoding, errors="strict", newline="")
+        self._pending = b""
+        self._name = name
+        self._encoding = encoding
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending:
+            try:
+                chunk = self._text.read(1 << 16)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{self._name} looks like {self._encoding.upper()} text but has bytes that are not "
+                    f"{self._encoding.upper()}; save it as UTF-8."
+                ) from exc
+            if not chunk:
+                return 0
+            self._pending = chunk.encode("utf-8", "surrogatepass")
+        n = min(len(buffer), len(self._pending))
+        buffer[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
+
+
+def as_utf8(fh: IO[bytes], name: str) -> IO[bytes]:
+    """`fh` itself, or, when it holds UTF-16 or UTF-32 text (with or without a byte-order mark), a
+    stream of the same text in UTF-8."""
+    peek = getattr(fh, "peek", None)
+    if peek is None:
+        return fh
+    wide = wide_encoding(peek(4096)[:4096])
+    if wide is None:
+        return fh
+    return io.BufferedReader(_Utf8Recoder(fh, wide[0], wide[1], name), 1 << 16)
 
 
 def decode_line(raw: bytes, name: str, lineno: int) -> str:

@@ -87,6 +87,16 @@ def decode_bytes(data: bytes, name: str = "file") -> tuple[str, str]:
     return best[1], best[2]
 
 
+def wide_encoding(head: bytes) -> tuple[str, int] | None:
+    """(encoding, length of its byte-order mark) when `head`, the first bytes of a stream, is UTF-16
+    or UTF-32 (by its mark, or UTF-16 without one by the pattern of its high bytes); else None."""
+    for bom, enc in _BOMS:
+        if head.startswith(bom):
+            return (enc, len(bom)) if enc != "utf-8" else None
+    guesses = _utf16_guess(head[: len(head) - len(head) % 2])
+    return (guesses[0], 0) if len(guesses) == 1 else None
+
+
 def _utf16_guess(data: bytes) -> list[str]:
     sample = data[:4000]
     if len(sample) < 4 or (len(sample) % 2 and len(data) <= 4000):
