@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop import settings as settings_mod
-from desktop.errors import ProjectLockedError, RasidError
+from desktop.errors import ProjectLockedError, ProjectReadOnlyError, RasidError
 from desktop.gui import commands
 from desktop.gui.article_model import ArticleListModel
 from desktop.gui.article_pane import ArticlePane
@@ -362,6 +362,17 @@ class MainWindow(QMainWindow):
         except ProjectLockedError:
             self.offer_read_only(Path(path))
             return False
+        except ProjectReadOnlyError as exc:  # a read-only file, folder or medium: read it as it is
+            if create or read_only:
+                self.show_error(str(exc))
+                return False
+            opened = self.open_project(path, read_only=True)
+            if opened:
+                self.statusBar().showMessage(
+                    tr("{name} cannot be written here; it is open read-only.").format(name=Path(path).name),
+                    15000,
+                )
+            return opened
         except RasidError as exc:
             self.show_error(str(exc))
             return False

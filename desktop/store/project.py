@@ -9,6 +9,7 @@ read-only folder, damaged file) into typed `ProjectError`s after rolling back.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -119,6 +120,10 @@ class Project:
         if path.is_dir():
             raise ProjectError(f"{path} is a folder, not a project file.")
         verify = check_header(path)
+        if not read_only and not os.access(path, os.W_OK):  # before SQLite makes sidecars beside it
+            raise ProjectReadOnlyError(
+                f"{path.name} is a read-only file; open the project read-only, or make the file writable."
+            )
         lock: ProjectLock | None = None
         if not read_only:
             lock = ProjectLock(path)
@@ -285,7 +290,9 @@ class Project:
         """A read-only `Project` on the same file for one background reader; close it after."""
         _ = self.conn  # a closed project opens no more connections
         try:
-            conn = _connect(self.path, True, snapshot_safe=True)
+            # beside this process's writer a reader must see its commits; beside a read-only view
+            # (a read-only folder) it may be `immutable` like the view, or it could not open at all
+            conn = _connect(self.path, True, snapshot_safe=not self.read_only)
         except sqlite3.Error as exc:
             raise translate_sqlite_error(exc, self.path) from exc
         return Project(self.path, conn, None, read_only=True)

@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -144,3 +145,51 @@ def test_full_disk_stops_import_and_export_in_one_sentence(tmp_path: Path) -> No
             assert p.integrity_check() == "ok" and p.articles.count() == kept
     finally:
         subprocess.run(["umount", str(mount)], capture_output=True)
+
+
+def test_read_only_project_file_is_read_but_never_written(sound: Path) -> None:
+    """A project file without write permission (for another user: root ignores modes, so the CLI
+    runs as `nobody` when the tests run as root): import is refused in one sentence before anything
+    is written, stats works, export falls back to read-only and says so; the bytes stay the same."""
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            raise AssertionError("setpriv (util-linux) is needed to run the CLI as another user")
+        prefix = ["setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups"]
+    folder = Path(tempfile.mkdtemp(prefix="rasid-rofile-"))
+    try:
+        os.chmod(folder, 0o777)  # the folder is writable: only the file is not
+        home = folder / "home"
+        home.mkdir(mode=0o777)
+        os.chmod(home, 0o777)
+        path = folder / "p.rasid"
+        shutil.copy(sound, path)
+        os.chmod(path, 0o444)
+        src = folder / "in.jsonl"
+        src.write_text(json.dumps({"id": "n", "text": TEXT.format(i=1)}, ensure_ascii=False) + "\n")
+        os.chmod(src, 0o644)
+        before = path.read_bytes()
+        env = {**os.environ, "RASID_HOME": str(home), "HOME": str(home)}
+
+        def run(*args: str) -> subprocess.CompletedProcess[str]:
+            argv = [*prefix, sys.executable, "-m", "desktop", *args]
+            return subprocess.run(argv, capture_output=True, text=True, cwd=REPO, env=env, timeout=120)
+
+        proc = run("import", str(path), str(src), "-j", "1")
+        assert proc.returncode == 1 and proc.stdout == "", proc.stdout + proc.stderr
+        assert proc.stderr.strip() == (
+            "rasid: p.rasid is a read-only file; open the project read-only, or make the file writable."
+        )
+        assert not (folder / "p.rasid.lock").exists()
+        proc = run("stats", str(path))
+        assert proc.returncode == 0 and "articles: 150" in proc.stdout, proc.stdout + proc.stderr
+        out = home / "out.csv"
+        proc = run("export", str(path), "-f", "acled-csv", "-o", str(out))
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stderr.strip().splitlines() == [
+            "rasid: the project cannot be written here; exporting read-only (new event ids are provisional)."
+        ]
+        assert out.stat().st_size > 0
+        assert path.read_bytes() == before
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

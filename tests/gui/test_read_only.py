@@ -43,3 +43,31 @@ def test_a_second_window_opens_the_project_read_only(qtbot: Any, project_path: P
         assert w.ops.tags(w.article.id) == []
         w.close_project()
     assert project_path.read_bytes() == before
+
+
+def test_a_project_in_a_read_only_folder_opens_read_only(
+    qtbot: Any, read_only_folder: tuple[Path, Any]
+) -> None:
+    """A project on a read-only medium is read as it is, with a note, instead of refused."""
+    from desktop.export.sample import add_article
+    from desktop.gui.app import make_application
+    from desktop.gui.main_window import MainWindow
+    from desktop.settings import Settings
+
+    folder, make_read_only = read_only_folder
+    path = folder / "p.rasid"
+    with Project.create(path) as p:
+        add_article(p, "a1", "قصفت طائرات حربية مدينة إدلب صباح الأحد.", title="خبر")
+    make_read_only()
+    before = path.read_bytes()
+    make_application("en")
+    w = MainWindow(Settings(language="en"))
+    w.quiet_errors = True
+    qtbot.addWidget(w)
+    assert w.open_project(path), w.last_error
+    assert w.ops is not None and w.ops.read_only
+    assert "(read-only)" in w.windowTitle() and not w.import_action.isEnabled()
+    assert "cannot be written here; it is open read-only" in w.statusBar().currentMessage()
+    assert w.wait_for_reads() and w.article_model.total == 1
+    w.close_project()
+    assert path.read_bytes() == before

@@ -6,10 +6,8 @@ import os
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import textwrap
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -189,51 +187,23 @@ def test_save_copy_uses_backup(filled: Project, tmp_path: Path) -> None:
         assert p.search("الموصل").total == 1
 
 
-@contextmanager
-def _read_only_folder(tmp_path: Path) -> Iterator[tuple[Path, Callable[[], None]]]:
-    """A folder and a function that makes it read-only: chmod for a normal user; for root (which
-    ignores modes) a tmpfs remounted read-only, or a skip where mounting is not allowed."""
-    if os.geteuid() != 0:
-        folder = tmp_path / "ro"
-        folder.mkdir()
-        try:
-            yield folder, lambda: os.chmod(folder, 0o555)
-        finally:
-            os.chmod(folder, 0o755)
-        return
-    folder = Path(tempfile.mkdtemp(prefix="rasid-ro-"))
-    if (
-        subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], capture_output=True
-        ).returncode
-        != 0
-    ):
-        folder.rmdir()
-        pytest.skip("running as root without permission to mount a read-only file system")
-    try:
-        yield folder, lambda: subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
-    finally:
-        subprocess.run(["umount", str(folder)], check=False)
-        folder.rmdir()
-
-
-def test_read_only_folder(tmp_path: Path) -> None:
+def test_read_only_folder(read_only_folder: tuple[Path, Callable[[], None]]) -> None:
     """In a read-only folder: opening for writing fails clearly, a read-only view works, and
     creating a project there fails clearly without leaving files."""
-    with _read_only_folder(tmp_path) as (folder, make_read_only):
-        path = folder / "p.rasid"
-        with Project.create(path) as p:
-            p.dictionary.add(DictionaryEntry(kind="place", key="mosul", name="الموصل"))
-        make_read_only()
-        with pytest.raises(ProjectReadOnlyError, match="read-only"):
-            Project.open(path)
-        with Project.open(path, read_only=True) as ro:
-            assert [e.name for e in ro.dictionary.list()] == ["الموصل"]
-            with pytest.raises(ProjectReadOnlyError):
-                ro.notes.set(1, "x")
-        with pytest.raises(ProjectError, match=r"read-only|cannot be written"):
-            Project.create(folder / "new.rasid")
-        assert not (folder / "new.rasid").exists()
+    folder, make_read_only = read_only_folder
+    path = folder / "p.rasid"
+    with Project.create(path) as p:
+        p.dictionary.add(DictionaryEntry(kind="place", key="mosul", name="الموصل"))
+    make_read_only()
+    with pytest.raises(ProjectReadOnlyError, match="read-only"):
+        Project.open(path)
+    with Project.open(path, read_only=True) as ro:
+        assert [e.name for e in ro.dictionary.list()] == ["الموصل"]
+        with pytest.raises(ProjectReadOnlyError):
+            ro.notes.set(1, "x")
+    with pytest.raises(ProjectError, match=r"read-only|cannot be written"):
+        Project.create(folder / "new.rasid")
+    assert not (folder / "new.rasid").exists()
 
 
 def test_write_fails_when_file_becomes_read_only(filled: Project) -> None:
