@@ -528,11 +528,11 @@ class MainWindow(QMainWindow):
         if same:  # a refresh after an edit: keep the reading position and the selected incident
             scroll = self.reader.verticalScrollBar().value()
             self.reader.set_entities(loaded.entities)
-            self.incident_panel.set_incidents(incidents)
+            self.incident_panel.set_incidents(incidents, article_date=article.date)
             self.reader.verticalScrollBar().setValue(scroll)
         else:
             self.reader.set_article(article.text, loaded.entities)
-            self.incident_panel.set_incidents(incidents, keep_selection=False)
+            self.incident_panel.set_incidents(incidents, keep_selection=False, article_date=article.date)
             if incidents:
                 self.incident_panel.select_incident(incidents[0].id)
         wanted, self._incident_to_select = self._incident_to_select, None

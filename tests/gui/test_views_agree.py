@@ -1,0 +1,104 @@
+"""The views agree (issue 18, defect 10): one effective date, decoded titles, ACTOR drawn as ACTOR."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.gui.reads import settle
+from desktop.records import EntityRecord, IncidentRecord, incident_date
+from desktop.store.project import Project
+from desktop.store.views import INCIDENT_COLUMNS
+from desktop.store.writes import Extraction, NewArticle, add_article
+
+pytestmark = [
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore("propagateSizeHints"),
+]
+
+TEXT = "قُتل 4 عناصر من قوات الأمن في هجوم شنه مسلحو داعش على حاجز قرب مدينة الرمادي."
+TITLE = "هجوم لـ &#8220;داعش&#8221; على حاجز &amp; مقتل 4"
+
+
+def _project(path: Path) -> Path:
+    """One article dated 2015-08-11 whose incident sets no date of its own (it inherits the day)."""
+    entities = [
+        EntityRecord(TEXT.index(s), TEXT.index(s) + len(s), t, s)
+        for s, t in (("قوات الأمن", "ACTOR"), ("داعش", "ORG"), ("الرمادي", "LOC"))
+    ]
+    incident = IncidentRecord(
+        values={
+            "event_type": "Battles",
+            "sub_event_type": "Armed clash",
+            "location": "الرمادي",
+            "fatalities": 4,
+        },
+        evidence=(0, len(TEXT)),
+    )
+    with Project.create(path) as project:
+        article = NewArticle(
+            "rm-1", TEXT, hashlib.sha256(TEXT.encode()).hexdigest(), title=TITLE, date="2015-08-11"
+        )
+        add_article(project, article, Extraction(entities, [incident]))
+    return path
+
+
+@pytest.fixture
+def ramadi(window: Any, tmp_path: Path) -> Any:
+    """The window on the one-article project, its article shown."""
+    assert window.open_project(_project(tmp_path / "ramadi.rasid"))
+    assert window.wait_for_reads()
+    window.select_article(window.ops.article_id_for("rm-1"))
+    settle()
+    assert window.article is not None and window.incident_panel.current() is not None
+    return window
+
+
+def test_incident_date_is_its_own_else_the_articles() -> None:
+    assert incident_date("2015-08-10", "2015-08-11").value == "2015-08-10"
+    assert not incident_date("2015-08-10", "2015-08-11").inherited
+    inherited = incident_date(None, "2015-08-11")
+    assert inherited.value == "2015-08-11" and inherited.inherited
+    assert incident_date("", "2015-08-11").inherited
+    assert incident_date(None, None).value is None and not incident_date(None, None).inherited
+
+
+def test_the_panel_and_the_incidents_table_show_the_same_inherited_date(ramadi: Any) -> None:
+    """The table showed the article's day, the panel an empty date; now both show 2015-08-11 and the
+    panel says it is the article's date, without writing it as the analyst's value."""
+    window = ramadi
+    panel = window.incident_panel
+    incident = panel.current()
+    assert incident.get("date") is None
+    assert panel.table.item(0, 1).text() == "2015-08-11"
+    assert panel.table.item(0, 1).font().italic()
+    date_editor = panel.editor.editors["date"]
+    assert date_editor.text() == ""  # nothing of the analyst's
+    assert "2015-08-11" in date_editor.placeholderText()
+    assert "article date" in date_editor.placeholderText()
+    # leaving the empty field saves nothing
+    date_editor.setFocus()
+    date_editor.editingFinished.emit()
+    settle()
+    assert not window.ops.field_state(incident.id, "date").analyst_set
+    assert window.controller.undo_stack.count() == 0
+
+    window.show_view(window.incidents_view)
+    settle()
+    view = window.incidents_view
+    col = INCIDENT_COLUMNS.index("date")
+    assert view.model.index(0, col).data() == "2015-08-11"
+
+    # an analyst's own date replaces the hint in both views
+    date_editor.setText("2015-08-10")
+    date_editor.editingFinished.emit()
+    settle()
+    assert panel.table.item(0, 1).text() == "2015-08-10"
+    assert not panel.table.item(0, 1).font().italic()
+    assert panel.editor.editors["date"].placeholderText() == "YYYY-MM-DD"
+    view.refresh()
+    settle()
+    assert view.model.index(0, col).data() == "2015-08-10"
