@@ -183,6 +183,27 @@ class CreateIncident(HandleCommand):
         )
 
 
+class DeleteIncidents(EditCommand):
+    """Delete incidents (an analyst's are removed, a machine's rejected); undo puts each back as it was,
+    under its own id, so the commands below it on the stack still find it."""
+
+    def __init__(self, controller: Controller, incidents: list[IncidentView]) -> None:
+        article_ids = {i.article_id for i in incidents}
+        text = tr("Delete incident") if len(incidents) == 1 else tr("Delete {n} incidents")
+        super().__init__(controller, text.format(n=len(incidents)), next(iter(article_ids)))
+        self.broad = len(article_ids) > 1
+        self.incidents = list(incidents)
+        self.dumped: list[tuple[int, dict[str, Any]]] = []
+
+    def apply(self) -> None:
+        self.dumped = [(i.article_id, self.ops.delete_incident(i.id)) for i in self.incidents]
+
+    def revert(self) -> None:
+        for article_id, dumped in reversed(self.dumped):
+            self.ops.undelete_incident(article_id, dumped)
+        self.dumped = []
+
+
 class SplitIncident(HandleCommand):
     """Cut an incident's evidence at `at`: a second incident gets the rest and a copy of the fields."""
 

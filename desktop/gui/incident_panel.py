@@ -22,6 +22,7 @@ from desktop.gui.qt import (
     QHBoxLayout,
     QHeaderView,
     QIntValidator,
+    QKeyEvent,
     QLabel,
     QLineEdit,
     QObject,
@@ -220,6 +221,7 @@ class IncidentPanel(QWidget):
     mergeRequested = Signal(int, int)
     splitRequested = Signal(int)
     createRequested = Signal()
+    deleteRequested = Signal(list)  # incident ids (the Delete button, or Delete in the list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -248,12 +250,16 @@ class IncidentPanel(QWidget):
         self.merge_button = QPushButton(tr("Merge"))
         self.split_button = QPushButton(tr("Split"))
         self.create_button = QPushButton(tr("New from selection"))
+        self.delete_button = QPushButton(tr("Delete"))
+        self.delete_button.setObjectName("deleteIncident")
+        self.delete_button.setToolTip(tr("Delete the selected incidents (Delete; Ctrl+Z restores them)"))
         for b in (
             self.accept_button,
             self.reject_button,
             self.merge_button,
             self.split_button,
             self.create_button,
+            self.delete_button,
         ):
             buttons.addWidget(b)
         self.accept_button.clicked.connect(lambda: self.acceptRequested.emit(self.selected_ids()))
@@ -261,6 +267,8 @@ class IncidentPanel(QWidget):
         self.merge_button.clicked.connect(self._merge)
         self.split_button.clicked.connect(self._split)
         self.create_button.clicked.connect(self.createRequested.emit)
+        self.delete_button.clicked.connect(self._delete)
+        self.table.installEventFilter(self)  # the Delete key in the list deletes, nowhere else
 
         self.editor = IncidentEditor()
         self.editor.fieldEdited.connect(self._field_edited)
@@ -361,6 +369,7 @@ class IncidentPanel(QWidget):
         self.reject_button.setEnabled(n > 0)
         self.merge_button.setEnabled(n == 2)
         self.split_button.setEnabled(n == 1)
+        self.delete_button.setEnabled(n > 0)
 
     def _field_edited(self, name: str, value: object) -> None:
         current = self.current()
@@ -371,6 +380,23 @@ class IncidentPanel(QWidget):
         current = self.current()
         if current is not None:
             self.fieldFocused.emit(current.id, name)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            obj is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            self._delete()
+            return True
+        return super().eventFilter(obj, event)
+
+    def _delete(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.deleteRequested.emit(ids)
 
     def _merge(self) -> None:
         ids = self.selected_ids()

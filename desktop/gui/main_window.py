@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop import settings as settings_mod
 from desktop.errors import ProjectLockedError, RasidError
@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         p.mergeRequested.connect(self.merge_incidents)
         p.splitRequested.connect(self.split_incident)
         p.createRequested.connect(self.create_incident_from_selection)
+        p.deleteRequested.connect(self.delete_incidents)
         t = self.tabs
         t.incidentStatusRequested.connect(self.set_incidents_status)
         t.exportRequested.connect(self.export_dialog)
@@ -270,6 +271,10 @@ class MainWindow(QMainWindow):
         )
         edit_menu.addAction(
             self._action("Reject incident", lambda: self._status_shortcut("rejected"), "Ctrl+Backspace")
+        )
+        # No shortcut here: Delete deletes in the incident list only (a text field keeps its Delete).
+        edit_menu.addAction(
+            self._action("Delete incident", lambda: self.delete_incidents(self.incident_panel.selected_ids()))
         )
         edit_menu.addAction(
             self._action("Find", self.article_pane.focus_search, QKeySequence.StandardKey.Find)
@@ -885,9 +890,26 @@ class MainWindow(QMainWindow):
         self.create_incident(*span)
 
     def create_incident(self, start: int, end: int) -> None:
+        """A new incident over the selection, pending review and selected in the panel. It sets no date:
+        it takes the article's, shown as such, until the analyst types one."""
         if self.article is not None and self.controller is not None:
-            fields: dict[str, Any] = {"date": self.article.date or None}
-            self._run(commands.CreateIncident(self.controller, self.article.id, fields, (start, end)))
+            command = commands.CreateIncident(self.controller, self.article.id, {}, (start, end))
+            if self._run(command):
+                self._incident_to_select = command.handle  # selected once the article reloads
+
+    def delete_incidents(self, ids: list[int]) -> None:
+        """Delete the panel's incidents `ids` as one undoable step (Ctrl+Z restores them)."""
+        incidents = [i for i in self.incident_panel.incidents() if i.id in ids]
+        if not incidents or self.controller is None:
+            return
+        if self._run(commands.DeleteIncidents(self.controller, incidents)):
+            machine = any(i.origin == "auto" for i in incidents)
+            self.statusBar().showMessage(
+                tr("Deleted; the machine's incidents are kept as rejected. Undo (Ctrl+Z) restores them.")
+                if machine
+                else tr("Deleted. Undo (Ctrl+Z) restores it."),
+                10000,
+            )
 
     def rename_name(self, group: NameGroup, name: str) -> None:
         if self.controller is not None:
