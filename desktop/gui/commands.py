@@ -1,5 +1,8 @@
 """Undoable analyst edits: each `QUndoCommand` calls store operations and knows their inverse.
 
+Each command's text says what it does in the interface language ("Relabel داعش as ORG"); the Edit
+menu shows it on its Undo and Redo actions (`QUndoStack.undoText`/`redoText`).
+
 The `Controller` runs every step: `execute` applies a command (a refused edit shows a message and
 never enters the stack), `undo`/`redo` run `revert`/`apply` in one transaction and only then move
 the stack, which calls the command's `undo`/`redo` with nothing left to do. So the stack moves only
@@ -12,7 +15,8 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from desktop.gui.i18n import tr
+from desktop import acled
+from desktop.gui.i18n import is_arabic, tr
 from desktop.gui.qt import QUndoCommand
 from desktop.gui.views import EntityView, IncidentView
 
@@ -22,6 +26,28 @@ if TYPE_CHECKING:
     from desktop.store.views import NameGroup
 
 log = logging.getLogger(__name__)
+
+MAX_QUOTED = 40  # characters of a name or value quoted in a command's text (the Edit menu's width)
+
+
+def quoted(text: object) -> str:
+    """A name or value as a command's text quotes it: on one line, at most `MAX_QUOTED` characters."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= MAX_QUOTED else flat[: MAX_QUOTED - 1].rstrip() + "…"
+
+
+def field_label(name: str) -> str:
+    """An incident field's label in the interface language (`fatalities` -> Fatalities / القتلى)."""
+    for field_name, english, arabic in acled.INCIDENT_FIELDS:
+        if field_name == name:
+            return arabic if is_arabic() else english
+    return name
+
+
+def set_field_text(name: str, value: Any) -> str:
+    """`Set Fatalities to 7`, `Set Location to —` (a cleared value)."""
+    shown = "—" if value is None or value == "" else quoted(value)
+    return tr("Set {field} to {value}").format(field=field_label(name), value=shown)
 
 
 class EditCommand(QUndoCommand):
@@ -109,7 +135,7 @@ class SetIncidentField(EditCommand):
     """Set one field; the state it replaces is read in the same transaction as the write (for undo)."""
 
     def __init__(self, controller: Controller, incident: IncidentView, name: str, value: Any) -> None:
-        super().__init__(controller, tr("Edit {field}").format(field=name), incident.article_id)
+        super().__init__(controller, set_field_text(name, value), incident.article_id)
         self.incident_id, self.name, self.value = incident.id, name, value
         self.before: FieldState | None = None
 
@@ -159,7 +185,10 @@ def set_incident_status(controller: Controller, incidents: list[IncidentView], s
         for iid, old in olds:
             ops.set_incident_status(iid, old)
 
-    text = tr("Accept incident") if status == "accepted" else tr("Reject incident")
+    if len(olds) == 1:
+        text = tr("Accept incident") if status == "accepted" else tr("Reject incident")
+    else:
+        text = tr("Accept {n} incidents") if status == "accepted" else tr("Reject {n} incidents")
     return FunctionCommand(controller, text, article_id, do, undo, broad=article_id is None)
 
 
@@ -247,13 +276,17 @@ class MergeIncidents(EditCommand):
 
 
 class AddEntity(HandleCommand):
-    """Tag `start`-`end` as an entity of `type_`; the handle is the new entity's id."""
+    """Tag `start`-`end` (the words `surface`) as an entity of `type_`; the handle is the new entity's id."""
 
-    def __init__(self, controller: Controller, article_id: int, start: int, end: int, type_: str) -> None:
+    def __init__(
+        self, controller: Controller, article_id: int, start: int, end: int, type_: str, surface: str = ""
+    ) -> None:
         ops = controller.ops
         super().__init__(
             controller,
-            tr("Tag entity"),
+            tr("Tag {text} as {type}").format(text=quoted(surface), type=tr(type_))
+            if surface
+            else tr("Tag entity"),
             article_id,
             lambda: ops.add_entity(article_id, start, end, type_).id,
             lambda entity_id: ops.delete_entity(entity_id),
@@ -262,7 +295,7 @@ class AddEntity(HandleCommand):
 
 class DeleteEntity(EditCommand):
     def __init__(self, controller: Controller, entity: EntityView, article_id: int) -> None:
-        super().__init__(controller, tr("Delete entity"), article_id)
+        super().__init__(controller, tr("Delete entity {text}").format(text=quoted(entity.text)), article_id)
         self.entity = entity
         self.entity_id = entity.id
 
@@ -277,7 +310,7 @@ def relabel_entity(controller: Controller, entity: EntityView, article_id: int, 
     ops = controller.ops
     return FunctionCommand(
         controller,
-        tr("Relabel entity"),
+        tr("Relabel {text} as {type}").format(text=quoted(entity.text), type=tr(new_type)),
         article_id,
         lambda: ops.update_entity(entity.id, type_=new_type),
         lambda: ops.revert_entity(entity),
@@ -291,7 +324,7 @@ def resize_entity(
     ops = controller.ops
     return FunctionCommand(
         controller,
-        tr("Resize entity"),
+        tr("Resize {text}").format(text=quoted(entity.text)),
         article_id,
         lambda: ops.update_entity(entity.id, span=(start, end)),
         lambda: ops.revert_entity(entity),
@@ -302,7 +335,7 @@ def accept_entity(controller: Controller, entity: EntityView, article_id: int) -
     ops = controller.ops
     return FunctionCommand(
         controller,
-        tr("Accept entity"),
+        tr("Accept entity {text}").format(text=quoted(entity.text)),
         article_id,
         lambda: ops.set_entity_status(entity.id, "accepted"),
         lambda: ops.set_entity_status(entity.id, entity.status),
@@ -315,7 +348,7 @@ def link_entity(
     ops = controller.ops
     return FunctionCommand(
         controller,
-        tr("Link entity"),
+        tr("Link {text} to {name}").format(text=quoted(entity.text), name=quoted(canonical)),
         article_id,
         lambda: ops.link_entity(entity.id, canonical, kind),
         lambda: ops.revert_entity(entity),
@@ -329,7 +362,7 @@ class AddDictionaryEntry(HandleCommand):
         ops = controller.ops
         super().__init__(
             controller,
-            tr("Add dictionary entry"),
+            tr("Add {text} to the project dictionary").format(text=quoted(surface)),
             article_id,
             lambda: ops.add_dictionary_entry(surface, type_, name),
             lambda entry: ops.remove_dictionary_entry(entry),
@@ -369,14 +402,17 @@ class NameEditCommand(HandleCommand):
 
 def rename_name(controller: Controller, group: NameGroup, name: str) -> EditCommand:
     ops = controller.ops
-    return NameEditCommand(controller, tr("Rename"), lambda: ops.rename_name(group, name))
+    text = tr("Rename {old} to {new}").format(old=quoted(group.name), new=quoted(name))
+    return NameEditCommand(controller, text, lambda: ops.rename_name(group, name))
 
 
 def merge_names(controller: Controller, keep: NameGroup, other: NameGroup) -> EditCommand:
     ops = controller.ops
-    return NameEditCommand(controller, tr("Merge"), lambda: ops.merge_names(keep, other))
+    text = tr("Merge {other} into {keep}").format(other=quoted(other.name), keep=quoted(keep.name))
+    return NameEditCommand(controller, text, lambda: ops.merge_names(keep, other))
 
 
 def set_actor_type(controller: Controller, group: NameGroup, inter: int | None) -> EditCommand:
     ops = controller.ops
-    return NameEditCommand(controller, tr("Set actor type"), lambda: ops.set_actor_type(group, inter))
+    text = tr("Set the actor type of {name}").format(name=quoted(group.name))
+    return NameEditCommand(controller, text, lambda: ops.set_actor_type(group, inter))

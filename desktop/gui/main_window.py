@@ -377,10 +377,15 @@ class MainWindow(QMainWindow):
         self.controller.articleChanged.connect(self._on_article_changed)
         self.controller.projectChanged.connect(self._on_project_changed)
         self.controller.failed.connect(self.show_error)
-        self.controller.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.controller.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack = self.controller.undo_stack
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(self._undo_text_changed)  # disconnected by close_project
+        stack.redoTextChanged.connect(self._redo_text_changed)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
+        self._label_undo(self.undo_action, "Undo", "")
+        self._label_undo(self.redo_action, "Redo", "")
         self.settings.add_recent(ops.path)
         settings_mod.save(self.settings)
         suffix = f" {tr('(read-only)')}" if ops.read_only else ""
@@ -424,8 +429,14 @@ class MainWindow(QMainWindow):
     def close_project(self) -> None:
         if self.ops is None:
             return
-        ops, reads = self.ops, self.reads
+        ops, reads, controller = self.ops, self.reads, self.controller
         self.ops, self.reads, self.controller, self.article = None, None, None, None
+        if controller is not None:  # its stack outlives the actions when the window is destroyed
+            controller.undo_stack.undoTextChanged.disconnect(self._undo_text_changed)
+            controller.undo_stack.redoTextChanged.disconnect(self._redo_text_changed)
+        for action, verb in ((self.undo_action, "Undo"), (self.redo_action, "Redo")):
+            action.setEnabled(False)
+            self._label_undo(action, verb, "")
         self.article_pane.set_reads(None)
         self.tabs.set_reads(None)
         self.reader.clear_article()
@@ -765,7 +776,8 @@ class MainWindow(QMainWindow):
 
     def tag_entity(self, start: int, end: int, type_: str) -> None:
         if self.article is not None and self.controller is not None:
-            self._run(commands.AddEntity(self.controller, self.article.id, start, end, type_))
+            surface = self.article.text[start:end]
+            self._run(commands.AddEntity(self.controller, self.article.id, start, end, type_, surface))
 
     def relabel_entity(self, entity_id: int, type_: str) -> None:
         entity = self._entity(entity_id)
@@ -937,6 +949,18 @@ class MainWindow(QMainWindow):
         new = self.note_edit.text()
         if new != self.article.note:
             self._run(commands.set_note(self.controller, self.article.id, self.article.note, new))
+
+    def _undo_text_changed(self, what: str) -> None:
+        self._label_undo(self.undo_action, "Undo", what)
+
+    def _redo_text_changed(self, what: str) -> None:
+        self._label_undo(self.redo_action, "Redo", what)
+
+    @staticmethod
+    def _label_undo(action: QAction, verb: str, what: str) -> None:
+        """Edit → Undo/Redo say what they undo: "Undo: Relabel داعش as ORG" (the command's text)."""
+        label = tr("Undo: {what}") if verb == "Undo" else tr("Redo: {what}")
+        action.setText(label.format(what=what) if what else tr(verb))
 
     def undo(self) -> None:
         """Undo the last edit; a failure is shown and the undo stack stays as it was."""
