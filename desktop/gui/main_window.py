@@ -60,7 +60,7 @@ from desktop.gui.qt import (
 from desktop.gui.reader_pane import ReaderPane
 from desktop.gui.reads import ReadExecutor, settle
 from desktop.gui.task_runner import TaskRunner
-from desktop.gui.theme import EVIDENCE_COLOUR, FIELD_EVIDENCE_COLOUR
+from desktop.gui.theme import EVIDENCE_COLOUR, FIELD_EVIDENCE_COLOUR, type_label
 from desktop.gui.views import ArticleView, EntityView, ImportSummary, IncidentView
 from desktop.gui.workers import BackgroundTask, ProgressFn
 from desktop.learning.train import TrainResult
@@ -83,6 +83,7 @@ TAG_SHORTCUTS = {
     "DATE": "Ctrl+5",
     "NUM": "Ctrl+6",
     "MISC": "Ctrl+7",
+    "ACTOR": "Ctrl+8",
 }
 
 
@@ -261,7 +262,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         tag_menu = edit_menu.addMenu(tr("Tag selection as"))
         for t, key in TAG_SHORTCUTS.items():
-            tag_menu.addAction(self._action(t, partial(self._tag_selection, t), key))
+            tag_menu.addAction(self._action(type_label(t), partial(self._tag_selection, t), key))
         edit_menu.addAction(
             self._action("Create incident from selection", self.create_incident_from_selection, "Ctrl+E")
         )

@@ -1,4 +1,4 @@
-"""The views agree (issue 18, defect 10): one effective date, decoded titles, ACTOR drawn as ACTOR."""
+"""The views agree (issue 18, defect 10): one effective date, ACTOR drawn as ACTOR, decoded titles."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 
+from desktop.gui.qt import QTextCursor
 from desktop.gui.reads import settle
+from desktop.gui.theme import entity_colour
 from desktop.records import EntityRecord, IncidentRecord, incident_date
 from desktop.store.project import Project
 from desktop.store.views import INCIDENT_COLUMNS
@@ -102,3 +104,54 @@ def test_the_panel_and_the_incidents_table_show_the_same_inherited_date(ramadi: 
     view.refresh()
     settle()
     assert view.model.index(0, col).data() == "2015-08-10"
+
+
+def _format_at(window: Any, offset: int) -> Any:
+    """The character format at code-point `offset` of the shown article."""
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(window.reader.position_map.to_qt(offset) + 1)
+    return cursor.charFormat()
+
+
+def _submenu(menu: Any, title: str) -> list[str]:
+    action = next(a for a in menu.actions() if a.text() == title)
+    return [a.text() for a in action.menu().actions()]
+
+
+def test_actor_spans_have_their_own_colour_legend_and_menus(ramadi: Any) -> None:
+    """قوات الأمن (ACTOR) was drawn in MISC's grey, with no legend entry and no menu entry."""
+    window = ramadi
+    actor = next(e for e in window.reader.entities if e.type == "ACTOR")
+    assert actor.text == "قوات الأمن"
+    assert entity_colour("ACTOR") != entity_colour("MISC")
+    assert _format_at(window, actor.start).background().color() == entity_colour("ACTOR")
+    box = window.legend.boxes["ACTOR"]
+    assert box.text() == "ACTOR" and box.isChecked()
+    box.setChecked(False)  # the legend hides the type
+    assert _format_at(window, actor.start).background().color() != entity_colour("ACTOR")
+    box.setChecked(True)
+
+    org = next(e for e in window.reader.entities if e.type == "ORG")
+    menu = window.reader.build_context_menu(window.reader.position_map.to_qt(org.start))
+    assert "ACTOR" in _submenu(menu, "Relabel as")
+    window.reader.select_offsets(actor.start, actor.end)
+    menu = window.reader.build_context_menu(window.reader.position_map.to_qt(actor.start))
+    assert "ACTOR" in _submenu(menu, "Tag selection as")
+    assert "ACTOR" not in _submenu(menu, "Relabel as") and "MISC" in _submenu(menu, "Relabel as")
+    window.relabel_entity(org.id, "ACTOR")
+    settle()
+    assert _format_at(window, org.start).background().color() == entity_colour("ACTOR")
+    edit_menu = window.menuBar().actions()[1].menu()
+    assert "ACTOR" in _submenu(edit_menu, "Tag selection as")
+
+
+def test_actor_in_the_arabic_legend_and_menus(arabic_window: Any, tmp_path: Path) -> None:
+    window = arabic_window
+    assert window.open_project(_project(tmp_path / "ramadi.rasid")) and window.wait_for_reads()
+    window.select_article(window.ops.article_id_for("rm-1"))
+    settle()
+    assert window.legend.boxes["ACTOR"].text() == "فاعل"
+    org = next(e for e in window.reader.entities if e.type == "ORG")
+    menu = window.reader.build_context_menu(window.reader.position_map.to_qt(org.start))
+    relabel = _submenu(menu, "تغيير النوع إلى")
+    assert "فاعل" in relabel and "ACTOR" not in relabel
