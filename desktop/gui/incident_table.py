@@ -31,6 +31,7 @@ from desktop.gui.qt import (
 from desktop.gui.selection import select_rows
 from desktop.gui.theme import STATUS_COLOURS
 from desktop.gui.views import IncidentView
+from desktop.importing.titles import clean_title
 from desktop.records import incident_date
 from desktop.store.common import STATUSES
 from desktop.store.views import INCIDENT_COLUMNS, IncidentQuery, IncidentRow
@@ -96,7 +97,7 @@ class IncidentTableModel(PagedTableModel[IncidentRow]):
         if name == "status":
             return tr(row.status)
         if name == "article":
-            return row.article_title or row.article_external_id
+            return clean_title(row.article_title) or row.article_external_id
         if name == "date":  # the incident's own day, else its article's: the panel shows the same
             return incident_date(row.get("date"), row.article_date).value or ""
         value = row.get(name)
@@ -127,7 +128,8 @@ class IncidentTableModel(PagedTableModel[IncidentRow]):
         if role == Qt.ItemDataRole.TextAlignmentRole and name in _NUMERIC:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and name == "article":
-            return plain_tooltip(f"{row.article_title}\n{row.article_external_id} · {row.article_date or ''}")
+            title = clean_title(row.article_title)
+            return plain_tooltip(f"{title}\n{row.article_external_id} · {row.article_date or ''}")
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

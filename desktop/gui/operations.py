@@ -28,6 +28,7 @@ from desktop.gui.views import (
     ImportSummary,
     IncidentView,
 )
+from desktop.importing.titles import clean_title
 from desktop.store import views as store_views
 from desktop.store.articles import ArticleFilter as StoreFilter
 from desktop.store.articles import ArticleSummary
@@ -133,7 +134,7 @@ class ProjectOps:
         return [
             ArticleRow(
                 id=s.id,
-                title=s.title,
+                title=clean_title(s.title),  # stored before import decoded entities: shown decoded
                 date=s.date or "",
                 source=s.source,
                 incidents=s.incidents,
@@ -152,7 +153,7 @@ class ProjectOps:
         return ArticleView(
             id=a.id,
             external_id=a.external_id,
-            title=a.title,
+            title=clean_title(a.title),
             date=a.date or "",
             source=a.source,
             url=a.url,

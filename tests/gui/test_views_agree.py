@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from desktop.gui.qt import QTextCursor
+from desktop.gui.qt import Qt, QTextCursor
 from desktop.gui.reads import settle
 from desktop.gui.theme import entity_colour
 from desktop.records import EntityRecord, IncidentRecord, incident_date
@@ -155,3 +155,32 @@ def test_actor_in_the_arabic_legend_and_menus(arabic_window: Any, tmp_path: Path
     menu = window.reader.build_context_menu(window.reader.position_map.to_qt(org.start))
     relabel = _submenu(menu, "تغيير النوع إلى")
     assert "فاعل" in relabel and "ACTOR" not in relabel
+
+
+def test_stored_titles_are_shown_decoded_as_plain_text(ramadi: Any) -> None:
+    """A title stored with its entities (before import decoded them) was shown as `&#8220;داعش&#8221;`."""
+    window = ramadi
+    decoded = "هجوم لـ “داعش” على حاجز & مقتل 4"
+    assert window.article_model.index(0, 0).data() == decoded
+    assert window.article_title.text() == decoded
+    assert window.article_title.textFormat() == Qt.TextFormat.PlainText
+    window.show_view(window.incidents_view)
+    settle()
+    view = window.incidents_view
+    assert view.model.index(0, INCIDENT_COLUMNS.index("article")).data() == decoded
+
+
+def test_an_imported_txt_is_titled_by_its_first_line(window: Any, qtbot: Any, tmp_path: Path) -> None:
+    """A .txt was listed as '(untitled)'."""
+    lead = "مقتل 4 عناصر من قوات الأمن قرب الرمادي"
+    source = tmp_path / "ramadi.txt"
+    source.write_text(f"\n{lead}\n\n{TEXT}\n", encoding="utf-8")
+    task = window.start_import([str(source)], extractor=lambda doc: doc)
+    outcome: list[Any] = []
+    task.finished.connect(outcome.append)
+    task.failed.connect(lambda message, _bug: outcome.append(message))
+    qtbot.waitUntil(lambda: bool(outcome), timeout=60_000)
+    assert outcome[0].imported == 1, outcome
+    settle()
+    titles = [window.article_model.index(r, 0).data() for r in range(window.article_model.rowCount())]
+    assert lead in titles and "(untitled)" not in titles
