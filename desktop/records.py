@@ -14,6 +14,7 @@ produced by their `to_json()` and read back by `from_json()`; nothing else turns
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -147,6 +148,30 @@ def _int_or_none(value: Any) -> int | None:
 
 
 _FIELDS: Final = frozenset(acled.RECORD_FIELDS)
+
+
+@dataclass(frozen=True, slots=True)
+class EffectiveDate:
+    """The day an incident is shown and exported with, and whether it is its article's."""
+
+    value: str | None  # ISO date (YYYY-MM-DD), None when neither the incident nor its article has one
+    inherited: bool  # True when the incident sets no date of its own and takes its article's
+
+
+def incident_date(own: Any, article_date: Any) -> EffectiveDate:
+    """The incident's effective date: its own `date` field (ISO), else its article's publication date.
+
+    One rule for every view and export: the incident panel, the incidents table and the exports all
+    call this, so they never disagree. A value that is not an ISO date does not count as a date.
+    """
+    for raw, inherited in ((own, False), (article_date, True)):
+        if raw in (None, ""):
+            continue
+        try:
+            return EffectiveDate(dt.date.fromisoformat(str(raw)[:10]).isoformat(), inherited)
+        except ValueError:
+            continue
+    return EffectiveDate(None, False)
 
 
 def is_incident_field(name: str) -> bool:

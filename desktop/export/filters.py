@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.corrections import effective_values
 from desktop.errors import InputError
+from desktop.records import incident_date
 from desktop.store.articles import Article, ArticleFilter
 from desktop.store.common import STATUSES
 from desktop.store.entities import Entity
@@ -104,18 +105,13 @@ class ExportIncident:
 
     @property
     def date(self) -> str | None:
-        """The incident's date (ISO), else its article's publication date."""
-        for raw in (self.value("date"), self.article.date):
-            if raw:
-                try:
-                    return dt.date.fromisoformat(str(raw)[:10]).isoformat()
-                except ValueError:
-                    continue
-        return None
+        """The incident's date (ISO), else its article's publication date (`records.incident_date`)."""
+        return incident_date(self.value("date"), self.article.date).value
 
     @property
     def date_from_article(self) -> bool:
-        return not self.value("date") and bool(self.article.date)
+        """True when the incident has no date of its own and takes its article's."""
+        return incident_date(self.value("date"), self.article.date).inherited
 
 
 @dataclass

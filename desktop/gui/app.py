@@ -36,10 +36,15 @@ def make_application(language: str) -> QApplication:
     )
     _install_qt_translator(app, language)
     family = theme.register_fonts()
-    if language == "ar" and family:
+    if family:  # Arabic in the bundled family first; taken out again when the language changes back
         font = QFont(app.font())
-        font.setFamilies([family, *font.families()])
-        app.setFont(font)
+        families = font.families()
+        if language == "ar" and family not in families:
+            font.setFamilies([family, *families])
+            app.setFont(font)
+        elif language != "ar" and family in families:
+            font.setFamilies([f for f in families if f != family] or [font.defaultFamily()])
+            app.setFont(font)
     return app
 
 

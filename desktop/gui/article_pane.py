@@ -90,13 +90,16 @@ class ArticlePane(QWidget):
         layout.addWidget(self.view)
         layout.addWidget(self.count)
         self._select_first = False
+        self._choose: int | None = None
         self.model.loaded.connect(self._loaded)
 
     # --- content -------------------------------------------------------------------------------
 
-    def set_reads(self, reads: ReadExecutor | None) -> None:
-        """Show a project's articles (None: none); the first is chosen once they are in."""
+    def set_reads(self, reads: ReadExecutor | None, choose: int | None = None) -> None:
+        """Show a project's articles (None: none); once they are in, the article `choose` is chosen
+        when the list has it, else the first."""
         self._select_first = reads is not None
+        self._choose = choose
         self.model.set_reads(reads)
 
     def reload(self) -> None:
@@ -132,7 +135,9 @@ class ArticlePane(QWidget):
         self.listLoaded.emit(self.model.total)
         if self._select_first and self.model.rowCount():
             self._select_first = False
-            self.select_row(0)
+            wanted, self._choose = self._choose, None
+            if wanted is None or not self.select_article(wanted):
+                self.select_row(0)
 
     # --- selection -----------------------------------------------------------------------------
 

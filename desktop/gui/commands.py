@@ -1,5 +1,10 @@
 """Undoable analyst edits: each `QUndoCommand` calls store operations and knows their inverse.
 
+Each command's text says what it does in the interface language ("Relabel داعش as ORG"); the Edit
+menu shows it on its Undo and Redo actions (`QUndoStack.undoText`/`redoText`). A command is given
+its text as a function of the language (`Text`), so `retranslate()` renames it when the analyst
+switches the interface language.
+
 The `Controller` runs every step: `execute` applies a command (a refused edit shows a message and
 never enters the stack), `undo`/`redo` run `revert`/`apply` in one transaction and only then move
 the stack, which calls the command's `undo`/`redo` with nothing left to do. So the stack moves only
@@ -12,7 +17,8 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from desktop.gui.i18n import tr
+from desktop import acled
+from desktop.gui.i18n import is_arabic, tr
 from desktop.gui.qt import QUndoCommand
 from desktop.gui.views import EntityView, IncidentView
 
@@ -23,12 +29,37 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+Text = str | Callable[[], str]  # a command's text, or a function giving it in the current language
+
+MAX_QUOTED = 40  # characters of a name or value quoted in a command's text (the Edit menu's width)
+
+
+def quoted(text: object) -> str:
+    """A name or value as a command's text quotes it: on one line, at most `MAX_QUOTED` characters."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= MAX_QUOTED else flat[: MAX_QUOTED - 1].rstrip() + "…"
+
+
+def field_label(name: str) -> str:
+    """An incident field's label in the interface language (`fatalities` -> Fatalities / القتلى)."""
+    for field_name, english, arabic in acled.INCIDENT_FIELDS:
+        if field_name == name:
+            return arabic if is_arabic() else english
+    return name
+
+
+def set_field_text(name: str, value: Any) -> str:
+    """`Set Fatalities to 7`, `Set Location to —` (a cleared value)."""
+    shown = "—" if value is None or value == "" else quoted(value)
+    return tr("Set {field} to {value}").format(field=field_label(name), value=shown)
+
 
 class EditCommand(QUndoCommand):
     """Base: `apply()` does the edit, `revert()` undoes it; `article_id` is what to refresh."""
 
-    def __init__(self, controller: Controller, text: str, article_id: int | None) -> None:
-        super().__init__(text)
+    def __init__(self, controller: Controller, text: Text, article_id: int | None) -> None:
+        super().__init__(text() if callable(text) else text)
+        self._text = text
         self.controller = controller
         self.ops = controller.ops
         self.article_id = article_id
@@ -39,6 +70,11 @@ class EditCommand(QUndoCommand):
 
     def revert(self) -> None:
         raise NotImplementedError
+
+    def retranslate(self) -> None:
+        """Say the command's text again in the current interface language."""
+        if callable(self._text):
+            self.setText(self._text())
 
     # The stack's own calls: the Controller has already done the work (see the module docstring).
     def redo(self) -> None:
@@ -60,7 +96,7 @@ class FunctionCommand(EditCommand):
     def __init__(
         self,
         controller: Controller,
-        text: str,
+        text: Text,
         article_id: int | None,
         do: Callable[[], Any],
         undo: Callable[[], Any],
@@ -87,7 +123,7 @@ class HandleCommand(FunctionCommand):
     def __init__(
         self,
         controller: Controller,
-        text: str,
+        text: Text,
         article_id: int | None,
         do: Callable[[], Any],
         undo: Callable[[Any], Any],
@@ -109,7 +145,7 @@ class SetIncidentField(EditCommand):
     """Set one field; the state it replaces is read in the same transaction as the write (for undo)."""
 
     def __init__(self, controller: Controller, incident: IncidentView, name: str, value: Any) -> None:
-        super().__init__(controller, tr("Edit {field}").format(field=name), incident.article_id)
+        super().__init__(controller, lambda: set_field_text(name, value), incident.article_id)
         self.incident_id, self.name, self.value = incident.id, name, value
         self.before: FieldState | None = None
 
@@ -127,7 +163,7 @@ class SetIncidentFields(EditCommand):
     and precision; an actor and its link and inter code) as one undoable step."""
 
     def __init__(
-        self, controller: Controller, incident: IncidentView, values: dict[str, Any], text: str
+        self, controller: Controller, incident: IncidentView, values: dict[str, Any], text: Text
     ) -> None:
         super().__init__(controller, text, incident.article_id)
         self.incident_id, self.values = incident.id, dict(values)
@@ -159,7 +195,12 @@ def set_incident_status(controller: Controller, incidents: list[IncidentView], s
         for iid, old in olds:
             ops.set_incident_status(iid, old)
 
-    text = tr("Accept incident") if status == "accepted" else tr("Reject incident")
+    def text() -> str:
+        if len(olds) == 1:
+            return tr("Accept incident") if status == "accepted" else tr("Reject incident")
+        several = tr("Accept {n} incidents") if status == "accepted" else tr("Reject {n} incidents")
+        return several.format(n=len(olds))
+
     return FunctionCommand(controller, text, article_id, do, undo, broad=article_id is None)
 
 
@@ -176,11 +217,36 @@ class CreateIncident(HandleCommand):
         ops = controller.ops
         super().__init__(
             controller,
-            tr("Create incident"),
+            lambda: tr("Create incident"),
             article_id,
             lambda: ops.create_incident(article_id, fields, evidence).id,
             lambda incident_id: ops.delete_incident(incident_id),
         )
+
+
+class DeleteIncidents(EditCommand):
+    """Delete incidents (an analyst's are removed, a machine's rejected); undo puts each back as it was,
+    under its own id, so the commands below it on the stack still find it."""
+
+    def __init__(self, controller: Controller, incidents: list[IncidentView]) -> None:
+        article_ids = {i.article_id for i in incidents}
+        n = len(incidents)
+        super().__init__(
+            controller,
+            lambda: tr("Delete incident") if n == 1 else tr("Delete {n} incidents").format(n=n),
+            next(iter(article_ids)),
+        )
+        self.broad = len(article_ids) > 1
+        self.incidents = list(incidents)
+        self.dumped: list[tuple[int, dict[str, Any]]] = []
+
+    def apply(self) -> None:
+        self.dumped = [(i.article_id, self.ops.delete_incident(i.id)) for i in self.incidents]
+
+    def revert(self) -> None:
+        for article_id, dumped in reversed(self.dumped):
+            self.ops.undelete_incident(article_id, dumped)
+        self.dumped = []
 
 
 class SplitIncident(HandleCommand):
@@ -190,7 +256,7 @@ class SplitIncident(HandleCommand):
         ops = controller.ops
         super().__init__(
             controller,
-            tr("Split incident"),
+            lambda: tr("Split incident"),
             incident.article_id,
             lambda: ops.split_incident(incident.id, at),
             lambda second_id: ops.unsplit_incident(incident.id, second_id, incident.status),
@@ -205,7 +271,7 @@ class MergeIncidents(EditCommand):
     """
 
     def __init__(self, controller: Controller, keep: IncidentView, other: IncidentView) -> None:
-        super().__init__(controller, tr("Merge incidents"), keep.article_id)
+        super().__init__(controller, lambda: tr("Merge incidents"), keep.article_id)
         self.keep, self.other = keep, other
         self.filled: dict[str, Any] = {
             k: v for k, v in other.fields.items() if v not in (None, "") and keep.get(k) in (None, "")
@@ -226,13 +292,19 @@ class MergeIncidents(EditCommand):
 
 
 class AddEntity(HandleCommand):
-    """Tag `start`-`end` as an entity of `type_`; the handle is the new entity's id."""
+    """Tag `start`-`end` (the words `surface`) as an entity of `type_`; the handle is the new entity's id."""
 
-    def __init__(self, controller: Controller, article_id: int, start: int, end: int, type_: str) -> None:
+    def __init__(
+        self, controller: Controller, article_id: int, start: int, end: int, type_: str, surface: str = ""
+    ) -> None:
         ops = controller.ops
         super().__init__(
             controller,
-            tr("Tag entity"),
+            lambda: (
+                tr("Tag {text} as {type}").format(text=quoted(surface), type=tr(type_))
+                if surface
+                else tr("Tag entity")
+            ),
             article_id,
             lambda: ops.add_entity(article_id, start, end, type_).id,
             lambda entity_id: ops.delete_entity(entity_id),
@@ -241,7 +313,9 @@ class AddEntity(HandleCommand):
 
 class DeleteEntity(EditCommand):
     def __init__(self, controller: Controller, entity: EntityView, article_id: int) -> None:
-        super().__init__(controller, tr("Delete entity"), article_id)
+        super().__init__(
+            controller, lambda: tr("Delete entity {text}").format(text=quoted(entity.text)), article_id
+        )
         self.entity = entity
         self.entity_id = entity.id
 
@@ -256,7 +330,7 @@ def relabel_entity(controller: Controller, entity: EntityView, article_id: int, 
     ops = controller.ops
     return FunctionCommand(
         controller,
-        tr("Relabel entity"),
+        lambda: tr("Relabel {text} as {type}").format(text=quoted(entity.text), type=tr(new_type)),
         article_id,
         lambda: ops.update_entity(entity.id, type_=new_type),
         lambda: ops.revert_entity(entity),
@@ -270,7 +344,7 @@ def resize_entity(
     ops = controller.ops
     return FunctionCommand(
         controller,
-        tr("Resize entity"),
+        lambda: tr("Resize {text}").format(text=quoted(entity.text)),
         article_id,
         lambda: ops.update_entity(entity.id, span=(start, end)),
         lambda: ops.revert_entity(entity),
@@ -281,7 +355,7 @@ def accept_entity(controller: Controller, entity: EntityView, article_id: int) -
     ops = controller.ops
     return FunctionCommand(
         controller,
-        tr("Accept entity"),
+        lambda: tr("Accept entity {text}").format(text=quoted(entity.text)),
         article_id,
         lambda: ops.set_entity_status(entity.id, "accepted"),
         lambda: ops.set_entity_status(entity.id, entity.status),
@@ -294,7 +368,7 @@ def link_entity(
     ops = controller.ops
     return FunctionCommand(
         controller,
-        tr("Link entity"),
+        lambda: tr("Link {text} to {name}").format(text=quoted(entity.text), name=quoted(canonical)),
         article_id,
         lambda: ops.link_entity(entity.id, canonical, kind),
         lambda: ops.revert_entity(entity),
@@ -308,7 +382,7 @@ class AddDictionaryEntry(HandleCommand):
         ops = controller.ops
         super().__init__(
             controller,
-            tr("Add dictionary entry"),
+            lambda: tr("Add {text} to the project dictionary").format(text=quoted(surface)),
             article_id,
             lambda: ops.add_dictionary_entry(surface, type_, name),
             lambda entry: ops.remove_dictionary_entry(entry),
@@ -320,7 +394,7 @@ def set_tags(controller: Controller, article_id: int, old: list[str], new: list[
     ops = controller.ops
     return FunctionCommand(
         controller,
-        tr("Edit tags"),
+        lambda: tr("Edit tags"),
         article_id,
         lambda: ops.set_tags(article_id, new),
         lambda: ops.set_tags(article_id, old),
@@ -331,7 +405,7 @@ def set_note(controller: Controller, article_id: int, old: str, new: str) -> Edi
     ops = controller.ops
     return FunctionCommand(
         controller,
-        tr("Edit note"),
+        lambda: tr("Edit note"),
         article_id,
         lambda: ops.set_note(article_id, new),
         lambda: ops.set_note(article_id, old),
@@ -341,21 +415,33 @@ def set_note(controller: Controller, article_id: int, old: str, new: str) -> Edi
 class NameEditCommand(HandleCommand):
     """Rename, merge or type an actor or place: its dictionary entry and all its mentions (broad)."""
 
-    def __init__(self, controller: Controller, text: str, do: Callable[[], Any]) -> None:
+    def __init__(self, controller: Controller, text: Text, do: Callable[[], Any]) -> None:
         ops = controller.ops
         super().__init__(controller, text, None, do, lambda edit: ops.undo_name_edit(edit), broad=True)
 
 
 def rename_name(controller: Controller, group: NameGroup, name: str) -> EditCommand:
     ops = controller.ops
-    return NameEditCommand(controller, tr("Rename"), lambda: ops.rename_name(group, name))
+
+    def text() -> str:
+        return tr("Rename {old} to {new}").format(old=quoted(group.name), new=quoted(name))
+
+    return NameEditCommand(controller, text, lambda: ops.rename_name(group, name))
 
 
 def merge_names(controller: Controller, keep: NameGroup, other: NameGroup) -> EditCommand:
     ops = controller.ops
-    return NameEditCommand(controller, tr("Merge"), lambda: ops.merge_names(keep, other))
+
+    def text() -> str:
+        return tr("Merge {other} into {keep}").format(other=quoted(other.name), keep=quoted(keep.name))
+
+    return NameEditCommand(controller, text, lambda: ops.merge_names(keep, other))
 
 
 def set_actor_type(controller: Controller, group: NameGroup, inter: int | None) -> EditCommand:
     ops = controller.ops
-    return NameEditCommand(controller, tr("Set actor type"), lambda: ops.set_actor_type(group, inter))
+
+    def text() -> str:
+        return tr("Set the actor type of {name}").format(name=quoted(group.name))
+
+    return NameEditCommand(controller, text, lambda: ops.set_actor_type(group, inter))

@@ -65,6 +65,13 @@ class Controller(QObject):
         command = self.undo_stack.command(position)
         return command if isinstance(command, EditCommand) else None
 
+    def retranslate(self) -> None:
+        """Say every step of the undo stack again in the current interface language."""
+        for position in range(self.undo_stack.count()):
+            command = self._command(position)
+            if command is not None:
+                command.retranslate()
+
     def guarded(self, func: Callable[[], object]) -> bool:
         """Run `func` in one transaction; an expected error becomes the `failed` signal (and nothing of
         `func` is written) instead of an exception."""

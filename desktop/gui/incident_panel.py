@@ -10,7 +10,7 @@ from typing import Any
 
 from desktop import acled
 from desktop.gui.i18n import is_arabic, tr
-from desktop.gui.plain import PlainLabel
+from desktop.gui.plain import PlainLabel, plain_tooltip
 from desktop.gui.qt import (
     QAbstractItemView,
     QColor,
@@ -22,6 +22,7 @@ from desktop.gui.qt import (
     QHBoxLayout,
     QHeaderView,
     QIntValidator,
+    QKeyEvent,
     QLabel,
     QLineEdit,
     QObject,
@@ -40,6 +41,7 @@ from desktop.gui.qt import (
 from desktop.gui.selection import select_row, select_rows
 from desktop.gui.theme import STATUS_COLOURS
 from desktop.gui.views import IncidentView
+from desktop.records import incident_date
 
 LIST_COLUMNS = ("Type", "Date", "Place", "Killed", "Wounded", "Status")
 COMPLETED_FIELDS = ("actor1", "actor2", "location", "admin1", "country", "weapon")
@@ -60,6 +62,7 @@ class IncidentEditor(QWidget):
         super().__init__(parent)
         self._incident: IncidentView | None = None
         self._loading = False
+        self.article_date: str | None = None  # the day an incident without a date of its own takes
         self.editors: dict[str, QWidget] = {}
         self.completion_model = QStringListModel(self)
         form = QFormLayout(self)
@@ -150,9 +153,23 @@ class IncidentEditor(QWidget):
                 elif isinstance(editor, QLineEdit):
                     editor.setText("" if value is None else str(value))
                     editor.setCursorPosition(0)
+                    if name == "date":
+                        self._show_inherited_date(editor, value)
             self.why.setText(why_text(incident))
         finally:
             self._loading = False
+
+    def _show_inherited_date(self, editor: QLineEdit, own: Any) -> None:
+        """An incident without a date of its own takes its article's: shown as a hint in the empty
+        field (never written as the analyst's value), as the incidents table shows it."""
+        effective = incident_date(own, self.article_date)
+        if effective.inherited and effective.value:
+            hint = tr("{date} (article date)").format(date=effective.value)
+            editor.setPlaceholderText(hint)
+            editor.setToolTip(plain_tooltip(tr("The article's date (the incident sets none)")))
+        else:
+            editor.setPlaceholderText("YYYY-MM-DD")
+            editor.setToolTip("")
 
     def _fill_sub_types(self, event_type: str) -> None:
         box = self.editors["sub_event_type"]
@@ -204,6 +221,7 @@ class IncidentPanel(QWidget):
     mergeRequested = Signal(int, int)
     splitRequested = Signal(int)
     createRequested = Signal()
+    deleteRequested = Signal(list)  # incident ids (the Delete button, or Delete in the list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -232,12 +250,16 @@ class IncidentPanel(QWidget):
         self.merge_button = QPushButton(tr("Merge"))
         self.split_button = QPushButton(tr("Split"))
         self.create_button = QPushButton(tr("New from selection"))
+        self.delete_button = QPushButton(tr("Delete"))
+        self.delete_button.setObjectName("deleteIncident")
+        self.delete_button.setToolTip(tr("Delete the selected incidents (Delete; Ctrl+Z restores them)"))
         for b in (
             self.accept_button,
             self.reject_button,
             self.merge_button,
             self.split_button,
             self.create_button,
+            self.delete_button,
         ):
             buttons.addWidget(b)
         self.accept_button.clicked.connect(lambda: self.acceptRequested.emit(self.selected_ids()))
@@ -245,6 +267,8 @@ class IncidentPanel(QWidget):
         self.merge_button.clicked.connect(self._merge)
         self.split_button.clicked.connect(self._split)
         self.create_button.clicked.connect(self.createRequested.emit)
+        self.delete_button.clicked.connect(self._delete)
+        self.table.installEventFilter(self)  # the Delete key in the list deletes, nowhere else
 
         self.editor = IncidentEditor()
         self.editor.fieldEdited.connect(self._field_edited)
@@ -268,17 +292,22 @@ class IncidentPanel(QWidget):
 
     # --- content -------------------------------------------------------------------------------
 
-    def set_incidents(self, incidents: list[IncidentView], keep_selection: bool = True) -> None:
+    def set_incidents(
+        self, incidents: list[IncidentView], keep_selection: bool = True, article_date: str | None = None
+    ) -> None:
+        """Show an article's incidents; `article_date` is the day those without a date of their own take."""
         selected = self.selected_ids() if keep_selection else []
         self._incidents = incidents
+        self.editor.article_date = article_date or None
         self.table.blockSignals(True)
         self.table.setRowCount(len(incidents))
         arabic = is_arabic()
         for row, inc in enumerate(incidents):
             kind = inc.get("sub_event_type") or inc.get("event_type") or ""
+            day = incident_date(inc.get("date"), article_date)  # the incidents table's rule too
             values = (
                 acled.event_label(str(kind), arabic) if kind else "",
-                str(inc.get("date") or ""),
+                day.value or "",
                 str(inc.get("location") or ""),
                 "" if inc.get("fatalities") is None else str(inc.get("fatalities")),
                 "" if inc.get("injuries") is None else str(inc.get("injuries")),
@@ -289,10 +318,13 @@ class IncidentPanel(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, inc.id)
                 if col == 5:
                     item.setForeground(QColor(STATUS_COLOURS.get(inc.status, "#000000")))
-                if inc.status == "rejected":
+                if inc.status == "rejected" or (col == 1 and day.inherited):
                     font = item.font()
-                    font.setStrikeOut(True)
+                    font.setStrikeOut(inc.status == "rejected")
+                    font.setItalic(col == 1 and day.inherited)
                     item.setFont(font)
+                if col == 1 and day.inherited:
+                    item.setToolTip(plain_tooltip(tr("The article's date (the incident sets none)")))
                 self.table.setItem(row, col, item)
         select_rows(self.table, [row for row, inc in enumerate(incidents) if inc.id in selected])
         self.table.blockSignals(False)
@@ -337,6 +369,7 @@ class IncidentPanel(QWidget):
         self.reject_button.setEnabled(n > 0)
         self.merge_button.setEnabled(n == 2)
         self.split_button.setEnabled(n == 1)
+        self.delete_button.setEnabled(n > 0)
 
     def _field_edited(self, name: str, value: object) -> None:
         current = self.current()
@@ -347,6 +380,23 @@ class IncidentPanel(QWidget):
         current = self.current()
         if current is not None:
             self.fieldFocused.emit(current.id, name)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            obj is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            self._delete()
+            return True
+        return super().eventFilter(obj, event)
+
+    def _delete(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.deleteRequested.emit(ids)
 
     def _merge(self) -> None:
         ids = self.selected_ids()

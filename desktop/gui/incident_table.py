@@ -31,6 +31,8 @@ from desktop.gui.qt import (
 from desktop.gui.selection import select_rows
 from desktop.gui.theme import STATUS_COLOURS
 from desktop.gui.views import IncidentView
+from desktop.importing.titles import clean_title
+from desktop.records import incident_date
 from desktop.store.common import STATUSES
 from desktop.store.views import INCIDENT_COLUMNS, IncidentQuery, IncidentRow
 
@@ -95,11 +97,11 @@ class IncidentTableModel(PagedTableModel[IncidentRow]):
         if name == "status":
             return tr(row.status)
         if name == "article":
-            return row.article_title or row.article_external_id
+            return clean_title(row.article_title) or row.article_external_id
+        if name == "date":  # the incident's own day, else its article's: the panel shows the same
+            return incident_date(row.get("date"), row.article_date).value or ""
         value = row.get(name)
         if value is None or value == "":
-            if name == "date" and row.article_date:
-                return str(row.article_date)
             return ""
         if name in ("event_type", "sub_event_type"):
             return acled.event_label(str(value), is_arabic())
@@ -115,14 +117,19 @@ class IncidentTableModel(PagedTableModel[IncidentRow]):
             return row.id
         if role == Qt.ItemDataRole.ForegroundRole and name == "status":
             return QColor(STATUS_COLOURS.get(row.status, "#000000"))
-        if role == Qt.ItemDataRole.FontRole and row.status == "rejected":
+        inherited = name == "date" and incident_date(row.get("date"), row.article_date).inherited
+        if role == Qt.ItemDataRole.FontRole and (row.status == "rejected" or inherited):
             font = QFont()
-            font.setStrikeOut(True)
+            font.setStrikeOut(row.status == "rejected")
+            font.setItalic(inherited)  # the article's date, not one the incident sets
             return font
+        if role == Qt.ItemDataRole.ToolTipRole and inherited:
+            return plain_tooltip(tr("The article's date (the incident sets none)"))
         if role == Qt.ItemDataRole.TextAlignmentRole and name in _NUMERIC:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and name == "article":
-            return plain_tooltip(f"{row.article_title}\n{row.article_external_id} · {row.article_date or ''}")
+            title = clean_title(row.article_title)
+            return plain_tooltip(f"{title}\n{row.article_external_id} · {row.article_date or ''}")
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop import settings as settings_mod
 from desktop.errors import ProjectLockedError, ProjectReadOnlyError, RasidError
@@ -25,7 +25,7 @@ from desktop.gui import commands
 from desktop.gui.article_model import ArticleListModel
 from desktop.gui.article_pane import ArticlePane
 from desktop.gui.controller import Controller
-from desktop.gui.i18n import is_arabic, tr
+from desktop.gui.i18n import is_arabic, language, tr
 from desktop.gui.import_report import ImportReportDialog, import_filter, summary_line
 from desktop.gui.incident_panel import IncidentPanel
 from desktop.gui.learning import ask_to_use, train_job
@@ -50,9 +50,11 @@ from desktop.gui.qt import (
     QKeySequence,
     QLineEdit,
     QMainWindow,
+    QMenuBar,
     QMessageBox,
     QShortcut,
     QSplitter,
+    QStatusBar,
     Qt,
     QTimer,
     QWidget,
@@ -60,7 +62,7 @@ from desktop.gui.qt import (
 from desktop.gui.reader_pane import ReaderPane
 from desktop.gui.reads import ReadExecutor, settle
 from desktop.gui.task_runner import TaskRunner
-from desktop.gui.theme import EVIDENCE_COLOUR, FIELD_EVIDENCE_COLOUR
+from desktop.gui.theme import EVIDENCE_COLOUR, FIELD_EVIDENCE_COLOUR, type_label
 from desktop.gui.views import ArticleView, EntityView, ImportSummary, IncidentView
 from desktop.gui.workers import BackgroundTask, ProgressFn
 from desktop.learning.train import TrainResult
@@ -83,6 +85,7 @@ TAG_SHORTCUTS = {
     "DATE": "Ctrl+5",
     "NUM": "Ctrl+6",
     "MISC": "Ctrl+7",
+    "ACTOR": "Ctrl+8",
 }
 
 
@@ -136,6 +139,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._restore_layout()
         self._set_project_widgets_enabled(False)
+        self._undo_state_changed()
 
     # --- construction --------------------------------------------------------------------------
 
@@ -204,6 +208,7 @@ class MainWindow(QMainWindow):
         p.mergeRequested.connect(self.merge_incidents)
         p.splitRequested.connect(self.split_incident)
         p.createRequested.connect(self.create_incident_from_selection)
+        p.deleteRequested.connect(self.delete_incidents)
         t = self.tabs
         t.incidentStatusRequested.connect(self.set_incidents_status)
         t.exportRequested.connect(self.export_dialog)
@@ -260,7 +265,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         tag_menu = edit_menu.addMenu(tr("Tag selection as"))
         for t, key in TAG_SHORTCUTS.items():
-            tag_menu.addAction(self._action(t, partial(self._tag_selection, t), key))
+            tag_menu.addAction(self._action(type_label(t), partial(self._tag_selection, t), key))
         edit_menu.addAction(
             self._action("Create incident from selection", self.create_incident_from_selection, "Ctrl+E")
         )
@@ -271,6 +276,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(
             self._action("Reject incident", lambda: self._status_shortcut("rejected"), "Ctrl+Backspace")
         )
+        # No shortcut here: Delete deletes in the incident list only (a text field keeps its Delete).
+        edit_menu.addAction(
+            self._action("Delete incident", lambda: self.delete_incidents(self.incident_panel.selected_ids()))
+        )
         edit_menu.addAction(
             self._action("Find", self.article_pane.focus_search, QKeySequence.StandardKey.Find)
         )
@@ -280,7 +289,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(self._action(label, partial(self.tabs.setCurrentIndex, i), f"Alt+{i + 1}"))
         view_menu.addSeparator()
         view_menu.addAction(self._action("Zoom in", self.reader.zoom_in, "Ctrl+="))
-        QShortcut(QKeySequence("Ctrl++"), self, self.reader.zoom_in)
+        self._zoom_shortcut = QShortcut(QKeySequence("Ctrl++"), self, self.reader.zoom_in)
         view_menu.addAction(self._action("Zoom out", self.reader.zoom_out, "Ctrl+-"))
         view_menu.addAction(self._action("Next article", lambda: self.article_pane.step(1), "Ctrl+PgDown"))
         view_menu.addAction(self._action("Previous article", lambda: self.article_pane.step(-1), "Ctrl+PgUp"))
@@ -289,14 +298,14 @@ class MainWindow(QMainWindow):
         self.last_report_action.setEnabled(False)
         view_menu.addAction(self.last_report_action)
         lang_menu = view_menu.addMenu(tr("Interface language"))
-        group = QActionGroup(self)
+        group = self._language_group = QActionGroup(self)
         group.setExclusive(True)
         self.language_actions: dict[str, QAction] = {}
         for code, label in (("ar", "العربية"), ("en", "English")):
-            action = QAction(label, self)
+            action = QAction(label, group)
             action.setCheckable(True)
-            action.setChecked(code == ("ar" if is_arabic() else "en"))
-            action.triggered.connect(lambda _=False, c=code: self._choose_language(c))
+            action.setChecked(code == language())
+            action.triggered.connect(lambda _=False, c=code: self.set_interface_language(c))
             group.addAction(action)
             lang_menu.addAction(action)
             self.language_actions[code] = action
@@ -383,25 +392,33 @@ class MainWindow(QMainWindow):
         self.controller.articleChanged.connect(self._on_article_changed)
         self.controller.projectChanged.connect(self._on_project_changed)
         self.controller.failed.connect(self.show_error)
-        self.controller.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.controller.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
+        stack = self.controller.undo_stack
+        stack.indexChanged.connect(self._undo_state_changed)  # all disconnected by close_project
+        stack.cleanChanged.connect(self._undo_state_changed)
         self.settings.add_recent(ops.path)
         settings_mod.save(self.settings)
-        suffix = f" {tr('(read-only)')}" if ops.read_only else ""
-        self.setWindowTitle(f"{ops.name}{suffix} — {tr('Rasid')}")
-        self._set_project_widgets_enabled(True)
-        for action in (self.import_action, self.reextract_action, self.export_action):
-            action.setEnabled(not ops.read_only)
-        self.article_pane.set_reads(reads)
-        self.tabs.set_reads(reads)
-        self._read_project_lists()
+        self._attach_project()
         if not gazetteer_names_loaded():
             # the bundled names load off the start-up path; completion gets them when ready
             threading.Thread(target=load_gazetteer_names, name="gazetteer-names", daemon=True).start()
             self._names_timer.start()
         return True
+
+    def _attach_project(self, article_id: int | None = None, tab: int = 0) -> None:
+        """Show the open project in the window's widgets (after opening it, or after the widgets were
+        built again in another language): title, lists, views, undo actions; `article_id` is shown."""
+        ops, reads = self.ops, self.reads
+        assert ops is not None and reads is not None
+        suffix = f" {tr('(read-only)')}" if ops.read_only else ""
+        self.setWindowTitle(f"{ops.name}{suffix} — {tr('Rasid')}")
+        self._set_project_widgets_enabled(True)
+        for action in (self.import_action, self.reextract_action, self.export_action):
+            action.setEnabled(not ops.read_only)
+        self._undo_state_changed()
+        self.article_pane.set_reads(reads, choose=article_id)
+        self.tabs.set_reads(reads)
+        self.tabs.setCurrentIndex(tab)
+        self._read_project_lists()
 
     def offer_read_only(self, path: Path) -> QMessageBox:
         """The project is open elsewhere: say so, and offer to open it read-only (not modal)."""
@@ -430,8 +447,12 @@ class MainWindow(QMainWindow):
     def close_project(self) -> None:
         if self.ops is None:
             return
-        ops, reads = self.ops, self.reads
+        ops, reads, controller = self.ops, self.reads, self.controller
         self.ops, self.reads, self.controller, self.article = None, None, None, None
+        if controller is not None:  # its stack outlives the actions when the window is destroyed
+            controller.undo_stack.indexChanged.disconnect(self._undo_state_changed)
+            controller.undo_stack.cleanChanged.disconnect(self._undo_state_changed)
+        self._undo_state_changed()
         self.article_pane.set_reads(None)
         self.tabs.set_reads(None)
         self.reader.clear_article()
@@ -539,11 +560,11 @@ class MainWindow(QMainWindow):
         if same:  # a refresh after an edit: keep the reading position and the selected incident
             scroll = self.reader.verticalScrollBar().value()
             self.reader.set_entities(loaded.entities)
-            self.incident_panel.set_incidents(incidents)
+            self.incident_panel.set_incidents(incidents, article_date=article.date)
             self.reader.verticalScrollBar().setValue(scroll)
         else:
             self.reader.set_article(article.text, loaded.entities)
-            self.incident_panel.set_incidents(incidents, keep_selection=False)
+            self.incident_panel.set_incidents(incidents, keep_selection=False, article_date=article.date)
             if incidents:
                 self.incident_panel.select_incident(incidents[0].id)
         wanted, self._incident_to_select = self._incident_to_select, None
@@ -771,7 +792,8 @@ class MainWindow(QMainWindow):
 
     def tag_entity(self, start: int, end: int, type_: str) -> None:
         if self.article is not None and self.controller is not None:
-            self._run(commands.AddEntity(self.controller, self.article.id, start, end, type_))
+            surface = self.article.text[start:end]
+            self._run(commands.AddEntity(self.controller, self.article.id, start, end, type_, surface))
 
     def relabel_entity(self, entity_id: int, type_: str) -> None:
         entity = self._entity(entity_id)
@@ -896,9 +918,26 @@ class MainWindow(QMainWindow):
         self.create_incident(*span)
 
     def create_incident(self, start: int, end: int) -> None:
+        """A new incident over the selection, pending review and selected in the panel. It sets no date:
+        it takes the article's, shown as such, until the analyst types one."""
         if self.article is not None and self.controller is not None:
-            fields: dict[str, Any] = {"date": self.article.date or None}
-            self._run(commands.CreateIncident(self.controller, self.article.id, fields, (start, end)))
+            command = commands.CreateIncident(self.controller, self.article.id, {}, (start, end))
+            if self._run(command):
+                self._incident_to_select = command.handle  # selected once the article reloads
+
+    def delete_incidents(self, ids: list[int]) -> None:
+        """Delete the panel's incidents `ids` as one undoable step (Ctrl+Z restores them)."""
+        incidents = [i for i in self.incident_panel.incidents() if i.id in ids]
+        if not incidents or self.controller is None:
+            return
+        if self._run(commands.DeleteIncidents(self.controller, incidents)):
+            machine = any(i.origin == "auto" for i in incidents)
+            self.statusBar().showMessage(
+                tr("Deleted; the machine's incidents are kept as rejected. Undo (Ctrl+Z) restores them.")
+                if machine
+                else tr("Deleted. Undo (Ctrl+Z) restores it."),
+                10000,
+            )
 
     def rename_name(self, group: NameGroup, name: str) -> None:
         if self.controller is not None:
@@ -927,6 +966,17 @@ class MainWindow(QMainWindow):
         if new != self.article.note:
             self._run(commands.set_note(self.controller, self.article.id, self.article.note, new))
 
+    def _undo_state_changed(self, *_args: object) -> None:
+        """Edit → Undo/Redo: enabled when there is a step, and saying what it is ("Undo: Relabel داعش
+        as ORG", the command's text); plain Undo/Redo without a project or a step."""
+        stack = self.controller.undo_stack if self.controller is not None else None
+        undo = stack.undoText() if stack is not None and stack.canUndo() else ""
+        redo = stack.redoText() if stack is not None and stack.canRedo() else ""
+        self.undo_action.setEnabled(bool(stack is not None and stack.canUndo()))
+        self.redo_action.setEnabled(bool(stack is not None and stack.canRedo()))
+        self.undo_action.setText(tr("Undo: {what}").format(what=undo) if undo else tr("Undo"))
+        self.redo_action.setText(tr("Redo: {what}").format(what=redo) if redo else tr("Redo"))
+
     def undo(self) -> None:
         """Undo the last edit; a failure is shown and the undo stack stays as it was."""
         if self.controller is not None:
@@ -946,10 +996,56 @@ class MainWindow(QMainWindow):
             return
         message_box(self, QMessageBox.Icon.Warning, tr("Rasid"), message)
 
-    def _choose_language(self, code: str) -> None:
+    def set_interface_language(self, code: str) -> bool:
+        """View → Interface language: the choice is saved and applies at once. Qt's own strings, the
+        layout direction (mirrored for Arabic) and the font change application-wide; the window's
+        menus and panes are built again in the new language, with the same project, article, tab,
+        layout and undo history. Refused (False) while a background task runs."""
+        if code == language():
+            self.language_actions[code].setChecked(True)
+            return True
+        if self.runner.running:
+            self.language_actions[language()].setChecked(True)
+            self.show_error(tr("Wait for the background task to finish before changing the language."))
+            return False
+        from desktop.gui.app import make_application
+
         self.settings.language = code
-        settings_mod.save(self.settings)
-        QMessageBox.information(self, tr("Rasid"), tr("The new language applies the next time Rasid starts."))
+        self.wait_for_reads(5.0)  # nothing read for the widgets about to go is delivered to them
+        self.save_layout()  # splitter, hidden entity types, zoom: the new widgets take them
+        article_id = self.article.id if self.article is not None else None
+        tab = self.tabs.currentIndex()
+        selected = self.incident_panel.selected_ids()
+        self.article_pane.set_reads(None)
+        self.tabs.set_reads(None)
+        make_application(code)
+        if self.controller is not None:
+            self.controller.retranslate()
+        self._rebuild()
+        if self.ops is not None:
+            self._incident_to_select = selected[0] if selected else None
+            self._attach_project(article_id, tab)
+        return True
+
+    def _rebuild(self) -> None:
+        """Build the menus, panes and status bar again (in the current interface language)."""
+        self.runner.deleteLater()
+        for action in self.actions():
+            self.removeAction(action)
+            action.deleteLater()
+        self._zoom_shortcut.deleteLater()
+        self._language_group.deleteLater()
+        self.setMenuBar(QMenuBar(self))
+        self.setStatusBar(QStatusBar(self))
+        self.article = None
+        self._build()  # a new central widget: Qt deletes the old one
+        self._build_actions()
+        if self.settings.splitter_state:
+            self.splitter.restoreState(QByteArray.fromBase64(self.settings.splitter_state.encode()))
+        self.last_report_action.setEnabled(self.last_import is not None)
+        self.setWindowTitle(tr("Rasid"))
+        self._set_project_widgets_enabled(False)
+        self._undo_state_changed()
 
 
 def _middle_space(text: str, start: int, end: int) -> int:

@@ -28,12 +28,13 @@ from desktop.gui.views import (
     ImportSummary,
     IncidentView,
 )
+from desktop.importing.titles import clean_title
 from desktop.store import views as store_views
 from desktop.store.articles import ArticleFilter as StoreFilter
 from desktop.store.articles import ArticleSummary
 from desktop.store.dictionary import DictionaryEntry, DictionaryManager
 from desktop.store.entities import Entity
-from desktop.store.incidents import Incident
+from desktop.store.incidents import Incident, dump_incident
 from desktop.store.project import Project
 from desktop.store.views import IncidentQuery, IncidentRow, NameGroup
 
@@ -133,7 +134,7 @@ class ProjectOps:
         return [
             ArticleRow(
                 id=s.id,
-                title=s.title,
+                title=clean_title(s.title),  # stored before import decoded entities: shown decoded
                 date=s.date or "",
                 source=s.source,
                 incidents=s.incidents,
@@ -152,7 +153,7 @@ class ProjectOps:
         return ArticleView(
             id=a.id,
             external_id=a.external_id,
-            title=a.title,
+            title=clean_title(a.title),
             date=a.date or "",
             source=a.source,
             url=a.url,
@@ -336,14 +337,32 @@ class ProjectOps:
             self.project.incidents.set_status(incident_id, status, "restore")
 
     def create_incident(
-        self, article_id: int, fields: dict[str, Any], evidence: tuple[int, int] | None
+        self,
+        article_id: int,
+        fields: dict[str, Any],
+        evidence: tuple[int, int] | None,
+        status: str = "new",
     ) -> IncidentView:
+        """The analyst's new incident over `evidence`, pending review (`new`) unless told otherwise."""
         if evidence is None:
             raise InputError("Select the sentence that reports the incident first.")
-        return _incident_view(self.project.incidents.create_from_span(article_id, *evidence, fields=fields))
+        return _incident_view(
+            self.project.incidents.create_from_span(article_id, *evidence, fields=fields, status=status)
+        )
 
-    def delete_incident(self, incident_id: int) -> None:
+    def delete_incident(self, incident_id: int) -> dict[str, Any]:
+        """Delete an analyst's incident (a machine incident is rejected, so re-extraction does not
+        propose it again); returns what `undelete_incident` needs to put it back."""
+        dumped = dump_incident(self.project.incidents.get(incident_id))
         self.project.incidents.delete(incident_id)
+        return dumped
+
+    def undelete_incident(self, article_id: int, dumped: dict[str, Any]) -> None:
+        """Undo `delete_incident`: the machine incident's status back, the analyst's row back (same id)."""
+        if dumped["origin"] == "auto":
+            self.set_incident_status(int(dumped["id"]), str(dumped["status"]))
+        else:
+            self.project.incidents.undelete(article_id, dumped)
 
     def split_incident(self, incident_id: int, at: int) -> int:
         _, second = self.project.incidents.split(incident_id, at)

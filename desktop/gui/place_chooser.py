@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from desktop import acled
 from desktop.corrections import DEPENDENT_FIELDS, PlaceChoice, place_values
 from desktop.gui import commands
 from desktop.gui.controller import Controller
@@ -151,7 +150,7 @@ class CorrectionFlow(QObject):
     ) -> None:
         self.chooser = None
         values = place_values(text, choice)
-        written = self._write(controller, incident, values, tr("Set {field} to {value}"), text, "location")
+        written = self._write(controller, incident, values, "Set {field} to {value}", text, "location")
         if written and text and choice is None:
             self._tell(
                 tr(
@@ -163,7 +162,7 @@ class CorrectionFlow(QObject):
     def _write_actor(
         self, controller: Controller, incident: IncidentView, values: dict[str, Any], text: str, slot: str
     ) -> None:
-        self._write(controller, incident, values, tr("Set {field} to {value}"), text, slot)
+        self._write(controller, incident, values, "Set {field} to {value}", text, slot)
 
     def _write(
         self,
@@ -174,8 +173,8 @@ class CorrectionFlow(QObject):
         value: str,
         field: str,
     ) -> bool:
-        label = next((ar if is_arabic() else en for n, en, ar in acled.INCIDENT_FIELDS if n == field), field)
-        command = commands.SetIncidentFields(
-            controller, incident, values, text.format(field=label, value=value or "—")
-        )
+        def describe() -> str:  # `text` is the English key: said again in the language in use
+            return tr(text).format(field=commands.field_label(field), value=value or "—")
+
+        command = commands.SetIncidentFields(controller, incident, values, describe)
         return self._run(command)

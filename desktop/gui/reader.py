@@ -295,7 +295,7 @@ class ArticleReader(QPlainTextEdit):
         self.setTextCursor(cursor)
 
     def tooltip_for(self, entity: EntityView) -> str:
-        lines = [f"{entity.type} — {entity.text}"]
+        lines = [f"{theme.type_label(entity.type)} — {entity.text}"]
         if entity.canonical_name and entity.canonical_name != entity.text:
             lines.append(f"{tr('Canonical name')}: {entity.canonical_name}")
         if entity.actor_type:
@@ -345,11 +345,11 @@ class ArticleReader(QPlainTextEdit):
             start, end = selection
             tag_menu = menu.addMenu(tr("Tag selection as"))
             for t in theme.ENTITY_TYPES:
-                action = tag_menu.addAction(t)
+                action = tag_menu.addAction(theme.type_label(t))
                 action.triggered.connect(lambda _=False, t=t: self.tagRequested.emit(start, end, t))
             dict_menu = menu.addMenu(tr("Add to project dictionary as"))
             for t in ("PER", "ORG", "LOC", "WEAPON"):
-                action = dict_menu.addAction(t)
+                action = dict_menu.addAction(theme.type_label(t))
                 action.triggered.connect(lambda _=False, t=t: self.dictionaryRequested.emit(start, end, t))
             create = menu.addAction(tr("Create incident from selection"))
             create.triggered.connect(lambda: self.incidentFromSelectionRequested.emit(start, end))
@@ -364,7 +364,7 @@ class ArticleReader(QPlainTextEdit):
             for t in theme.ENTITY_TYPES:
                 if t == entity.type:
                     continue
-                action = relabel.addAction(t)
+                action = relabel.addAction(theme.type_label(t))
                 action.triggered.connect(
                     lambda _=False, t=t, i=entity.id: self.entityRelabelRequested.emit(i, t)
                 )

@@ -6,7 +6,7 @@ from desktop.gui.i18n import tr
 from desktop.gui.plain import PlainLabel
 from desktop.gui.qt import QCheckBox, QHBoxLayout, QLineEdit, Qt, QVBoxLayout, QWidget
 from desktop.gui.reader import ArticleReader
-from desktop.gui.theme import ENTITY_TYPES, entity_colour
+from desktop.gui.theme import ENTITY_TYPES, entity_colour, type_label
 from desktop.settings import Settings
 
 
@@ -20,7 +20,7 @@ class Legend(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
         for t in ENTITY_TYPES:
-            box = QCheckBox(tr(t))
+            box = QCheckBox(type_label(t))
             box.setChecked(t not in hidden)
             box.setStyleSheet(f"QCheckBox {{ background: {entity_colour(t).name()}; padding: 1px 4px; }}")
             box.toggled.connect(lambda on, t=t: reader.set_type_visible(t, on))

@@ -5,17 +5,21 @@ from __future__ import annotations
 import logging
 
 from desktop.errors import ResourceError
+from desktop.gui.i18n import tr
 from desktop.gui.qt import QColor, QFont, QFontDatabase
 from desktop.resources import resource_path
 
 log = logging.getLogger(__name__)
 
-ENTITY_TYPES: tuple[str, ...] = ("PER", "ORG", "LOC", "WEAPON", "DATE", "NUM", "MISC")
+# Every type the entity stage makes (README: Entity types). ACTOR is a generic group that acts but is
+# not a name (قوات الأمن، مسلحون مجهولون): its own colour, not MISC's.
+ENTITY_TYPES: tuple[str, ...] = ("PER", "ORG", "ACTOR", "LOC", "WEAPON", "DATE", "NUM", "MISC")
 
 # Light backgrounds that keep black Arabic text readable; one hue per type.
 ENTITY_COLOURS: dict[str, str] = {
     "PER": "#cfe3ff",
     "ORG": "#e6d5ff",
+    "ACTOR": "#dde9a3",
     "LOC": "#c9f0d0",
     "WEAPON": "#ffd0cc",
     "DATE": "#ffe7b3",
@@ -34,6 +38,12 @@ STATUS_COLOURS: dict[str, str] = {
 
 FONT_FILES = ("Amiri-Regular.ttf", "Amiri-Bold.ttf")
 _families: list[str] = []
+
+
+def type_label(entity_type: str) -> str:
+    """An entity type as the legend and the menus name it: its code in English (ACTOR), its Arabic
+    name in Arabic (فاعل)."""
+    return tr(entity_type)
 
 
 def entity_colour(entity_type: str) -> QColor:

@@ -22,6 +22,7 @@ from desktop.importing import limits
 from desktop.importing.encoding import decode_bytes
 from desktop.importing.html import extract_html
 from desktop.importing.records import ImportFailure, RawArticle
+from desktop.importing.titles import article_title, clean_title
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +41,11 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _single(path: Path, text: str, title: str = "", date: str | None = None, url: str = "") -> RawArticle:
+    """A file's one article; without a title of its own it takes its text's first non-empty line."""
     return RawArticle(
         text=text,
         external_id=path.stem,
-        title=title,
+        title=without_surrogates(article_title(title, text)),
         date=date,
         url=url,
         import_file=str(path),
@@ -178,7 +180,7 @@ def _record(obj: Any, path: Path, where: str, index: int) -> Item:
     return RawArticle(
         text=text,
         external_id=clean(str(rid)) if rid not in (None, "") else f"{path.name.split('.')[0]}-{index}",
-        title=clean(str(obj.get("title") or "")),
+        title=clean(clean_title(str(obj.get("title") or ""))),
         date=date,
         source=clean(str(obj.get("source") or "")),
         url=clean(str(obj.get("url") or "")),

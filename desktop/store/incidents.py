@@ -198,18 +198,22 @@ def replace_machine_incidents(
     return added
 
 
-def restore_incident(conn: sqlite3.Connection, article_id: int, dumped: dict[str, Any]) -> int:
+def restore_incident(
+    conn: sqlite3.Connection, article_id: int, dumped: dict[str, Any], incident_id: int | None = None
+) -> int:
     """An incident as a project dump holds it (`desktop.export.json_export`): origin, status, trigger,
-    rules and each field's machine and analyst values with their evidence. Returns its id."""
+    rules and each field's machine and analyst values with their evidence. Returns its id, which is
+    `incident_id` when given (undoing a delete puts the row back under its own id)."""
     origin = _checked(dumped.get("origin", "auto"), ("auto", "analyst"), "origin")
     status = _checked(dumped.get("status", "new"), STATUSES, "status")
     ev, trig = offsets_of(dumped.get("evidence")), offsets_of(dumped.get("trigger"))
     stamp = now()
     cur = conn.execute(
-        "INSERT INTO incidents (article_id, evidence_start, evidence_end, confidence, trigger_start, "
+        "INSERT INTO incidents (id, article_id, evidence_start, evidence_end, confidence, trigger_start, "
         "trigger_end, rules, origin, status, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
+            incident_id,
             article_id,
             *(ev or (None, None)),
             dumped.get("confidence"),
@@ -408,12 +412,19 @@ class IncidentManager:
         return self.get(incident_id)
 
     def create_from_span(
-        self, article_id: int, start: int, end: int, fields: dict[str, Any] | None = None
+        self,
+        article_id: int,
+        start: int,
+        end: int,
+        fields: dict[str, Any] | None = None,
+        status: str = "accepted",
     ) -> Incident:
-        """An analyst-created incident whose evidence is [start, end) of the article (status `accepted`)."""
+        """An analyst-created incident whose evidence is [start, end) of the article; `status` `new`
+        leaves it to be reviewed (the GUI's New from selection), `accepted` records it as decided."""
+        _checked(status, STATUSES, "status")
         with self._p.transaction() as conn:
             _check_span(conn, article_id, (start, end))
-            iid = self._insert_analyst(conn, article_id, (start, end), None, fields or {})
+            iid = self._insert_analyst(conn, article_id, (start, end), None, fields or {}, status=status)
             new = self.get(iid)
             record(conn, "create", "incident", iid, article_id, None, new.to_json())
         return new
@@ -426,12 +437,13 @@ class IncidentManager:
         confidence: float | None,
         fields: dict[str, Any],
         field_evidence: dict[str, Evidence | None] | None = None,
+        status: str = "accepted",
     ) -> int:
         stamp = now()
         cur = conn.execute(
             "INSERT INTO incidents (article_id, evidence_start, evidence_end, confidence, origin, status, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, 'analyst', 'accepted', ?, ?)",
-            (article_id, *(evidence or (None, None)), confidence, stamp, stamp),
+            "created_at, updated_at) VALUES (?, ?, ?, ?, 'analyst', ?, ?, ?)",
+            (article_id, *(evidence or (None, None)), confidence, status, stamp, stamp),
         )
         iid = int(cur.lastrowid or 0)
         for name, value in fields.items():
@@ -519,6 +531,14 @@ class IncidentManager:
         with self._p.transaction() as conn:
             conn.execute("DELETE FROM incidents WHERE id = ?", (incident_id,))
             record(conn, "delete", "incident", incident_id, old.article_id, old.to_json(), None)
+
+    def undelete(self, article_id: int, dumped: dict[str, Any]) -> Incident:
+        """Put a deleted incident back under its own id from its `dump_incident` form (undo of a delete)."""
+        with self._p.transaction() as conn:
+            iid = restore_incident(conn, article_id, dumped, incident_id=int(dumped["id"]))
+            new = self.get(iid)
+            record(conn, "restore", "incident", iid, article_id, None, new.to_json())
+        return new
 
     @staticmethod
     def _touch(conn: sqlite3.Connection, incident_id: int, status: str) -> None:

@@ -175,7 +175,7 @@ def test_accept_reject_merge_split(window: Any) -> None:
     window.undo()
     settle()
     assert window.ops.incident(first.id).get("weapon") is None
-    assert window.ops.incident(created.id).status == "accepted"
+    assert window.ops.incident(created.id).status == "new"  # a new incident waits for review
 
 
 def test_tag_entity_and_dictionary_entry_applies_to_other_articles(window: Any) -> None:

@@ -38,3 +38,26 @@ def test_the_language_menu_checks_english(window: Any) -> None:
 def test_the_language_menu_checks_arabic(arabic_window: Any) -> None:
     assert arabic_window.language_actions["ar"].isChecked()
     assert not arabic_window.language_actions["en"].isChecked()
+
+
+def test_the_redo_keys_redo_when_pressed_in_the_reader(window: Any, qtbot: Any) -> None:
+    """Real key presses (the window shown): Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo."""
+    from desktop.gui.qt import Qt
+
+    window.show()
+    qtbot.waitExposed(window)
+    article = window.article
+    window.tags_edit.setText("مراجعة")
+    window._commit_tags()
+    settle()
+    window.reader.setFocus()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    for key, modifiers, tags in (
+        (Qt.Key.Key_Z, ctrl, []),
+        (Qt.Key.Key_Y, ctrl, ["مراجعة"]),
+        (Qt.Key.Key_Z, ctrl, []),
+        (Qt.Key.Key_Z, ctrl | Qt.KeyboardModifier.ShiftModifier, ["مراجعة"]),
+    ):
+        qtbot.keyClick(window.reader, key, modifiers)
+        settle()
+        assert window.ops.tags(article.id) == tags

@@ -7,6 +7,7 @@ import pytest
 from desktop.errors import InputError, NotFoundError
 from desktop.store import ArticleFilter, Project
 from desktop.store.dictionary import DictionaryEntry
+from desktop.store.incidents import dump_incident
 
 
 def _article(p: Project, ext: str) -> int:
@@ -100,6 +101,23 @@ def test_accept_reject_create_merge_split(filled: Project) -> None:
         filled.incidents.split(second.id, 0)
     with pytest.raises(InputError, match="same article"):
         filled.incidents.merge(second.id, filled.incidents.for_article(_article(filled, "a2"))[0].id)
+
+
+def test_a_pending_analyst_incident_deleted_and_put_back_under_its_id(filled: Project) -> None:
+    aid = _article(filled, "a1")
+    text = filled.articles.get(aid).text
+    start = text.index("وقالت")
+    created = filled.incidents.create_from_span(aid, start, len(text), {"injuries": 2}, status="new")
+    assert created.origin == "analyst" and created.status == "new"
+    with pytest.raises(InputError):
+        filled.incidents.create_from_span(aid, start, len(text), status="maybe")
+    dumped = dump_incident(created)
+    filled.incidents.delete(created.id)
+    with pytest.raises(NotFoundError):
+        filled.incidents.get(created.id)
+    back = filled.incidents.undelete(aid, dumped)
+    assert back == created
+    assert [e.action for e in filled.audit.entries(article_id=aid)][:3] == ["restore", "delete", "create"]
 
 
 def test_tags_notes_and_filters(filled: Project) -> None:
