@@ -152,8 +152,12 @@ _FEW_TEEN = "بضعه?" + _SP + "عشره?"
 _AHAD_TENS = "(?<!و)احدي?" + _SP + "و" + _alt(_TENS)
 _PLAIN = _alt([w for w in _UNITS if w != "ست"] + [*_TEN, *_TENS, *_HUNDREDS, *_SCALES, *_VAGUE])
 _DEF = "(?:ال|(?<=ل)ل)" + _alt(_DEFINITE)
-# One number token, word-bounded. ست ("six") is not read after ل (لست "I am not").
-_TOKEN = rf"(?:{_DIGITS}|{_TEEN}|{_FEW_TEEN}|{_AHAD_TENS}|{_DEF}|(?<!ل)ست|{_PLAIN})(?!\w)"
+# One number token, word-bounded. ست ("six") is not read after ل (لست "I am not"). Digits may touch
+# the Arabic word after them, a common typing slip ("قتل 14جنديا"), but not Latin ones ("3D", "16F").
+_TOKEN = (
+    rf"(?:{_DIGITS}(?![0-9A-Za-z_\u00c0-\u024f])"
+    rf"|(?:{_TEEN}|{_FEW_TEEN}|{_AHAD_TENS}|{_DEF}|(?<!ل)ست|{_PLAIN})(?!\w))"
+)
 _ORD_WORD = (
     "ال(?:" + _alt(_ORD_COMPOUND) + "(?:" + _SP + "عشره?|" + _SP + "و(?:ال)?" + _alt(_TENS) + ")"
     "|" + _alt(_ORD_SIMPLE) + r")(?!\w)"

@@ -628,3 +628,10 @@ def test_durum_wheat_and_storms_are_no_incidents() -> None:
 def test_a_bare_cue_word_elsewhere_never_kills_a_report(text: str) -> None:
     # نووي، انقلاب، حريق، عاصفة were accident cues anywhere in the sentence: they dropped these reports.
     assert incidents(text), text
+
+
+def test_a_death_told_as_وفاة_or_توفي_gives_the_toll() -> None:
+    inc = only("أسفر القصف المدفعي على بلدة كفرنبل صباح اليوم عن وفاة 4 مدنيين وإصابة 9 آخرين.")
+    assert (inc["fatalities"], inc["injuries"]) == (4, 9)
+    inc = only("قصفت المدفعية بلدة كفرنبل صباح اليوم، وتوفي 3 مدنيين.")
+    assert inc["fatalities"] == 3

@@ -434,3 +434,10 @@ def test_spans_are_well_formed(pieces: list[str]) -> None:
         assert isinstance(span.attrs["value"], int) and span.attrs["value"] >= 0
         assert span.attrs["qualifier"] in ("exact", "approx", "at_least", "more_than", "less_than", "vague")
         assert span.attrs["kind"] in ("count", "ordinal")
+
+
+def test_digits_touching_the_next_arabic_word_are_a_number() -> None:
+    """A typing slip common in news text ("قتل 12شخصا"); Latin letters still make a code ("3D")."""
+    assert only("قتل 12شخصا في القصف")[0] == "12"
+    assert only("أصيب ٧أشخاص")[1]["value"] == 7
+    assert spans("طابعة 3D") == [] and spans("صاروخ 9M133") == []
