@@ -638,7 +638,9 @@ class EntityRecognizer:
             head = noun in _FACILITY_NOUNS
             start = name_start(tokens[i]) if head else tokens[i + 2].start
             attrs: dict[str, Any] = {"cued": True, "facility": True} if head else {"cued": True}
-            cand = Candidate(start, tokens[k - 1].end, "LOC", "rule", 0.65, attrs)
+            # with its head noun the name's marks are inside the span, both of them (محطة "سينداي")
+            end = tokens[k].end if head else tokens[k - 1].end
+            cand = Candidate(start, end, "LOC", "rule", 0.65, attrs)
             out.append(cand.by(er.PLACE_NOUN_BRACKETED.id))
         return out
 
