@@ -25,6 +25,7 @@ from desktop.gui import commands
 from desktop.gui.article_model import ArticleListModel
 from desktop.gui.article_pane import ArticlePane
 from desktop.gui.controller import Controller
+from desktop.gui.file_dialogs import file_dialog
 from desktop.gui.i18n import is_arabic, language, tr
 from desktop.gui.import_report import ImportReportDialog, import_filter, summary_line
 from desktop.gui.incident_panel import IncidentPanel
@@ -473,17 +474,21 @@ class MainWindow(QMainWindow):
         """Let every pending read arrive, and those they start (tests, benchmarks, screenshots)."""
         return settle(timeout)
 
-    def new_project_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("New project"), "", tr("Rasid projects (*.rasid)"))
-        if path:
-            if not path.endswith(".rasid"):
-                path += ".rasid"
-            self.open_project(path, create=True)
+    def new_project_dialog(self) -> QFileDialog:
+        """File → New project: Qt's file dialog (window-modal); the project is created on Save."""
+        dialog = file_dialog(
+            self, tr("New project"), tr("Rasid projects (*.rasid)"), save=True, default_suffix="rasid"
+        )
+        dialog.fileSelected.connect(lambda path: self.open_project(path, create=True))
+        dialog.open()
+        return dialog
 
-    def open_project_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Open project"), "", tr("Rasid projects (*.rasid)"))
-        if path:
-            self.open_project(path)
+    def open_project_dialog(self) -> QFileDialog:
+        """File → Open project: Qt's file dialog (window-modal); the project opens on Open."""
+        dialog = file_dialog(self, tr("Open project"), tr("Rasid projects (*.rasid)"))
+        dialog.fileSelected.connect(self.open_project)
+        dialog.open()
+        return dialog
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -617,10 +622,12 @@ class MainWindow(QMainWindow):
 
     # --- background work -----------------------------------------------------------------------
 
-    def import_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, tr("Import articles"), "", import_filter())
-        if paths:
-            self.start_import(paths)
+    def import_dialog(self) -> QFileDialog:
+        """File → Import articles: Qt's file dialog (window-modal); the import starts on Open."""
+        dialog = file_dialog(self, tr("Import articles"), import_filter(), many=True)
+        dialog.filesSelected.connect(self.start_import)
+        dialog.open()
+        return dialog
 
     def start_import(
         self, paths: list[str], extractor: Callable[[Document], Document] | None = None, jobs: int = 0
