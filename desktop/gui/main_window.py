@@ -46,6 +46,7 @@ from desktop.gui.qt import (
     QByteArray,
     QCloseEvent,
     QCompleter,
+    QDialog,
     QFileDialog,
     QInputDialog,
     QKeySequence,
@@ -222,6 +223,7 @@ class MainWindow(QMainWindow):
         self, text: str, slot: Callable[[], object], shortcut: str | QKeySequence.StandardKey | None = None
     ) -> QAction:
         action = QAction(tr(text), self)
+        action.setIconText(tr(text))  # its stable name (Help → Keyboard shortcuts), whatever its text
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _=False: slot())
@@ -291,6 +293,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self._action("Zoom in", self.reader.zoom_in, "Ctrl+="))
         self._zoom_shortcut = QShortcut(QKeySequence("Ctrl++"), self, self.reader.zoom_in)
+        self._zoom_shortcut.setWhatsThis(tr("Zoom in"))  # listed with Zoom in by Help → Keyboard shortcuts
         view_menu.addAction(self._action("Zoom out", self.reader.zoom_out, "Ctrl+-"))
         view_menu.addAction(self._action("Next article", lambda: self.article_pane.step(1), "Ctrl+PgDown"))
         view_menu.addAction(self._action("Previous article", lambda: self.article_pane.step(-1), "Ctrl+PgUp"))
@@ -310,6 +313,11 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             lang_menu.addAction(action)
             self.language_actions[code] = action
+        help_menu = bar.addMenu(tr("&Help"))
+        help_menu.addAction(self._action("Keyboard shortcuts", partial(self.show_help, "shortcuts"), "F1"))
+        help_menu.addAction(self._action("Search syntax", partial(self.show_help, "search")))
+        help_menu.addSeparator()
+        help_menu.addAction(self._action("About Rasid", partial(self.show_help, "about")))
 
     def _set_project_widgets_enabled(self, enabled: bool) -> None:
         for w in (self.article_pane, self.tags_edit, self.note_edit, self.incident_panel):
@@ -719,6 +727,14 @@ class MainWindow(QMainWindow):
         if summary.failed or summary.skipped:  # every file with its reasons, so the analyst can fix them
             self.last_error = "\n".join([text, *summary.messages])
             self.show_import_report()
+
+    def show_help(self, topic: str) -> QDialog:
+        """Help → Keyboard shortcuts, Search syntax or About Rasid (`shortcuts`, `search`, `about`)."""
+        from desktop.gui.help_dialogs import help_dialog
+
+        dialog = help_dialog(topic, self)
+        dialog.open()
+        return dialog
 
     def show_import_report(self) -> ImportReportDialog | None:
         """View → Last import report: every file of the last import with its outcome and reasons."""
