@@ -99,15 +99,18 @@ class LoadedArticle:
     entities: list[EntityView]
     incidents: list[IncidentView]
     reviewed: bool = False  # marked reviewed: its annotations are training data
+    matches: tuple[tuple[int, int], ...] = ()  # where the list's search matched it (code points)
 
 
-def load_article(ops: ProjectOps, article_id: int) -> LoadedArticle:
-    """On the reader's thread: an article with its entities and incidents."""
+def load_article(ops: ProjectOps, article_id: int, query: str = "") -> LoadedArticle:
+    """On the reader's thread: an article with its entities, incidents and `query`'s matches."""
+    article = ops.article(article_id)
     return LoadedArticle(
-        ops.article(article_id),
+        article,
         ops.entities(article_id),
         ops.incidents(article_id),
         ops.project.reviews.is_reviewed(article_id),
+        tuple(ops.search_matches(article.text, query)),
     )
 
 
@@ -557,7 +560,10 @@ class MainWindow(QMainWindow):
     def show_article(self, article_id: int) -> None:
         """Read the article, its entities and incidents off the GUI thread, then show them."""
         if self.reads is not None:
-            self.reads.submit(lambda ops: load_article(ops, article_id), self._article_loaded, key="article")
+            query = self.article_model.article_filter.query  # the search the list shows, if any
+            self.reads.submit(
+                lambda ops: load_article(ops, article_id, query), self._article_loaded, key="article"
+            )
 
     def _article_loaded(self, loaded: LoadedArticle) -> None:
         if self.ops is None:
@@ -584,6 +590,7 @@ class MainWindow(QMainWindow):
         if wanted is not None and any(i.id == wanted for i in incidents):
             self.incident_panel.select_incident(wanted)
             self._show_incident_evidence(self.incident_panel.current())
+        self.reader.set_search_matches(list(loaded.matches), scroll=not same and wanted is None)
         self.tags_edit.setText(", ".join(article.tags))
         self.note_edit.setText(article.note)
 
