@@ -26,6 +26,7 @@ from desktop.gui.article_model import ArticleListModel
 from desktop.gui.article_pane import ArticlePane
 from desktop.gui.controller import Controller
 from desktop.gui.file_dialogs import file_dialog
+from desktop.gui.file_drop import FileDrops
 from desktop.gui.i18n import is_arabic, language, tr
 from desktop.gui.import_report import ImportReportDialog, import_filter, summary_line
 from desktop.gui.incident_panel import IncidentPanel
@@ -142,6 +143,8 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
         self._build()
         self._build_actions()
+        self.drops = FileDrops(self, lambda: self.import_action.isEnabled() and not self.runner.running)
+        self.drops.dropped.connect(self.start_import)
         self._restore_layout()
         self._set_project_widgets_enabled(False)
         self._undo_state_changed()
@@ -151,12 +154,13 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self.article_pane = ArticlePane(self.settings.article_page_size)
         self.article_pane.articleChosen.connect(self.show_article)
-        self.article_pane.listLoaded.connect(lambda _n: self._update_count())
+        self.article_pane.listLoaded.connect(self._list_loaded)
         self.search_box = self.article_pane.search_box
         self.tag_filter = self.article_pane.tag_filter
         self.article_view = self.article_pane.view
 
-        centre = ReaderPane(self.settings)
+        centre = self.reader_pane = ReaderPane(self.settings)
+        centre.guide.importRequested.connect(self.import_dialog)
         self.reader, self.legend = centre.reader, centre.legend
         self.article_title, self.article_meta = centre.title, centre.meta
         self.tags_edit, self.note_edit = centre.tags_edit, centre.note_edit
@@ -468,6 +472,7 @@ class MainWindow(QMainWindow):
         self.article_pane.set_reads(None)
         self.tabs.set_reads(None)
         self.reader.clear_article()
+        self.reader_pane.show_guide(False)
         self.incident_panel.set_incidents([])
         self.article_title.clear()
         self.article_meta.clear()
@@ -513,6 +518,14 @@ class MainWindow(QMainWindow):
 
     def _apply_filter(self) -> None:
         self.article_pane.apply_filter()
+
+    def _list_loaded(self, total: int) -> None:
+        """A new list is in: its count, and the import guide in place of the reader for a project
+        without any article (not for a search that finds nothing)."""
+        self._update_count()
+        empty = self.ops is not None and total == 0 and self.article_model.article_filter.empty
+        self.reader_pane.show_guide(empty)
+        self.reader_pane.guide.import_button.setEnabled(self.import_action.isEnabled())
 
     def _update_count(self) -> None:
         if self.ops is not None:
