@@ -7,7 +7,7 @@ reset the model and ask the store again; nothing is sorted or filtered in memory
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from desktop.gui.i18n import tr
@@ -20,6 +20,9 @@ from desktop.gui.views import ArticleFilter, ArticleRow
 
 if TYPE_CHECKING:
     from desktop.gui.reads import ReadExecutor
+
+# The title cell's search snippet: (snippet, its matches as code points into it), None outside a search.
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 1
 
 COLUMNS: tuple[tuple[str, str | None], ...] = (
     ("Title", "title"),
@@ -48,8 +51,10 @@ def article_cell(row: ArticleRow, col: int, role: int) -> Any:
         return QColor(STATUS_COLOURS.get(row.status, "#000000"))
     if role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
         return int(Qt.AlignmentFlag.AlignCenter)
+    if role == SNIPPET_ROLE and col == 0:
+        return (row.snippet, row.snippet_matches) if row.snippet else None
     if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-        return plain_tooltip(row.title)
+        return plain_tooltip(f"{row.title}\n\n{row.snippet}" if row.snippet else row.title)
     return None
 
 
@@ -97,6 +102,9 @@ class ArticleListModel(PagedTableModel[ArticleRow]):
     def _refreshed(self, fresh: ArticleRow | None) -> None:
         position = None if fresh is None else self.row_of(fresh.id)
         if fresh is not None and position is not None:
+            old = self.row_at(position)
+            if old is not None and old.snippet:  # an edit leaves the text, so the search's snippet stays
+                fresh = replace(fresh, snippet=old.snippet, snippet_matches=old.snippet_matches)
             self.replace_row(position, fresh)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

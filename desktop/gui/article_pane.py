@@ -26,12 +26,14 @@ from desktop.gui.qt import (
     Signal,
 )
 from desktop.gui.selection import select_row
+from desktop.gui.snippet_delegate import SnippetDelegate
 from desktop.gui.views import ArticleFilter
 
 if TYPE_CHECKING:
     from desktop.gui.reads import ReadExecutor
 
 REVIEW_STATUSES = ("new", "in progress", "reviewed")
+ROW_HEIGHT = 24  # one line per article; a search's rows are taller (SnippetDelegate.row_height)
 
 
 class ArticlePane(QWidget):
@@ -47,7 +49,14 @@ class ArticlePane(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         self.search_box = QLineEdit()
         self.search_box.setObjectName("search")
-        self.search_box.setPlaceholderText(tr("Search articles…"))
+        self.search_box.setPlaceholderText(tr('Search: words, "a phrase", OR, NOT…'))
+        self.search_box.setToolTip(
+            tr(
+                'Words: articles with all of them. "Quotes": an exact phrase. OR: either word. NOT: '
+                "without the next word. Parentheses group. Diacritics, letter variants and attached "
+                "clitics are ignored. More: Help → Search syntax."
+            )
+        )
         self.search_box.setClearButtonEnabled(True)
         self._search_timer = debounce(self, self.apply_filter)
         self.search_box.textEdited.connect(lambda _t: self._search_timer.start())
@@ -76,7 +85,8 @@ class ArticlePane(QWidget):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.view.setItemDelegateForColumn(0, SnippetDelegate(self.view))  # a search hit's context
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(36)
@@ -131,6 +141,10 @@ class ArticlePane(QWidget):
         self.tag_filter.setCurrentIndex(max(self.tag_filter.findData(current), 0))
 
     def _loaded(self) -> None:
+        searching = bool(self.model.article_filter.query)  # taller rows: title and words in context
+        self.view.verticalHeader().setDefaultSectionSize(
+            SnippetDelegate.row_height(self.view.font()) if searching else ROW_HEIGHT
+        )
         self.count.setText(tr("{n} articles").format(n=self.model.total))
         self.listLoaded.emit(self.model.total)
         if self._select_first and self.model.rowCount():

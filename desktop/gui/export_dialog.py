@@ -14,6 +14,7 @@ from desktop.errors import RasidError
 from desktop.export import FORMATS
 from desktop.export.filters import ExportFilter
 from desktop.export.runner import EXTENSIONS, ExportOptions, export_project
+from desktop.gui.file_dialogs import file_dialog
 from desktop.gui.qt import (
     QCheckBox,
     QComboBox,
@@ -70,7 +71,7 @@ class ExportDialog(QDialog):
             self.format.addItem(FORMAT_LABELS[fmt], fmt)
         self.path = QLineEdit()
         browse = QPushButton("…")
-        browse.clicked.connect(self._browse)
+        browse.clicked.connect(lambda _=False: self.browse())
         row = QHBoxLayout()
         row.addWidget(self.path)
         row.addWidget(browse)
@@ -135,11 +136,13 @@ class ExportDialog(QDialog):
         if path and "." in path.rsplit("/", 1)[-1]:
             self.path.setText(path.rsplit(".", 1)[0] + EXTENSIONS[self.format.currentData()])
 
-    def _browse(self) -> None:
+    def browse(self) -> QFileDialog:
+        """The "…" button: Qt's save dialog (window-modal) for the output file."""
         fmt = self.format.currentData()
-        path, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), "", f"*{EXTENSIONS[fmt]}")
-        if path:
-            self.path.setText(path)
+        dialog = file_dialog(self, self.windowTitle(), f"*{EXTENSIONS[fmt]}", save=True)
+        dialog.fileSelected.connect(self.path.setText)
+        dialog.open()
+        return dialog
 
     def filters(self) -> ExportFilter:
         """The filters as set in the dialog (raises InputError for a bad date)."""

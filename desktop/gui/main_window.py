@@ -25,6 +25,8 @@ from desktop.gui import commands
 from desktop.gui.article_model import ArticleListModel
 from desktop.gui.article_pane import ArticlePane
 from desktop.gui.controller import Controller
+from desktop.gui.file_dialogs import file_dialog
+from desktop.gui.file_drop import FileDrops
 from desktop.gui.i18n import is_arabic, language, tr
 from desktop.gui.import_report import ImportReportDialog, import_filter, summary_line
 from desktop.gui.incident_panel import IncidentPanel
@@ -45,6 +47,7 @@ from desktop.gui.qt import (
     QByteArray,
     QCloseEvent,
     QCompleter,
+    QDialog,
     QFileDialog,
     QInputDialog,
     QKeySequence,
@@ -97,15 +100,18 @@ class LoadedArticle:
     entities: list[EntityView]
     incidents: list[IncidentView]
     reviewed: bool = False  # marked reviewed: its annotations are training data
+    matches: tuple[tuple[int, int], ...] = ()  # where the list's search matched it (code points)
 
 
-def load_article(ops: ProjectOps, article_id: int) -> LoadedArticle:
-    """On the reader's thread: an article with its entities and incidents."""
+def load_article(ops: ProjectOps, article_id: int, query: str = "") -> LoadedArticle:
+    """On the reader's thread: an article with its entities, incidents and `query`'s matches."""
+    article = ops.article(article_id)
     return LoadedArticle(
-        ops.article(article_id),
+        article,
         ops.entities(article_id),
         ops.incidents(article_id),
         ops.project.reviews.is_reviewed(article_id),
+        tuple(ops.search_matches(article.text, query)),
     )
 
 
@@ -137,6 +143,8 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
         self._build()
         self._build_actions()
+        self.drops = FileDrops(self, lambda: self.import_action.isEnabled() and not self.runner.running)
+        self.drops.dropped.connect(self.start_import)
         self._restore_layout()
         self._set_project_widgets_enabled(False)
         self._undo_state_changed()
@@ -146,12 +154,13 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self.article_pane = ArticlePane(self.settings.article_page_size)
         self.article_pane.articleChosen.connect(self.show_article)
-        self.article_pane.listLoaded.connect(lambda _n: self._update_count())
+        self.article_pane.listLoaded.connect(self._list_loaded)
         self.search_box = self.article_pane.search_box
         self.tag_filter = self.article_pane.tag_filter
         self.article_view = self.article_pane.view
 
-        centre = ReaderPane(self.settings)
+        centre = self.reader_pane = ReaderPane(self.settings)
+        centre.guide.importRequested.connect(self.import_dialog)
         self.reader, self.legend = centre.reader, centre.legend
         self.article_title, self.article_meta = centre.title, centre.meta
         self.tags_edit, self.note_edit = centre.tags_edit, centre.note_edit
@@ -221,6 +230,7 @@ class MainWindow(QMainWindow):
         self, text: str, slot: Callable[[], object], shortcut: str | QKeySequence.StandardKey | None = None
     ) -> QAction:
         action = QAction(tr(text), self)
+        action.setIconText(tr(text))  # its stable name (Help → Keyboard shortcuts), whatever its text
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _=False: slot())
@@ -290,6 +300,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self._action("Zoom in", self.reader.zoom_in, "Ctrl+="))
         self._zoom_shortcut = QShortcut(QKeySequence("Ctrl++"), self, self.reader.zoom_in)
+        self._zoom_shortcut.setWhatsThis(tr("Zoom in"))  # listed with Zoom in by Help → Keyboard shortcuts
         view_menu.addAction(self._action("Zoom out", self.reader.zoom_out, "Ctrl+-"))
         view_menu.addAction(self._action("Next article", lambda: self.article_pane.step(1), "Ctrl+PgDown"))
         view_menu.addAction(self._action("Previous article", lambda: self.article_pane.step(-1), "Ctrl+PgUp"))
@@ -309,6 +320,11 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             lang_menu.addAction(action)
             self.language_actions[code] = action
+        help_menu = bar.addMenu(tr("&Help"))
+        help_menu.addAction(self._action("Keyboard shortcuts", partial(self.show_help, "shortcuts"), "F1"))
+        help_menu.addAction(self._action("Search syntax", partial(self.show_help, "search")))
+        help_menu.addSeparator()
+        help_menu.addAction(self._action("About Rasid", partial(self.show_help, "about")))
 
     def _set_project_widgets_enabled(self, enabled: bool) -> None:
         for w in (self.article_pane, self.tags_edit, self.note_edit, self.incident_panel):
@@ -456,6 +472,7 @@ class MainWindow(QMainWindow):
         self.article_pane.set_reads(None)
         self.tabs.set_reads(None)
         self.reader.clear_article()
+        self.reader_pane.show_guide(False)
         self.incident_panel.set_incidents([])
         self.article_title.clear()
         self.article_meta.clear()
@@ -473,17 +490,21 @@ class MainWindow(QMainWindow):
         """Let every pending read arrive, and those they start (tests, benchmarks, screenshots)."""
         return settle(timeout)
 
-    def new_project_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("New project"), "", tr("Rasid projects (*.rasid)"))
-        if path:
-            if not path.endswith(".rasid"):
-                path += ".rasid"
-            self.open_project(path, create=True)
+    def new_project_dialog(self) -> QFileDialog:
+        """File → New project: Qt's file dialog (window-modal); the project is created on Save."""
+        dialog = file_dialog(
+            self, tr("New project"), tr("Rasid projects (*.rasid)"), save=True, default_suffix="rasid"
+        )
+        dialog.fileSelected.connect(lambda path: self.open_project(path, create=True))
+        dialog.open()
+        return dialog
 
-    def open_project_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Open project"), "", tr("Rasid projects (*.rasid)"))
-        if path:
-            self.open_project(path)
+    def open_project_dialog(self) -> QFileDialog:
+        """File → Open project: Qt's file dialog (window-modal); the project opens on Open."""
+        dialog = file_dialog(self, tr("Open project"), tr("Rasid projects (*.rasid)"))
+        dialog.fileSelected.connect(self.open_project)
+        dialog.open()
+        return dialog
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -497,6 +518,14 @@ class MainWindow(QMainWindow):
 
     def _apply_filter(self) -> None:
         self.article_pane.apply_filter()
+
+    def _list_loaded(self, total: int) -> None:
+        """A new list is in: its count, and the import guide in place of the reader for a project
+        without any article (not for a search that finds nothing)."""
+        self._update_count()
+        empty = self.ops is not None and total == 0 and self.article_model.article_filter.empty
+        self.reader_pane.show_guide(empty)
+        self.reader_pane.guide.import_button.setEnabled(self.import_action.isEnabled())
 
     def _update_count(self) -> None:
         if self.ops is not None:
@@ -544,7 +573,10 @@ class MainWindow(QMainWindow):
     def show_article(self, article_id: int) -> None:
         """Read the article, its entities and incidents off the GUI thread, then show them."""
         if self.reads is not None:
-            self.reads.submit(lambda ops: load_article(ops, article_id), self._article_loaded, key="article")
+            query = self.article_model.article_filter.query  # the search the list shows, if any
+            self.reads.submit(
+                lambda ops: load_article(ops, article_id, query), self._article_loaded, key="article"
+            )
 
     def _article_loaded(self, loaded: LoadedArticle) -> None:
         if self.ops is None:
@@ -571,6 +603,7 @@ class MainWindow(QMainWindow):
         if wanted is not None and any(i.id == wanted for i in incidents):
             self.incident_panel.select_incident(wanted)
             self._show_incident_evidence(self.incident_panel.current())
+        self.reader.set_search_matches(list(loaded.matches), scroll=not same and wanted is None)
         self.tags_edit.setText(", ".join(article.tags))
         self.note_edit.setText(article.note)
 
@@ -617,10 +650,12 @@ class MainWindow(QMainWindow):
 
     # --- background work -----------------------------------------------------------------------
 
-    def import_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, tr("Import articles"), "", import_filter())
-        if paths:
-            self.start_import(paths)
+    def import_dialog(self) -> QFileDialog:
+        """File → Import articles: Qt's file dialog (window-modal); the import starts on Open."""
+        dialog = file_dialog(self, tr("Import articles"), import_filter(), many=True)
+        dialog.filesSelected.connect(self.start_import)
+        dialog.open()
+        return dialog
 
     def start_import(
         self, paths: list[str], extractor: Callable[[Document], Document] | None = None, jobs: int = 0
@@ -712,6 +747,14 @@ class MainWindow(QMainWindow):
         if summary.failed or summary.skipped:  # every file with its reasons, so the analyst can fix them
             self.last_error = "\n".join([text, *summary.messages])
             self.show_import_report()
+
+    def show_help(self, topic: str) -> QDialog:
+        """Help → Keyboard shortcuts, Search syntax or About Rasid (`shortcuts`, `search`, `about`)."""
+        from desktop.gui.help_dialogs import help_dialog
+
+        dialog = help_dialog(topic, self)
+        dialog.open()
+        return dialog
 
     def show_import_report(self) -> ImportReportDialog | None:
         """View → Last import report: every file of the last import with its outcome and reasons."""

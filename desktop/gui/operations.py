@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -120,7 +120,14 @@ class ProjectOps:
             ids = [hit.article_id for hit in page.hits]
             summaries = self.project.articles.list(0, len(ids) or 1, "id", _ids_filter(ids)) if ids else []
             by_id = {s.id: s for s in summaries}
-            return self._rows([by_id[i] for i in ids if i in by_id]), page.total
+            hits = {hit.article_id: hit for hit in page.hits}
+            rows = [
+                replace(
+                    row, snippet=hits[row.id].snippet, snippet_matches=tuple(hits[row.id].snippet_matches())
+                )
+                for row in self._rows([by_id[i] for i in ids if i in by_id])
+            ]
+            return rows, page.total
         flt = self._store_filter(f)
         return self._rows(
             self.project.articles.list(offset, limit, order_by, flt)
@@ -143,6 +150,19 @@ class ProjectOps:
             )
             for s in summaries
         ]
+
+    def search_matches(self, text: str, query: str) -> list[tuple[int, int]]:
+        """Where the search `query` matches `text` (code points), as the search's snippets mark them;
+        empty for no query or a malformed one (the article list has said why)."""
+        from desktop.store.search import find_matches, parse_query
+
+        if not query.strip():
+            return []
+        try:
+            terms = parse_query(query).terms
+        except RasidError:
+            return []
+        return find_matches(text, terms)
 
     def article_row(self, article_id: int) -> ArticleRow | None:
         rows = self._rows(self.project.articles.list(0, 1, "id", _ids_filter([article_id])))

@@ -78,6 +78,8 @@ class ArticleReader(QPlainTextEdit):
         self._hidden: set[str] = set()
         self._formats = {t: self._format_for(t) for t in theme.ENTITY_TYPES}
         self._evidence: list[tuple[int, int, str]] = []
+        self._evidence_marks: list[QTextEdit.ExtraSelection] = []
+        self._search: list[tuple[int, int]] = []  # words the search matched (code points)
         self._apply_text_option()
 
     # --- content -----------------------------------------------------------------------------
@@ -97,7 +99,7 @@ class ArticleReader(QPlainTextEdit):
         """
         self._text = text
         self._map = PositionMap(text)
-        self._evidence = []
+        self._evidence, self._evidence_marks, self._search = [], [], []
         self.setExtraSelections([])
         self._entities = sorted(entities, key=lambda e: (e.start, -e.end))
         self._starts = [self._map.to_qt(e.start) for e in self._entities]
@@ -209,12 +211,39 @@ class ArticleReader(QPlainTextEdit):
             for gap_start, gap_end in self._uncovered(start, end):
                 selections.append(self._selection(gap_start, gap_end, None, QColor(colour)))
             first = first or QTextCursor(whole.cursor)
-        self.setExtraSelections(selections)
+        self._evidence_marks = selections
+        self._apply_marks()
         if scroll and first is not None:
             shown = QTextCursor(first)
             shown.setPosition(first.selectionStart())
             self.setTextCursor(shown)
             self.ensureCursorVisible()
+
+    def set_search_matches(self, spans: list[tuple[int, int]], scroll: bool = False) -> None:
+        """Highlight the words a search matched (code-point spans) in white on the search colour,
+        over the entity colours and the evidence marks, without touching the text or its formats;
+        `scroll` brings the first into view. An empty list removes them."""
+        self._search = [(a, b) for a, b in spans if 0 <= a < b <= len(self._text)]
+        self._apply_marks()
+        if scroll and self._search:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._map.to_qt(self._search[0][0]))
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+
+    def search_matches(self) -> list[tuple[int, int]]:
+        return list(self._search)
+
+    def _apply_marks(self) -> None:
+        """The evidence marks, then the search matches drawn over them (extra selections)."""
+        marks = list(self._evidence_marks)
+        for start, end in self._search:
+            mark = self._selection(start, end, None, QColor(theme.SEARCH_MATCH_BACKGROUND))
+            fmt = QTextCharFormat(mark.format)
+            fmt.setForeground(QColor(theme.SEARCH_MATCH_TEXT))
+            mark.format = fmt
+            marks.append(mark)
+        self.setExtraSelections(marks)
 
     def _selection(
         self, start: int, end: int, underline: QColor | None, background: QColor | None

@@ -1,10 +1,12 @@
-"""The reading pane: the article's title and metadata, the entity legend, the reader, tags and note."""
+"""The reading pane: the article's title and metadata, the entity legend, the reader, tags and note;
+for a project without articles, a guide to importing them."""
 
 from __future__ import annotations
 
+from desktop.gui.empty_guide import EmptyProjectGuide
 from desktop.gui.i18n import tr
 from desktop.gui.plain import PlainLabel
-from desktop.gui.qt import QCheckBox, QHBoxLayout, QLineEdit, Qt, QVBoxLayout, QWidget
+from desktop.gui.qt import QCheckBox, QHBoxLayout, QLineEdit, QStackedLayout, Qt, QVBoxLayout, QWidget
 from desktop.gui.reader import ArticleReader
 from desktop.gui.theme import ENTITY_TYPES, entity_colour, type_label
 from desktop.settings import Settings
@@ -30,12 +32,18 @@ class Legend(QWidget):
 
 
 class ReaderPane(QWidget):
-    """The centre of the reading tab; the window fills it and listens to its editors."""
+    """The centre of the reading tab; the window fills it and listens to its editors. An open
+    project without articles shows the `guide` to importing instead (`show_guide`)."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("readerPane")
-        layout = QVBoxLayout(self)
+        self.stack = QStackedLayout(self)
+        reading = self.reading = QWidget()
+        self.guide = EmptyProjectGuide()
+        self.stack.addWidget(reading)
+        self.stack.addWidget(self.guide)
+        layout = QVBoxLayout(reading)
         layout.setContentsMargins(4, 4, 4, 4)
         self.title = PlainLabel()
         self.title.setObjectName("articleTitle")
@@ -67,3 +75,10 @@ class ReaderPane(QWidget):
             layout.addWidget(w)
         layout.addWidget(self.reader, 1)
         layout.addLayout(tags_row)
+
+    def show_guide(self, shown: bool) -> None:
+        """The import guide (an empty project) or the article."""
+        self.stack.setCurrentWidget(self.guide if shown else self.reading)
+
+    def guide_shown(self) -> bool:
+        return self.stack.currentWidget() is self.guide

@@ -28,6 +28,9 @@ ENTITY_COLOURS: dict[str, str] = {
 }
 EVIDENCE_COLOUR = "#fff176"
 FIELD_EVIDENCE_COLOUR = "#ffb74d"
+# Words a search matched: white on deep purple, unlike every pale entity colour and the evidence marks.
+SEARCH_MATCH_BACKGROUND = "#6a1b9a"
+SEARCH_MATCH_TEXT = "#ffffff"
 
 STATUS_COLOURS: dict[str, str] = {
     "new": "#5f6b7a",

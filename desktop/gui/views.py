@@ -19,6 +19,8 @@ class ArticleRow:
     incidents: int
     status: str
     tags: tuple[str, ...] = ()
+    snippet: str = ""  # a search result's words in context (the store's snippet), else empty
+    snippet_matches: tuple[tuple[int, int], ...] = ()  # the matches, code points into `snippet`
 
 
 @dataclass(frozen=True, slots=True)
