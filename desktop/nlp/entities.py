@@ -80,6 +80,10 @@ _BARE_PLACE_NOUNS = _words(
 )
 # Kinship words that start a place's name after a place noun (`مدينة بن عروس`, `بلدة بني وليد`).
 _KIN_PLACE_WORDS = _words("بن بني ابن أبو أم")
+# Generic heads of construct toponyms (عين الخضرة، دار سعد، إمام رضا): after a place noun, the head and
+# the word after it are one name even when both are common words.
+_TOPONYM_HEADS = _words("عين بئر بير رأس دار باب كفر بيت دير خان قصر سيدي إمام")
+_VERY_COMMON = 1000  # corpus count from which a word is a function or everyday word, never a name part
 # Words that describe a name rather than belong to it (`الحميدية القريبة`, `داعش الإرهابي`).
 _DESCRIPTIVE_TAILS = _words(
     "القريب القريبة المجاور المجاورة المحاذي المحاذية المطل المطلة المحتل المحتلة المحاصر المحاصرة "
@@ -293,7 +297,8 @@ class EntityRecognizer:
                 # after a facility noun any model name over the words counts ("مستشفى الملك فهد")
                 labels = ("LOC", "PER", "ORG") if c.attrs.get("facility") or c.attrs.get("kin") else ("LOC",)
                 seen = any(m.label in labels and m.start < c.end and name_start < m.end for m in model)
-                known = c.attrs.pop("named_for", False) or (
+                construct = c.attrs.pop("construct", False)
+                known = c.attrs.pop("named_for", False) or construct or (
                     c.attrs.get("facility") and " ".join(normalize_word(w) for w in name) in self.phrases
                 )
                 if any(_VERB_WITH_OBJECT.match(normalize_word(w)) for w in name):
@@ -308,6 +313,9 @@ class EntityRecognizer:
                 if self._adjective_after_place_noun(c, sent_tokens, keys):
                     c.label = "DROP"
                     drop(c, er.PLACE_NOUN_ADJECTIVE.id)
+                elif self._head_noun_hit(c, sent_tokens, keys):
+                    c.label = "DROP"
+                    drop(c, er.GAZETTEER_HEAD_NOUN.id)
         found.extend(self._media_names(doc.text))
         found.extend(self._datelines(doc.text))
         found = [c for c in found if c.label != "DROP"]
@@ -416,6 +424,30 @@ class EntityRecognizer:
             out.append(Candidate(start, last.end, "PER", "rule", 0.6, {}).by(er.PERSON_PAIR.id))
         return out
 
+    def _with_pronoun(self, key: str) -> bool:
+        """A word with an attached pronoun (`وأطرافها`، `وضواحيها`، `ومحيطهم`) that the gazetteers do not
+        know: a noun referring back to the place before it, not another name."""
+        return any(
+            key.endswith(suffix) and len(key) - len(suffix) >= 3 for suffix in ("هما", "هم", "ها")
+        ) and not self._known_place(key)
+
+    def _head_noun_hit(self, c: Candidate, tokens: Sequence[Span], keys: Sequence[str]) -> bool:
+        """A one-word gazetteer place that is itself a place or facility noun followed by a name
+        (`منطقة مسجد النور`): the head of that name, not the village the gazetteer knows by the word."""
+        if c.label != "LOC" or c.attrs.get("feature") in ("country", "admin1"):
+            return False
+        i = next((k for k, t in enumerate(tokens) if t.start <= c.start < t.end), None)
+        if i is None or i + 1 >= len(tokens) or tokens[i].end != c.end or tokens[i + 1].label != "ar":
+            return False
+        nxt = keys[i + 1]
+        return (
+            _cue_noun(keys[i], _PLACE_NOUNS) in _PLACE_NOUNS
+            and not tokens[i + 1].attrs.get("prefix", "")
+            and (nxt.startswith("ال") or self.word_count(nxt) < _VERY_COMMON)
+            and nxt not in _DIRECTION_WORDS
+            and nxt not in _DESCRIPTIVE_TAILS
+        )
+
     def _adjective_after_place_noun(self, c: Candidate, tokens: Sequence[Span], keys: Sequence[str]) -> bool:
         """A one-word gazetteer place right after a place or facility noun that is a common word without
         the article: an adjective (`قاعدة جديدة`, `مستشفى ميداني`), not the village of that name."""
@@ -508,6 +540,13 @@ class EntityRecognizer:
                 cand = Candidate(start, tokens[j + 1].end, "LOC", "rule", 0.6, {"cued": True, "kin": True})
                 out.append(cand.by(er.PLACE_NOUN_KINSHIP.id))
                 continue
+            construct = keys[j] in _TOPONYM_HEADS and j + 1 < n
+            if construct and self._toponym_tail(text, tokens[j + 1], keys[j + 1]):
+                start = name_start(tokens[i]) if head else tokens[j].start
+                tail = tokens[j + 1].end  # the caller keeps it whatever its words' counts ("construct")
+                cand = Candidate(start, tail, "LOC", "rule", 0.6, {"cued": True, "construct": True})
+                out.append(cand.by(er.PLACE_NOUN_CONSTRUCT.id))
+                continue
             # After a facility noun a definite common word may name it ("مسجد السلام"); it is kept
             # only when the model or the gazetteers see a name there (checked by the caller).
             named_for = head and noun in _CITY_FACILITIES and self._known_place(keys[j])
@@ -563,6 +602,7 @@ class EntityRecognizer:
                 and k - end < 6
                 and not _verb_like(keys[k][1:])
                 and keys[k][1:] not in _NOT_NAMES
+                and not self._with_pronoun(keys[k][1:])
             ):
                 # "بلدتي كفريا والفوعة", "قرى ديرلوك وحفطنين وخواكورك": each coordinated name is a place
                 base = int(tokens[k].attrs.get("base", tokens[k].start + 1))
@@ -715,6 +755,20 @@ class EntityRecognizer:
             ):
                 return True
         return False
+
+    def _toponym_tail(self, text: str, token: Span, key: str) -> bool:
+        """The word after a toponym's generic head can complete the name: an Arabic word without a
+        proclitic or tanween that is no everyday word, direction or description (not "بيت واحد")."""
+        return (
+            token.label == "ar"
+            and not token.attrs.get("prefix", "")
+            and "\u064b" not in text[token.start : token.end]
+            and self.word_count(key) < _VERY_COMMON
+            and len(key) >= 3
+            and key not in _DIRECTION_WORDS
+            and key not in _DESCRIPTIVE_TAILS
+            and key not in _NOT_NAMES
+        )
 
     def _is_common(self, key: str) -> bool:
         return self.word_count(key) >= _COMMON_WORD or key in _DIRECTION_WORDS or len(key) < 3

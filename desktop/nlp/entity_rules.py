@@ -167,7 +167,7 @@ PLACE_NOUN_COORDINATED = _e(
     "the names coordinated after a dual or plural place noun are places (بلدتي كفريا والفوعة)",
     Scope.TOKENS,
     ("وحاصرت الفصائل بلدتي كفريا والفوعة.",),
-    ("وحاصرت الفصائل بلدة كفريا.",),
+    ("وحاصرت الفصائل بلدة كفريا.", "وشهدت مدينة الرقة وضواحيها قصفا عنيفا."),
 )
 PLACE_NOUN_COMMON = _e(
     "entity.place_noun.common_word",
@@ -258,6 +258,30 @@ PLACE_NOUN_KINSHIP = _e(
         ),
     ),
     (EntityExample("واستقبل الوزير صالح بني خالد صباح اليوم.", lacks=(("بني خالد", "LOC"),)),),
+)
+PLACE_NOUN_CONSTRUCT = _e(
+    "entity.place_noun.construct",
+    "a place noun before a toponym built as a construct on a generic head (عين، بئر، رأس، دار، باب، كفر، "
+    "بيت، دير، خان، قصر، سيدي، إمام) makes a two-word place, even where both words are common (قرية عين "
+    "الخضرة، ضاحية دار سعد، قرية إمام رضا)",
+    Scope.TOKENS,
+    (
+        EntityExample("وقصفت الطائرات قرية عين الخضرة بريف حماة.", has=(("عين الخضرة", "LOC"),)),
+        EntityExample("وسقطت قذائف على ضاحية دار سعد شمالي المدينة.", has=(("دار سعد", "LOC"),)),
+        EntityExample("واستهدفت غارة رتلا قرب قرية إمام رضا أمس.", has=(("إمام رضا", "LOC"),)),
+    ),
+    (
+        EntityExample("ووصلت القوات إلى منطقة باب في المدينة.", lacks=(("باب في", "LOC"),)),
+        EntityExample("وسكن اللاجئون مدينة بيت واحد.", lacks=(("بيت واحد", "LOC"),)),
+    ),
+)
+GAZETTEER_HEAD_NOUN = _e(
+    "entity.gazetteer.head_noun",
+    "a gazetteer place that is itself a place or facility noun followed by a name (منطقة مسجد النور) is "
+    "the head of that name, not the village the gazetteer knows by that word",
+    Scope.TOKENS,
+    (EntityExample("ووقع انفجار قرب منطقة مسجد النور في المدينة.", lacks=(("مسجد", "LOC"),)),),
+    (EntityExample("ووقع انفجار قرب قرية مسجد في ريف المدينة."),),
 )
 MEDIA_ADDRESSEE = _e(
     "entity.media.addressee",
@@ -541,6 +565,8 @@ RULES: tuple[EntityRule, ...] = (
     PLACE_NOUN_BRACKETED,
     PLACE_NOUN_ADJECTIVE,
     PLACE_NOUN_KINSHIP,
+    PLACE_NOUN_CONSTRUCT,
+    GAZETTEER_HEAD_NOUN,
     MEDIA_ADDRESSEE,
     MEDIA_AGENCY,
     MEDIA_DATELINE,
