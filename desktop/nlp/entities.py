@@ -73,6 +73,10 @@ _FACILITY_NOUNS = _words(
 _PLACE_NOUNS = _words(
     "بلدة قرية مدينة منطقة حي ناحية ضاحية بلدتي قريتي مدينتي منطقتي حيي قرى بلدات مدن مناطق أحياء"
 ) | _FACILITY_NOUNS
+# Nouns of administrative units, whose names the gazetteers mostly know (`ولاية سليانة`).
+_ADMIN_NOUNS = _words("ولاية إقليم مديرية محافظة قضاء")
+# Nouns after which a name follows directly, never through a preposition (`ولاية لوغار`).
+_NAMING_NOUNS = (_PLACE_NOUNS | _ADMIN_NOUNS) - _FACILITY_NOUNS
 # Place nouns alone (with their proclitics and article stripped) name no place: `وبلدات`, `المدينتين`.
 _BARE_PLACE_NOUNS = _words(
     "بلدة قرية مدينة منطقة حي ناحية ضاحية مخيم بلدتي قريتي مدينتي منطقتي بلدتين قريتين مدينتين منطقتين "
@@ -1105,6 +1109,17 @@ class EntityRecognizer:
             ):
                 start = tokens[i].start  # "فاطمة", "فيصل": the first letter is the name's, no proclitic
                 rules.append(er.MODEL_WHOLE_FIRST_NAME.id)
+            if (
+                label == "LOC"
+                and start != tokens[i].start
+                and i > 0
+                and _cue_noun(keys[i - 1], _NAMING_NOUNS) in _NAMING_NOUNS
+                and text[tokens[i].start : start] in ("ل", "ب", "ك")
+                and not keys[i][1:].startswith("ال")
+                and not self._known_place(normalize_word(text[start : tokens[i].end]))
+            ):
+                start = tokens[i].start  # "ولاية لوغار": no preposition after a place noun
+                rules.append(er.MODEL_WHOLE_PLACE_NAME.id)
             cand = Candidate(start, tokens[j - 1].end, label, "model", conf, {}, rules=rules)
             self._link(cand, " ".join([normalize_word(text[start : tokens[i].end]), *keys[i + 1 : j]]))
             if label == "PER" and keys[i] in _TITLES and j - i > 1:

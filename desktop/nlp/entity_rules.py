@@ -98,6 +98,14 @@ MODEL_WHOLE_FIRST_NAME = _e(
     (EntityExample("وشارك في الفيلم الممثلون فاطمة بن عمر ومريم بن رجب.", has=(("فاطمة بن عمر", "PER"),)),),
     (EntityExample("وشارك في الفيلم الممثلون مريم بن رجب وسلمى بن علي.", has=(("مريم بن رجب", "PER"),)),),
 )
+MODEL_WHOLE_PLACE_NAME = _e(
+    "entity.model.whole_place_name",
+    "a place name right after a place noun keeps a first letter that looks like a preposition (ولاية "
+    "لغمان): a place noun takes its name directly, never through ل، ب or ك",
+    Scope.TOKENS,
+    (EntityExample("وقتل جنديان في ولاية لوغار أمس.", has=(("لوغار", "LOC"),)),),
+    (EntityExample("وقتل جنديان في مسجد بحلب أمس.", has=(("حلب", "LOC"),)),),
+)
 MODEL_FAMILY_NAME = _e(
     "entity.model.family_name",
     "a person's name takes a definite family name the model left out",
@@ -547,6 +555,7 @@ RULES: tuple[EntityRule, ...] = (
     MODEL_JOIN,
     MODEL_NAME_PARTICLE,
     MODEL_WHOLE_FIRST_NAME,
+    MODEL_WHOLE_PLACE_NAME,
     MODEL_FAMILY_NAME,
     MODEL_TITLE,
     MODEL_COMMON_WORD,
