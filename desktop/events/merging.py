@@ -275,7 +275,7 @@ SHARE_TOLL = _a(
 ARTICLE_NAMES = _a(
     "merge.article_names",
     Phase.MERGE,
-    "a linked actor is named by the article's most complete form for it (then the most used, the earliest)",
+    "a linked actor is named by the form the article uses most for it (then the most complete, the earliest)",
     ("قصف الجيش السوري حلب أمس. وقالت المصادر إن قوات النظام قصفت إدلب، وإن قوات النظام قصفت درعا.",),
     ("هاجم مسلحون الرميلة أمس.",),
 )
@@ -595,9 +595,13 @@ def adopt_specific(incidents: list[Incident]) -> None:
 
 
 def article_names(doc: Document, incidents: list[Incident]) -> None:
-    """Name each linked actor by the article's most complete form for it (the most words; then the
-    most used, then the earliest), the same in every incident. Unlinked actors keep their words; the
-    evidence span still points at the mention."""
+    """Name each linked actor by the article's most used form for it (then the one with the most
+    words, then the earliest), the same in every incident. Unlinked actors keep their words; the
+    evidence span still points at the mention.
+
+    The order was chosen on all 120 gold-dev articles against two others (actor1/actor2 accuracy on
+    matched incidents, d-articles | first 15): the most words first .557/.557 | .543/.478; the most
+    used first .588/.567 | .565/.500; the first mention .567/.577 | .543/.457."""
     forms: dict[str, dict[str, list[int]]] = {}
     for e in doc.layers.get("entities", []):
         key = e.attrs.get("canonical_id")
@@ -606,10 +610,9 @@ def article_names(doc: Document, incidents: list[Incident]) -> None:
         form = actor_name(doc.text, e)
         seen = forms.setdefault(str(key), {}).setdefault(form, [0, e.start])
         seen[0] += 1
-    # The article's most complete name for the actor (guide v2: "قوات سوريا الديمقراطية" even where
-    # a sentence says "قسد"), then the most used, then the earliest.
+    # The name the article uses most for the actor (issue 15), then its most complete, then the earliest.
     preferred = {
-        key: min(names.items(), key=lambda kv: (-len(kv[0].split()), -kv[1][0], kv[1][1]))[0]
+        key: min(names.items(), key=lambda kv: (-kv[1][0], -len(kv[0].split()), kv[1][1]))[0]
         for key, names in forms.items()
     }
     for inc in incidents:

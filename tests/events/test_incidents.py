@@ -635,3 +635,12 @@ def test_a_death_told_as_وفاة_or_توفي_gives_the_toll() -> None:
     assert (inc["fatalities"], inc["injuries"]) == (4, 9)
     inc = only("قصفت المدفعية بلدة كفرنبل صباح اليوم، وتوفي 3 مدنيين.")
     assert inc["fatalities"] == 3
+
+
+def test_an_actor_is_named_as_the_article_names_it_most() -> None:
+    text = (
+        "هاجم تنظيم الدولة الإسلامية بلدة الشدادي صباح الأحد. وقال مسؤول محلي إن مسلحي داعش قتلوا خمسة "
+        "مدنيين في البلدة، وإن داعش ما زال يحاصر أطرافها."
+    )
+    (inc,) = incidents(text)
+    assert inc["actor1"] == "داعش"
