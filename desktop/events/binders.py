@@ -289,6 +289,15 @@ ACTOR1_AIR_FORCE = _b(
     ("قصفت طائرات حربية روسية بلدة الرميلة أمس.",),
     ("قصفت طائرات حربية بلدة الرميلة أمس.", "قصفت الطائرات الرمادي أمس."),
 )
+ACTOR1_NATIONAL_STRIKE = _b(
+    "bind.actor1.national_strike",
+    "actor1",
+    "a strike or shelling named by its nationality is that country's forces (غارة أميركية -> القوات "
+    "الأميركية، قصف تركي -> القوات التركية)",
+    Scope.TOKENS,
+    ("قتل ثلاثة مسلحين في غارة أميركية على قرية الحصن أمس.", "قتل مدنيان في قصف تركي على بلدة الدرباسية."),
+    ("قتل ثلاثة مسلحين في غارة جوية على قرية الحصن أمس.", "قتل مدنيان في قصف عنيف على بلدة الدرباسية."),
+)
 ACTOR2_VICTIMS = _b(
     "bind.actor2.victims",
     "actor2",
@@ -395,6 +404,7 @@ RULES: tuple[Binder, ...] = (
     ACTOR1_HEDGED,
     ACTOR1_CLASH_WITH,
     ACTOR1_AIR_FORCE,
+    ACTOR1_NATIONAL_STRIKE,
     ACTOR2_VICTIMS,
     ACTOR2_PATIENT_CUE,
     ACTOR2_POSSESSIVE,

@@ -575,6 +575,10 @@ def choose_actors(
         agent = _air_force(view)
         if agent is not None:
             fired.append(bd.ACTOR1_AIR_FORCE.id)
+    if agent is None and sub_event in _FROM_THE_AIR:
+        agent = _national_strike(view)
+        if agent is not None:
+            fired.append(bd.ACTOR1_NATIONAL_STRIKE.id)
     if patient is None and any(
         view.words_between(c[0], trigger[1]) <= 8
         or any(view.words_between(c[0], w[1]) <= 3 for w in victims_words)
@@ -682,6 +686,28 @@ def _air_force(view: SentenceView) -> ActorChoice | None:
     if m is None or m.group(1) in _NOT_NATIONS or not _country_stem(m.group(1)):
         return None
     return ActorChoice(f"الطيران ال{m.group(1)}ي", None)
+
+
+_STRIKE_NATION = re.compile(
+    r"(?<![\u0621-\u064a])(?:غاره|غارات|ضربه|ضربات|قصف)(?: (?:جويه|جوي|جويا|مدفعي|صاروخي))?"
+    r" ((?:ال)?[\u0621-\u064a]{3,}ي(?:ه)?)(?![\u0621-\u064a])"
+)
+
+
+def _national_strike(view: SentenceView) -> ActorChoice | None:
+    """ "غارة أميركية", "قصف تركي": a strike named by its nationality is that country's forces
+    (القوات الأميركية), in the article's spelling of the adjective."""
+    for m in _STRIKE_NATION.finditer(view.text):
+        adjective = m.group(1).removeprefix("ال")
+        stem = adjective.removesuffix("ه").removesuffix("ي")
+        if stem in _NOT_NATIONS or not _country_stem(stem):
+            continue
+        start, end = view.to_doc(*m.span(1))
+        written = view.doc.text[start:end].removeprefix("ال")
+        if written.endswith("ي"):
+            written += "ة"  # قصف تركي -> القوات التركية
+        return ActorChoice(f"القوات ال{written}", None)
+    return None
 
 
 @lru_cache(maxsize=512)
