@@ -298,6 +298,15 @@ ACTOR1_NATIONAL_STRIKE = _b(
     ("قتل ثلاثة مسلحين في غارة أميركية على قرية الحصن أمس.", "قتل مدنيان في قصف تركي على بلدة الدرباسية."),
     ("قتل ثلاثة مسلحين في غارة جوية على قرية الحصن أمس.", "قتل مدنيان في قصف عنيف على بلدة الدرباسية."),
 )
+ACTOR1_OPENED_FIRE = _b(
+    "bind.actor1.opened_fire",
+    "actor1",
+    "who opened fire in the event's sentence is its initiator, wherever that clause stands (أعلن مصدر "
+    "مقتل ثلاثة جنود حين فتح عناصر من X النار على حاجز)",
+    Scope.TOKENS,
+    ("أعلن مصدر عسكري مقتل ثلاثة جنود الأحد حين فتح عناصر من هيئة تحرير الشام النار على حاجز قرب كفرنبل.",),
+    ("أعلن مصدر عسكري مقتل ثلاثة جنود الأحد في اشتباك مع عناصر من هيئة تحرير الشام قرب كفرنبل.",),
+)
 ACTOR2_VICTIMS = _b(
     "bind.actor2.victims",
     "actor2",
@@ -405,6 +414,7 @@ RULES: tuple[Binder, ...] = (
     ACTOR1_CLASH_WITH,
     ACTOR1_AIR_FORCE,
     ACTOR1_NATIONAL_STRIKE,
+    ACTOR1_OPENED_FIRE,
     ACTOR2_VICTIMS,
     ACTOR2_PATIENT_CUE,
     ACTOR2_POSSESSIVE,

@@ -393,8 +393,14 @@ _UNKNOWN_IDS = frozenset({"gen-gunmen", "gen-civilians", "gen-protesters", "gen-
 # Between a verb and its subject: nothing, or a force noun (`سيطرت قوات من X على`,
 # `قيام عناصر داعش`).
 _SUBJECT_GAP = re.compile(
-    r"^\s*(?:(?:قوات|عناصر|مقاتلي|مقاتلو|مسلحي|مسلحو|طائرات|مقاتلات|وحدات|جنود|طيران)(?:\s+من)?\s+)?$"
+    r"^\s*(?:(?:قوات|عناصر|مقاتلي|مقاتلو|مقاتلون|مسلحي|مسلحو|مسلحون|أفراد|طائرات|مقاتلات|وحدات|جنود|طيران)"
+    r"(?:\s+من)?\s+)?$"
 )
+
+
+# "فتح/أطلق X النار": the verb of opening fire, and the fire right after its subject.
+_OPEN_FIRE = re.compile(lx.word(r"(?:فتح(?:ت|وا)?|اطلق(?:ت|وا)?)", proclitics="verb"))
+_FIRE = re.compile(r"\s*(?:ال)?(?:نار|نيران)(?![\u0621-\u064a])")
 
 
 def _actor_spans(view: SentenceView) -> list[Span]:
@@ -527,6 +533,25 @@ def choose_actors(
             ):
                 agent_span = a
                 fired.append(bd.ACTOR1_SUBJECT.id)
+                break
+    if agent_span is None:
+        # "حين فتح عناصر من X النار على": who opened fire in the event's sentence is its initiator,
+        # wherever that clause stands.
+        for verb in view.find(_OPEN_FIRE):
+            end = _first_word_end(text, verb)
+            shooter = next(
+                (
+                    a
+                    for a in sorted(actors, key=lambda e: e.start)
+                    if end <= a.start
+                    and _SUBJECT_GAP.match(text[end : a.start])
+                    and _FIRE.match(text[a.end :])
+                ),
+                None,
+            )
+            if shooter is not None:
+                agent_span = shooter
+                fired.append(bd.ACTOR1_OPENED_FIRE.id)
                 break
     if agent_span is None:
         for a in actors:
