@@ -90,7 +90,7 @@ class ArticlePane(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(36)
-        for col, width in ((1, 84), (2, 90), (3, 44), (4, 70), (5, 70)):
+        for col, width in ((1, 80), (2, 90), (3, 44), (4, 62), (5, 56)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
         self.view.selectionModel().currentRowChanged.connect(self._on_row)

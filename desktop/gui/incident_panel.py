@@ -19,7 +19,7 @@ from desktop.gui.qt import (
     QDoubleValidator,
     QEvent,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QIntValidator,
     QKeyEvent,
@@ -244,7 +244,7 @@ class IncidentPanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._on_selection)
 
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()  # two rows of three: one row of six made the panel too wide for the list
         self.accept_button = QPushButton(tr("Accept"))
         self.reject_button = QPushButton(tr("Reject"))
         self.merge_button = QPushButton(tr("Merge"))
@@ -253,15 +253,17 @@ class IncidentPanel(QWidget):
         self.delete_button = QPushButton(tr("Delete"))
         self.delete_button.setObjectName("deleteIncident")
         self.delete_button.setToolTip(tr("Delete the selected incidents (Delete; Ctrl+Z restores them)"))
-        for b in (
-            self.accept_button,
-            self.reject_button,
-            self.merge_button,
-            self.split_button,
-            self.create_button,
-            self.delete_button,
+        for k, b in enumerate(
+            (
+                self.accept_button,
+                self.reject_button,
+                self.merge_button,
+                self.split_button,
+                self.create_button,
+                self.delete_button,
+            )
         ):
-            buttons.addWidget(b)
+            buttons.addWidget(b, k // 3, k % 3)
         self.accept_button.clicked.connect(lambda: self.acceptRequested.emit(self.selected_ids()))
         self.reject_button.clicked.connect(lambda: self.rejectRequested.emit(self.selected_ids()))
         self.merge_button.clicked.connect(self._merge)

@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.article_pane)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.incident_panel)
-        self.splitter.setSizes([470, 560, 370])
+        self.splitter.setSizes([560, 500, 380])  # the article list needs room for its titles
         self.splitter.setStretchFactor(1, 1)
 
         self.tabs = ProjectTabs(self.splitter, self.settings.article_page_size, is_arabic())

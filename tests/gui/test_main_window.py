@@ -417,3 +417,12 @@ def test_the_window_is_composed_not_mixed_in() -> None:
 
     ours = [c for c in MainWindow.__mro__ if c.__module__.startswith("desktop.")]
     assert ours == [MainWindow]
+
+
+def test_the_article_titles_get_room_on_a_laptop_screen(window: Any, qtbot: Any) -> None:
+    """At 1400 px the article list once got ~290 px and its titles a few letters each."""
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.splitter.sizes()[0] >= 450  # the incident panel's six buttons in a row once took it
+    assert window.article_view.horizontalHeader().sectionSize(0) >= 150
