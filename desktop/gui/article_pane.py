@@ -92,7 +92,7 @@ class ArticlePane(QWidget):
         header.setMinimumSectionSize(36)
         for col, width in ((1, 80), (2, 90), (3, 44), (4, 62), (5, 56)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(col, width)
+            header.resizeSection(col, max(width, header.sectionSizeFromContents(col).width()))  # header fits
         self.view.selectionModel().currentRowChanged.connect(self._on_row)
         self.count = PlainLabel()
         layout.addWidget(self.search_box)
