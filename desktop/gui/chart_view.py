@@ -8,6 +8,7 @@ orders the Arabic labels itself.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from desktop.export.records import ResolvedIncident
 from desktop.export.scene import Circle, Item, Line, Polygon, Rect, Scene, Text
@@ -29,6 +30,7 @@ from desktop.gui.qt import (
     QSizePolicy,
     Qt,
     QToolTip,
+    QWheelEvent,
     QWidget,
     Signal,
 )
@@ -93,13 +95,24 @@ class ChartView(QWidget):
 
     incidentsSelected = Signal(list)
 
-    def __init__(self, build: ChartBuilder, arabic: bool, parent: QWidget | None = None) -> None:
+    MAX_ZOOM = 16.0
+    ZOOM_STEP = 1.25  # per wheel notch
+
+    def __init__(
+        self, build: ChartBuilder, arabic: bool, parent: QWidget | None = None, zoomable: bool = False
+    ) -> None:
         super().__init__(parent)
         self.build = build
         self.arabic = arabic
         self.records: list[ResolvedIncident] = []
         self._scene: Scene | None = None
         self._family = register_fonts() or ""
+        # Zoom and pan (the map): widget = scene * scale * zoom + offset.
+        self.zoomable = zoomable
+        self.hint = ""  # shown as the tooltip where no bar or marker is under the pointer
+        self.zoom = 1.0
+        self.offset = QPointF(0.0, 0.0)
+        self._drag: tuple[QPointF, QPointF] | None = None  # press position, offset at the press
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(220)
         self.setMouseTracking(True)  # pointing-hand cursor over bars and markers
@@ -123,12 +136,39 @@ class ChartView(QWidget):
     def to_widget(self, x: float, y: float) -> QPointF:
         """Widget position of the scene point (x, y)."""
         sx, sy = self._scale(self.scene())
-        return QPointF(x * sx, y * sy)
+        return QPointF(x * sx * self.zoom + self.offset.x(), y * sy * self.zoom + self.offset.y())
 
     def item_at(self, pos: QPointF) -> Rect | Circle | None:
         scene = self.scene()
         sx, sy = self._scale(scene)
-        return scene.item_at(pos.x() / sx, pos.y() / sy)
+        x = (pos.x() - self.offset.x()) / self.zoom / sx
+        y = (pos.y() - self.offset.y()) / self.zoom / sy
+        return scene.item_at(x, y)
+
+    def zoom_at(self, pos: QPointF, factor: float) -> None:
+        """Zoom by `factor` keeping the point under `pos` in place (between 1x and MAX_ZOOM)."""
+        new = min(max(self.zoom * factor, 1.0), self.MAX_ZOOM)
+        if new == 1.0:
+            self.reset_view()
+            return
+        k = new / self.zoom
+        self.offset = QPointF(
+            pos.x() - (pos.x() - self.offset.x()) * k, pos.y() - (pos.y() - self.offset.y()) * k
+        )
+        self.zoom = new
+        self._clamp()
+        self.update()
+
+    def reset_view(self) -> None:
+        self.zoom, self.offset = 1.0, QPointF(0.0, 0.0)
+        self.update()
+
+    def _clamp(self) -> None:
+        """Keep the zoomed scene covering the widget: no panning off into empty space."""
+        w, h = float(self.width()), float(self.height())
+        x = min(0.0, max(self.offset.x(), w - w * self.zoom))
+        y = min(0.0, max(self.offset.y(), h - h * self.zoom))
+        self.offset = QPointF(x, y)
 
     def ids_at(self, pos: QPointF) -> list[int]:
         """Incident ids behind the bar or marker at widget position `pos` ([] when none)."""
@@ -139,6 +179,8 @@ class ChartView(QWidget):
         scene = self.scene()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(self.offset)
+        painter.scale(self.zoom, self.zoom)
         painter.scale(*self._scale(scene))
         painter.fillRect(QRectF(0, 0, scene.width, scene.height), QColor(scene.background))
         for item in scene.items:
@@ -149,18 +191,50 @@ class ChartView(QWidget):
         ids = self.ids_at(event.position())
         if ids and event.button() == Qt.MouseButton.LeftButton:
             self.incidentsSelected.emit(ids)
+        elif self.zoomable and self.zoom > 1.0 and event.button() == Qt.MouseButton.LeftButton:
+            self._drag = (event.position(), QPointF(self.offset))  # a press beside the markers pans
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag is not None:
+            start, offset = self._drag
+            self.offset = offset + (event.position() - start)
+            self._clamp()
+            self.update()
+            return
         hovering = self.item_at(event.position()) is not None
         self.setCursor(Qt.CursorShape.PointingHandCursor if hovering else Qt.CursorShape.ArrowCursor)
         super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._drag = None
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self.zoomable:
+            self.reset_view()
+        super().mouseDoubleClickEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if not self.zoomable:
+            super().wheelEvent(event)
+            return
+        notches = event.angleDelta().y() / 120.0
+        if notches:
+            self.zoom_at(event.position(), self.ZOOM_STEP**notches)
+        event.accept()
+
+    def resizeEvent(self, event: Any) -> None:
+        self._clamp()
+        super().resizeEvent(event)
 
     def event(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
             item = self.item_at(QPointF(event.pos()))
             if item and item.tip:
                 QToolTip.showText(event.globalPos(), plain_tooltip(item.tip), self)
+            elif self.hint:
+                QToolTip.showText(event.globalPos(), plain_tooltip(self.hint), self)
             else:
                 QToolTip.hideText()
                 event.ignore()

@@ -56,8 +56,14 @@ class Dashboard(QWidget):
         layout = QGridLayout(self)
         layout.addWidget(self.summary, 0, 0, 1, 2)
         for name, build, position in CHARTS:
-            view = ChartView(build, arabic, self)
+            view = ChartView(build, arabic, self, zoomable=name == "map")
             view.setObjectName(f"chart-{name}")
+            if view.zoomable:
+                view.hint = (
+                    "عجلة الفأرة للتكبير، والسحب للتحريك، والنقر المزدوج للعودة"
+                    if arabic
+                    else "Wheel to zoom, drag to pan, double-click to reset"
+                )
             view.incidentsSelected.connect(self.incidentsSelected)
             self.charts[name] = view
             layout.addWidget(view, *position)

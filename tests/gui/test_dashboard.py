@@ -139,3 +139,47 @@ def test_export_dialog_runs_in_background(qtbot, project: Project, tmp_path: Pat
         dialog.start()
     assert blocker.args == [str(out), 40]
     assert out.read_text(encoding="utf-8").startswith("event_id_cnty,")
+
+
+def _wheel(view, pos, notches: int) -> None:  # type: ignore[no-untyped-def]
+    from desktop.gui.qt import QApplication, QPointF, QWheelEvent
+
+    point = QPointF(pos)
+    event = QWheelEvent(
+        point,
+        QPointF(view.mapToGlobal(pos)),
+        QPoint(0, 0),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view, event)
+
+
+def test_the_map_zooms_about_the_pointer_pans_and_resets(qtbot, dashboard) -> None:  # type: ignore[no-untyped-def]
+    view = dashboard.charts["map"]
+    marker = view.scene().selectable()[-1]
+    at = view.to_widget(marker.cx, marker.cy).toPoint()
+    before = view.ids_at(at)
+    assert before
+    _wheel(view, at, 3)  # three notches in
+    assert view.zoom == pytest.approx(1.25**3)
+    assert (view.to_widget(marker.cx, marker.cy) - at).manhattanLength() < 2  # the marker stays put
+    assert view.ids_at(at) == before  # and is still what a click there selects
+    empty = QPoint(5, view.height() - 5)
+    assert view.ids_at(empty) == []
+    first = view.to_widget(marker.cx, marker.cy)
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=empty)
+    qtbot.mouseMove(view, QPoint(empty.x() + 40, empty.y() - 30))
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=QPoint(empty.x() + 40, empty.y() - 30))
+    moved = view.to_widget(marker.cx, marker.cy) - first
+    assert moved.manhattanLength() > 10  # dragged (clamped so the map still covers the view)
+    qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=empty)
+    assert view.zoom == 1.0 and view.to_widget(marker.cx, marker.cy).toPoint() == at
+    _wheel(view, at, -2)  # out from 1x: stays at the whole map
+    assert view.zoom == 1.0
+    other = dashboard.charts["timeline"]
+    _wheel(other, QPoint(50, 50), 2)
+    assert other.zoom == 1.0  # only the map zooms
