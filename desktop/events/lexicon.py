@@ -730,6 +730,14 @@ AGGREGATE = any_word(
     r"مجموع",
     r"ما مجموعه",
 )
+# A report documenting tolls ("ووثق التقرير وفاة 368 شخصا", "رصد التقرير الشهري مقتل"): a periodic tally.
+REPORT_TALLY = re.compile(
+    word(r"(?:وثق|رصد|سجل|احصي|احصت|وثقت|رصدت|سجلت)", proclitics="verb")
+    + r" (?:ال)?تقرير(?:ها|ه)?(?![ء-ي])"
+    + "|"
+    + word(r"(?:ال)?تقرير", proclitics=True)
+    + r" (?:ال)?(?:شهري|سنوي|دوري|نصف السنوي|الحقوقي)(?![ء-ي])"
+)
 # Courts and their sentences, and common crime: a judicial execution for murder, a robbery or a
 # brawl is no political violence.
 JUDICIAL = any_word(

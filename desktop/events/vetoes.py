@@ -232,6 +232,16 @@ RULES: tuple[Veto, ...] = (
         cue=lx.AGGREGATE,
     ),
     _veto(
+        "block.aggregate.report",
+        "a report documenting tolls before the trigger in its clause (وثق التقرير، رصد التقرير، التقرير "
+        "الشهري) tells a periodic tally, not one event",
+        Scope.CLAUSE,
+        ("ووثق التقرير مقتل 212 مدنيا بينهم 40 طفلا في المحافظات الشمالية.",),
+        ("ووثقت الشبكة مقتل خمسة مدنيين في قصف على بلدة كفرنبل أمس.",),
+        cue=lx.REPORT_TALLY,
+        window=Window(before=ANY, clause=True),
+    ),
+    _veto(
         "block.aggregate.reign",
         "a period that starts with someone's rule, fronted before the trigger (منذ وصول ... إلى الحكم)",
         Scope.SENTENCE,
