@@ -187,6 +187,10 @@ def save_screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
     loop.exec()
     QApplication.processEvents()
     window.wait_for_reads()  # the article, its highlights and the lists are in
+    settle = QEventLoop()
+    QTimer.singleShot(100, settle.quit)  # and the layout they changed (a wrapped "why" line) is redone
+    settle.exec()
+    QApplication.processEvents()
     pixmap = window.grab()
     path.parent.mkdir(parents=True, exist_ok=True)
     if not pixmap.save(str(path), "PNG"):
