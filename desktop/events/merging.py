@@ -309,6 +309,17 @@ SUMMARY_YIELDS = _a(
     ("قتل عشرة أشخاص في هجمات متفرقة في بغداد أمس. وانفجرت سيارة مفخخة في حي الكرادة ببغداد أمس.",),
     ("قتل عشرة أشخاص في هجمات متفرقة في بغداد أمس.",),
 )
+UNPLACED_YIELDS = _a(
+    "merge.unplaced",
+    Phase.MERGE,
+    "a telling that names no place yields to a placed incident of the same event type on a compatible "
+    "day, which takes the fields it lacks (a lead \"في بلدة قريبة من الحدود\" before the body's town)",
+    (
+        "قتل ثلاثون شخصا في انفجار استهدف مركزا ثقافيا أمس. وكان انتحاري قد فجر نفسه في مركز ثقافي "
+        "ببلدة سروج أمس.",
+    ),
+    ("قتل ثلاثون شخصا في انفجار استهدف مركزا ثقافيا أمس.",),
+)
 RETOLD = _a(
     "merge.retold",
     Phase.MERGE,
@@ -359,6 +370,7 @@ RULES: tuple[ArticleRule, ...] = (
     ADOPT_SPECIFIC,
     COUNTRY_DETAIL,
     HEADLINE_YIELDS,
+    UNPLACED_YIELDS,
     SUMMARY_YIELDS,
     SAME_EVENT,
     RETOLD,
@@ -464,6 +476,28 @@ def merge(incidents: list[Incident], article_rules: list[str]) -> list[Incident]
             continue
         if inc.headline and any(d.event_type == inc.event_type for d in details):
             inc.trace.drop(HEADLINE_YIELDS.id)
+            continue
+        placed = None
+        if not inc.fields.get("location"):
+            placed = next(
+                (
+                    d
+                    for d in details
+                    if d is not inc
+                    and d.fields.get("location")
+                    and d.event_type == inc.event_type
+                    and same_day(d, inc)
+                ),
+                None,
+            )
+        if placed is not None:
+            inc.trace.drop(UNPLACED_YIELDS.id)
+            placed.shaped(UNPLACED_YIELDS.id)
+            for key in ("fatalities", "injuries", "actor1", "actor2", "date", "time_precision"):
+                if placed.fields.get(key) is None and inc.fields.get(key) is not None:
+                    placed.fields[key] = inc.fields[key]
+                    if key in inc.fields_evidence:
+                        placed.fields_evidence[key] = inc.fields_evidence[key]
             continue
         if inc.summary and any(
             d is not inc
