@@ -313,7 +313,8 @@ UNPLACED_YIELDS = _a(
     "merge.unplaced",
     Phase.MERGE,
     "a telling that names no place yields to a placed incident of the same event type on a compatible "
-    "day, which takes the fields it lacks (a lead \"في بلدة قريبة من الحدود\" before the body's town)",
+    "day and with no other initiator, which takes the fields it lacks (a lead \"في بلدة قريبة من "
+    "الحدود\" before the body's town)",
     (
         "قتل ثلاثون شخصا في انفجار استهدف مركزا ثقافيا أمس. وكان انتحاري قد فجر نفسه في مركز ثقافي "
         "ببلدة سروج أمس.",
@@ -487,6 +488,7 @@ def merge(incidents: list[Incident], article_rules: list[str]) -> list[Incident]
                     and d.fields.get("location")
                     and d.event_type == inc.event_type
                     and same_day(d, inc)
+                    and inc.fields.get("actor1") in (None, d.fields.get("actor1"))
                 ),
                 None,
             )
