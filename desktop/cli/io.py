@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from desktop.errors import InputError
-from desktop.importing.encoding import wide_encoding
+from desktop.importing.encoding import Utf8Transcoded, wide_encoding
 from desktop.partial import partial_path, sweep_stale
 
 
@@ -93,36 +93,22 @@ def open_output(path: str) -> Iterator[IO[str]]:
             tmp.unlink()
 
 
-class _Utf8Recoder(io.RawIOBase):
-    """A byte stream in a wide encoding (UTF-16/32), read back as UTF-8 bytes, so that the JSONL
-    reader's byte-level line splitting and size limits work unchanged."""
+class _StrictTranscoded(Utf8Transcoded):
+    """UTF-8 from a wide-encoded text stream; bytes that are not of its encoding give one sentence."""
 
-    def __init__(self, raw: IO[bytes], encoding: str, skip: int, name: str) -> None:
-        raw.read(skip)  # the byte-order mark
-        self._text = io.TextIOWrapper(raw, encoding=encoding, errors="strict", newline="")
-        self._pending = b""
+    def __init__(self, text: IO[str], name: str, encoding: str) -> None:
+        super().__init__(text)
         self._name = name
-        self._encoding = encoding
+        self._encoding = encoding.upper()
 
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        while not self._pending:
-            try:
-                chunk = self._text.read(1 << 16)
-            except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"{self._name} looks like {self._encoding.upper()} text but has bytes that are not "
-                    f"{self._encoding.upper()}; save it as UTF-8."
-                ) from exc
-            if not chunk:
-                return 0
-            self._pending = chunk.encode("utf-8", "surrogatepass")
-        n = min(len(buffer), len(self._pending))
-        buffer[:n] = self._pending[:n]
-        self._pending = self._pending[n:]
-        return n
+    def readinto(self, b: Any) -> int:
+        try:
+            return super().readinto(b)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{self._name} looks like {self._encoding} text but has bytes that are not "
+                f"{self._encoding}; save it as UTF-8."
+            ) from exc
 
 
 def as_utf8(fh: IO[bytes], name: str) -> IO[bytes]:
@@ -134,7 +120,10 @@ def as_utf8(fh: IO[bytes], name: str) -> IO[bytes]:
     wide = wide_encoding(peek(4096)[:4096])
     if wide is None:
         return fh
-    return io.BufferedReader(_Utf8Recoder(fh, wide[0], wide[1], name), 1 << 16)
+    encoding, bom = wide
+    fh.read(bom)
+    text = io.TextIOWrapper(fh, encoding=encoding, errors="strict", newline="")
+    return io.BufferedReader(_StrictTranscoded(text, name, encoding), 1 << 16)
 
 
 def decode_line(raw: bytes, name: str, lineno: int) -> str:

@@ -12,7 +12,9 @@ symbols or undefined bytes.
 from __future__ import annotations
 
 import codecs
+import io
 import unicodedata
+from typing import IO, Any
 
 from desktop.errors import InputError
 
@@ -108,3 +110,27 @@ def _utf16_guess(data: bytes) -> list[str]:
     if sum(b in (0, 6) for b in even) > 0.9 * len(even):
         out.append("utf-16-be")
     return out
+
+
+class Utf8Transcoded(io.RawIOBase):
+    """A binary stream of UTF-8 re-encoded from a text stream (a JSONL file in UTF-16, UTF-32 or
+    cp1256), so that byte-level line splitting and size limits work unchanged."""
+
+    def __init__(self, text: IO[str], chunk: int = 1 << 18) -> None:
+        self._text = text
+        self._chunk = chunk
+        self._buf = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        while not self._buf:
+            chunk = self._text.read(self._chunk)
+            if not chunk:
+                return 0
+            self._buf = chunk.encode("utf-8", "surrogatepass")
+        n = min(len(b), len(self._buf))
+        b[:n] = self._buf[:n]
+        self._buf = self._buf[n:]
+        return n

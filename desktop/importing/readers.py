@@ -19,7 +19,7 @@ from xml.etree import ElementTree
 from desktop.document import without_surrogates
 from desktop.errors import InputError
 from desktop.importing import limits
-from desktop.importing.encoding import decode_bytes
+from desktop.importing.encoding import Utf8Transcoded, decode_bytes
 from desktop.importing.html import extract_html
 from desktop.importing.records import ImportFailure, RawArticle
 from desktop.importing.titles import article_title, clean_title
@@ -192,28 +192,6 @@ def _record(obj: Any, path: Path, where: str, index: int) -> Item:
     )
 
 
-class _Transcoded(io.RawIOBase):
-    """A binary stream of UTF-8 re-encoded from a text stream (a JSONL file in UTF-16 or cp1256)."""
-
-    def __init__(self, text: IO[str]) -> None:
-        self._text = text
-        self._buf = b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, b: Any) -> int:
-        while not self._buf:
-            chunk = self._text.read(limits.CHUNK // 4)
-            if not chunk:
-                return 0
-            self._buf = chunk.encode("utf-8", "surrogatepass")
-        n = min(len(b), len(self._buf))
-        b[:n] = self._buf[:n]
-        self._buf = self._buf[n:]
-        return n
-
-
 def _jsonl_stream(fh: IO[bytes], name: str) -> IO[bytes]:
     """`fh` itself when it is UTF-8; else (a BOM, BOM-less UTF-16, cp1256 or ISO-8859-6, told by
     its first 64 KB) a UTF-8 stream decoded from it."""
@@ -230,7 +208,7 @@ def _jsonl_stream(fh: IO[bytes], name: str) -> IO[bytes]:
         return rest  # (an odd byte in the middle is that line's failure, as before)
     _, enc = decode_bytes(head[: len(head) - len(head) % 4], name)  # a BOM stays: utf-8-sig drops it
     text = io.TextIOWrapper(rest, encoding=enc, errors="replace", newline="")
-    return io.BufferedReader(_Transcoded(text))
+    return io.BufferedReader(Utf8Transcoded(text, limits.CHUNK // 4))
 
 
 def read_jsonl(path: Path) -> Iterator[Item]:
