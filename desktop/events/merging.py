@@ -498,11 +498,7 @@ def merge(incidents: list[Incident], article_rules: list[str]) -> list[Incident]
         if placed is not None:
             inc.trace.drop(UNPLACED_YIELDS.id)
             placed.shaped(UNPLACED_YIELDS.id)
-            for key in ("fatalities", "injuries", "actor1", "actor2", "date", "time_precision"):
-                if placed.fields.get(key) is None and inc.fields.get(key) is not None:
-                    placed.fields[key] = inc.fields[key]
-                    if key in inc.fields_evidence:
-                        placed.fields_evidence[key] = inc.fields_evidence[key]
+            _take_missing(placed, inc)
             continue
         if inc.summary and any(
             d is not inc
@@ -594,6 +590,20 @@ def _retells(later: Incident, earlier: Incident) -> bool:
     return a1 is None or b1 is None or a1 == b1
 
 
+_TELLING_FIELDS = ("fatalities", "injuries", "actor1", "actor2", "date", "time_precision")
+
+
+def _take_missing(kept: Incident, told: Incident) -> None:
+    """`kept`, the incident another telling yields to, takes the telling's toll, actors and date
+    where it has none, with their evidence (`RETOLD`, `UNPLACED_YIELDS`)."""
+    for key in _TELLING_FIELDS:
+        value = told.fields.get(key)
+        if kept.fields.get(key) is None and value is not None:
+            kept.fields[key] = value
+            if key in told.fields_evidence:
+                kept.fields_evidence[key] = told.fields_evidence[key]
+
+
 def _merge_retold(incidents: list[Incident]) -> list[Incident]:
     out: list[Incident] = []
     for inc in incidents:
@@ -603,12 +613,7 @@ def _merge_retold(incidents: list[Incident]) -> list[Incident]:
             continue
         inc.trace.drop(RETOLD.id)
         earlier.shaped(RETOLD.id)
-        for key in ("fatalities", "injuries", "actor1", "actor2", "date", "time_precision"):
-            value = inc.fields.get(key)
-            if earlier.fields.get(key) is None and value is not None:
-                earlier.fields[key] = value
-                if key in inc.fields_evidence:
-                    earlier.fields_evidence[key] = inc.fields_evidence[key]
+        _take_missing(earlier, inc)
     return out
 
 
