@@ -438,10 +438,8 @@ class EntityRecognizer:
     def _head_noun_hit(self, c: Candidate, tokens: Sequence[Span], keys: Sequence[str]) -> bool:
         """A one-word gazetteer place that is itself a place or facility noun followed by a name
         (`منطقة مسجد النور`): the head of that name, not the village the gazetteer knows by the word."""
-        if c.label != "LOC" or c.attrs.get("feature") in ("country", "admin1"):
-            return False
-        i = next((k for k, t in enumerate(tokens) if t.start <= c.start < t.end), None)
-        if i is None or i + 1 >= len(tokens) or tokens[i].end != c.end or tokens[i + 1].label != "ar":
+        i = _one_word_place(c, tokens)
+        if i is None or i + 1 >= len(tokens) or tokens[i + 1].label != "ar":
             return False
         nxt = keys[i + 1]
         return (
@@ -455,10 +453,8 @@ class EntityRecognizer:
     def _adjective_after_place_noun(self, c: Candidate, tokens: Sequence[Span], keys: Sequence[str]) -> bool:
         """A one-word gazetteer place right after a place or facility noun that is a common word without
         the article: an adjective (`قاعدة جديدة`, `مستشفى ميداني`), not the village of that name."""
-        if c.label != "LOC" or c.attrs.get("feature") in ("country", "admin1"):
-            return False
-        i = next((k for k, t in enumerate(tokens) if t.start <= c.start < t.end), None)
-        if i is None or i == 0 or tokens[i].end != c.end or tokens[i].attrs.get("prefix", ""):
+        i = _one_word_place(c, tokens)
+        if i is None or i == 0 or tokens[i].attrs.get("prefix", ""):
             return False
         prev = keys[i - 1][1:] if keys[i - 1][:1] in "وفبل" else keys[i - 1]
         key = keys[i]
@@ -1398,6 +1394,15 @@ _VERB_BEFORE_SUBJECT = re.compile(r"^(?:[وف]?[يت][\u0621-\u064a]{2,}(?:ه|ه
 def _verb_like(word: str) -> bool:
     """A word shaped like a finite verb (`سلموا`, `يقتل`, `تقصف`, `قتلت`): not a coordinated place name."""
     return word.endswith(("وا", "ون", "هم")) or word[:1] in "يتن" or (word.endswith("ت") and len(word) <= 5)
+
+
+def _one_word_place(c: Candidate, tokens: Sequence[Span]) -> int | None:
+    """The index of the one token a place candidate covers, when it is a place below a governorate
+    (not a country or admin1) and exactly one token; else None."""
+    if c.label != "LOC" or c.attrs.get("feature") in ("country", "admin1"):
+        return None
+    i = next((k for k, t in enumerate(tokens) if t.start <= c.start < t.end), None)
+    return i if i is not None and tokens[i].end == c.end else None
 
 
 def _cue_noun(key: str, nouns: frozenset[str]) -> str:
