@@ -181,16 +181,16 @@ def save_screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
     """Show the window, let it lay out and paint, then save `window.grab()` as a PNG."""
     from desktop.gui.qt import QApplication, QEventLoop, QTimer
 
+    def pump(msec: int) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(msec, loop.quit)
+        loop.exec()
+        QApplication.processEvents()
+
     window.show()
-    loop = QEventLoop()
-    QTimer.singleShot(300, loop.quit)
-    loop.exec()
-    QApplication.processEvents()
+    pump(300)
     window.wait_for_reads()  # the article, its highlights and the lists are in
-    settle = QEventLoop()
-    QTimer.singleShot(100, settle.quit)  # and the layout they changed (a wrapped "why" line) is redone
-    settle.exec()
-    QApplication.processEvents()
+    pump(100)  # and the layout they changed (a wrapped "why" line) is redone
     pixmap = window.grab()
     path.parent.mkdir(parents=True, exist_ok=True)
     if not pixmap.save(str(path), "PNG"):
