@@ -41,12 +41,10 @@ def sweep_stale(target: Path) -> list[Path]:
 
 
 def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
     try:
-        os.kill(pid, 0)
+        os.kill(pid, 0)  # signal 0: only whether the process exists (this one does)
     except ProcessLookupError:
         return False
-    except (PermissionError, OSError):
-        return True  # someone else's process, or unknowable: leave its file alone
+    except OSError:
+        return True  # someone else's process (no permission), or unknowable: leave its file alone
     return True
