@@ -37,9 +37,9 @@ from desktop.events.model import (
     Candidate,
     Incident,
     aircraft_subject,
-    fighters_named,
     has_day,
     has_place,
+    unarmed_victims,
 )
 from desktop.events.signals import DECISION, after_reference, score
 from desktop.events.triggers import (
@@ -100,7 +100,7 @@ def _death_rule(view: SentenceView, span: tuple[int, int]) -> DeathRule:
     """The kind of an incident told by death words alone."""
     if aircraft_subject(view, span):
         return DEATH_AIR
-    if view.find(lx.CIVILIANS) and not fighters_named(view):
+    if unarmed_victims(view):
         return DEATH_CIVILIANS
     # One-sided killing: a named group kills people who are not described as fighters.
     agent_before = any(

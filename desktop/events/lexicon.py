@@ -991,6 +991,17 @@ CIVILIANS = any_word(
     r"متظاهر(?:ين|ون)",
     r"مسعف(?:ين|ون)",
 )
+# People named by no side: victims ACLED codes as civilians unless fighters are named beside them.
+BYSTANDERS = any_word(
+    r"اشخاص",
+    r"شخص(?:ا|ين|ان)?",
+    r"(?:ال)?ماره",
+    r"رهائن",
+    r"رهين(?:ه|تين)",
+    r"ركاب",
+    r"زوار",
+    r"سياح",
+)
 COMBATANTS = any_word(
     r"عنصر(?:ا|ين|ان)?",
     r"عناصر",

@@ -4,6 +4,7 @@ several phases share."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -117,7 +118,23 @@ def fighters_named(view: SentenceView) -> list[Evidence]:
     for a, b in view.find(lx.COMBATANTS):
         word = normalize_word(view.doc.text[a:b])
         after = normalize_word(" ".join(view.doc.text[b : b + 12].split()[:1]))
+        before = view.doc.text[max(0, a - 16) : a].split()[-1:]
         if word.endswith(("ون", "و")) or after.startswith(("مجهول", "ملثم")):
             continue
+        if before and _ARMED_NOUN.fullmatch(normalize_word(before[0])):
+            continue  # an adjective: "هجوم مسلح", "جماعة مسلحة" names no fighter acted upon
         out.append((a, b))
     return out
+
+
+# Nouns a combatant word qualifies as an adjective ("هجوم مسلح", "اشتباكات مسلحة", "عصابة مسلحة").
+_ARMED_NOUN = re.compile(
+    r"(?:[وف]?(?:[بلك]|لل)?(?:ال)?)(?:هجوم|هجمات|هجومين|عمليه|عمليات|اعتداء|اعتداءات|اشتباك(?:ات)?|"
+    r"مواجه(?:ه|ات)|جماع(?:ه|ات)|مجموع(?:ه|ات)|عصاب(?:ه|ات)|فصائل|فصيل|حرك(?:ه|ات)|عملي(?:ه|ات))"
+)
+
+
+def unarmed_victims(view: SentenceView) -> bool:
+    """Whether the sentence names unarmed victims (civilians, or people named by no side:
+    "أشخاص", "المارة") and no fighter acted upon."""
+    return bool(view.find(lx.CIVILIANS) or view.find(lx.BYSTANDERS)) and not fighters_named(view)

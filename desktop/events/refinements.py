@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from desktop.events import lexicon as lx
 from desktop.events.fields import SentenceView
-from desktop.events.model import Candidate, aircraft_subject, fighters_named
+from desktop.events.model import Candidate, aircraft_subject, unarmed_victims
 from desktop.rules import Phase, Rule, Scope
 
 # What a refinement returns: (kind, event type, sub-event type, rank, generic), or None when it does
@@ -87,7 +87,7 @@ def _burning_people(view: SentenceView, cand: Candidate, _kinds: set[str]) -> Re
 
 
 def _civilian_victims(view: SentenceView, cand: Candidate, _kinds: set[str]) -> Retype | None:
-    if view.find(lx.CIVILIANS) and not fighters_named(view):
+    if unarmed_victims(view):
         return (cand.kind, lx.VAC, "Attack", cand.rank, cand.generic)
     return None
 
@@ -144,14 +144,21 @@ REFINEMENTS: tuple[Refinement, ...] = (
     ),
     _r(
         "refine.civilian_victims",
-        "civilians as the only victims named make violence against civilians",
+        "civilians or people named by no side (أشخاص، المارة، رهائن) as the only victims named make "
+        "violence against civilians",
         frozenset({"attack", "gunfire", "killing"}),
         _civilian_victims,
         (
             "أطلق مجهولون النار على مدنيين في سوق حلب أمس.",
             "أطلق مسلحون مجهولون النار على أربعة مدنيين في قرية قرب درعا.",
+            "قتل خمسة أشخاص في هجوم مسلح على سوق في البلدة أمس.",
+            "أطلق مجهولون النار على المارة في سوق البلدة أمس.",
         ),
-        ("أطلق مجهولون النار على جنود في سوق حلب أمس.", "قتل أربعة مدنيين ومسلحين في اشتباك قرب درعا."),
+        (
+            "أطلق مجهولون النار على جنود في سوق حلب أمس.",
+            "قتل أربعة مدنيين ومسلحين في اشتباك قرب درعا.",
+            "قتل خمسة أشخاص ومسلحان في هجوم على حاجز قرب درعا أمس.",
+        ),
     ),
     _r(
         "refine.protest.excessive_force",
