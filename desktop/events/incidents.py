@@ -29,7 +29,7 @@ from desktop.events import binders as bd
 from desktop.events import lexicon as lx
 from desktop.events import merging as mg
 from desktop.events import refinements as rf
-from desktop.events.classifier import current_model
+from desktop.events.classifier import IncidentModel, current_model
 from desktop.events.features import candidate_features
 from desktop.events.fields import SentenceView, casualties, choose_actors, choose_place, place_fields
 from desktop.events.model import (
@@ -298,6 +298,7 @@ def _bind(view: SentenceView, inc: Incident, context: _Context) -> None:
     )
     place = choose_place(view, inc.trigger, acting_country)
     inc.own_place = place is not None
+    inc.has_day = has_day(view)
     inc.another = bool(view.find(lx.ANOTHER))
     if place is not None:
         why.append(bd.PLACE_SENTENCE.id)
@@ -412,6 +413,8 @@ def find_incidents(doc: Document, keep_features: bool = False) -> tuple[list[Inc
     repeats = mg.headline_paragraphs(doc)
     context = _Context()
     found: list[Incident] = []
+    # The last unit's incidents (features, whether reported): the next unit may complete them.
+    pending: list[tuple[Incident, dict[str, float], bool]] = []
     claims: list[Span] = []
     lead = 0  # sentences of the body seen so far (the lead is the first two)
     for i, unit in enumerate(units):
@@ -429,28 +432,42 @@ def find_incidents(doc: Document, keep_features: bool = False) -> tuple[list[Inc
                 inc.trace.hit(mg.HEADLINE.id)
         incidents = _with_own_traces(mg.split_coordinated(view, incidents), trace)
         mg.share_casualties(incidents)
+        told: list[tuple[Incident, dict[str, float], bool]] = []
         for inc in incidents:
             value = score(view, inc)
             inc.trace.score = value
-            if model is None:
-                inc.confidence = _confidence(value)
-                reported = value >= DECISION.threshold
+            features = (
+                candidate_features(view, inc, tokens[i], i, paragraphs[i] in repeats, doc.date)
+                if model is not None
+                else {}
+            )
+            group = next((p for p in pending if mg.completes(inc, p[0], doc.text)), None)
+            if group is None:
+                reported = _decide(inc, value, features, model, trace.keep_features)
+                if reported:
+                    _report(inc, doc, found)
+                told.append((inc, features, reported))
+                continue
+            # The report before, completed by this sentence's place or day: one mention group.
+            pending.remove(group)
+            earlier, earlier_features, earlier_reported = group
+            reported_here = _decide(inc, value, features, model, trace.keep_features)
+            earlier.trace.score = (earlier.trace.score or 0.0) + mg.take_circumstances(earlier, inc)
+            earlier.trace.hit(mg.CIRCUMSTANCES.id)
+            earlier_features["score:hand"] = earlier.trace.score
+            inc.trace.drop(mg.CIRCUMSTANCES.id)
+            if earlier_reported:
+                continue
+            if _decide(earlier, earlier.trace.score, earlier_features, model, trace.keep_features) or (
+                reported_here
+            ):
+                _report(earlier, doc, found)
             else:
-                features = candidate_features(view, inc, tokens[i], i, paragraphs[i] in repeats, doc.date)
-                if trace.keep_features:
-                    inc.trace.features = features
-                    inc.trace.bound = {k: inc.fields.get(k) for k in ("location", "date")}
-                inc.confidence = model.probability(features)
-                reported = inc.confidence >= model.threshold
-            inc.trace.confidence = inc.confidence
+                earlier.trace.drop(DECISION.id)
+        for inc, _features, reported in pending:  # not completed by this sentence
             if not reported:
                 inc.trace.drop(DECISION.id)
-                continue
-            dropped = mg.filtered_by(inc, doc.date)
-            if dropped is not None:
-                inc.trace.drop(dropped)
-                continue
-            found.append(inc)
+        pending = told
         claims.extend(mg.claimed_groups(view))
         recent = choose_place(view, (view.span.end, view.span.end)) if view.entities else None
         if recent is not None:
@@ -463,6 +480,10 @@ def find_incidents(doc: Document, keep_features: bool = False) -> tuple[list[Inc
                 context.lead_date, context.lead_paragraph = dated[0], paragraphs[i]
         if paragraphs[i] not in repeats:
             lead += 1
+    for inc, _features, reported in pending:
+        if not reported:
+            inc.trace.drop(DECISION.id)
+    found.sort(key=lambda inc: inc.trigger[0])
     mg.article_names(doc, found)
     mg.adopt_specific(found)
     kept = mg.merge(found, trace.article_rules)
@@ -472,6 +493,32 @@ def find_incidents(doc: Document, keep_features: bool = False) -> tuple[list[Inc
         inc.trace.kept = True
         inc.rules = list(dict.fromkeys([r for r, _ in inc.trace.fired] + inc.rules))
     return kept, trace
+
+
+def _decide(
+    inc: Incident, value: float, features: dict[str, float], model: IncidentModel | None, keep: bool
+) -> bool:
+    """The decision `score.reported` on one incident (or mention group): its confidence, recorded."""
+    if model is None:
+        inc.confidence = _confidence(value)
+        reported = value >= DECISION.threshold
+    else:
+        if keep:
+            inc.trace.features = features
+            inc.trace.bound = {k: inc.fields.get(k) for k in ("location", "date")}
+        inc.confidence = model.probability(features)
+        reported = inc.confidence >= model.threshold
+    inc.trace.confidence = inc.confidence
+    return reported
+
+
+def _report(inc: Incident, doc: Document, found: list[Incident]) -> None:
+    """A reported incident joins the article's, unless a filter of history or aggregates drops it."""
+    dropped = mg.filtered_by(inc, doc.date)
+    if dropped is not None:
+        inc.trace.drop(dropped)
+    else:
+        found.append(inc)
 
 
 def _with_own_traces(incidents: list[Incident], trace: Trace) -> list[Incident]:

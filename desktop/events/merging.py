@@ -22,6 +22,7 @@ from desktop.document import Document, Span
 from desktop.events import lexicon as lx
 from desktop.events.fields import COARSE_FEATURES, SentenceView, actor_name, place_fields, place_precision
 from desktop.events.model import VIOLENT, Incident
+from desktop.events.signals import RULES as SIGNALS
 from desktop.events.triggers import ANY_TRIGGER
 from desktop.rules import Example, Phase, Rule, Scope
 from desktop.text.normalize import normalize, normalize_word
@@ -333,6 +334,18 @@ RETOLD = _a(
     ("فجر انتحاري نفسه في مسجد بحلب أمس. وأكد الأهالي أن الهجوم خلف خمسين قتيلا.",),
     ("فجر انتحاري نفسه في مسجد بحلب أمس. وفي هجوم آخر قتل خمسة جنود.",),
 )
+CIRCUMSTANCES = _a(
+    "score.group.circumstances",
+    Phase.SCORE,
+    "the next sentence that tells where and when an event happened through a definite word of any "
+    "violence (ووقع الهجوم الاثنين في منطقة لامو) completes the report before it: the two are one "
+    "mention group, decided on their joint evidence, and the report takes the missing place and day",
+    ("قتل مسلحون خمسة جنود في هجوم على آلية للشرطة. ووقع الهجوم الاثنين في بلدة الرميلة.",),
+    (
+        "قتل مسلحون خمسة جنود في هجوم على آلية للشرطة. وسبق أن شهدت البلدة هجمات مماثلة.",
+        "قتل مسلحون خمسة جنود في هجوم على آلية للشرطة في بلدة الرميلة الاثنين. ووقع الهجوم قرب السوق.",
+    ),
+)
 SAME_EVENT = _a(
     "merge.same_event",
     Phase.MERGE,
@@ -368,6 +381,7 @@ ACTOR_FROM_CLAIM = _a(
 )
 
 RULES: tuple[ArticleRule, ...] = (
+    CIRCUMSTANCES,
     SPLIT_PLACES,
     SHARE_TOLL,
     ARTICLE_NAMES,
@@ -602,6 +616,59 @@ def _take_missing(kept: Incident, told: Incident) -> None:
             kept.fields[key] = value
             if key in told.fields_evidence:
                 kept.fields_evidence[key] = told.fields_evidence[key]
+
+
+_PLACE_FIELDS = ("location", "location_id", "admin1", "country", "latitude", "longitude", "geo_precision")
+_DEFINITE = re.compile(r"^(?:[وف])?(?:[بل])?ال")
+
+
+def completes(later: Incident, earlier: Incident, doc_text: str) -> bool:
+    """Whether `later`, told in the unit right after `earlier`, gives the circumstances of the same
+    event (see `CIRCUMSTANCES`): a definite generic word of violence, no toll or actor of its own
+    that disagrees, and a place or a day `earlier` lacks."""
+    if not later.generic or later.another or later.trace.kind not in _RETELLING_KINDS:
+        return False
+    if earlier.event_type not in VIOLENT or later.event_type not in VIOLENT:
+        return False
+    word = normalize_word(doc_text[later.trigger[0] : later.trigger[1]].split()[0])
+    if not _DEFINITE.match(word):
+        return False
+    for key in ("fatalities", "injuries", "actor1"):
+        x, y = earlier.fields.get(key), later.fields.get(key)
+        if x is not None and y is not None and x != y:
+            return False
+    gives_place = later.own_place and not earlier.own_place
+    gives_day = later.has_day and not earlier.has_day
+    return gives_place or gives_day
+
+
+def take_circumstances(earlier: Incident, later: Incident) -> float:
+    """`earlier` takes the place and day `later` names; returns the evidence they add to its score
+    (the weights of a place and a day named in its own sentence, less what it had for them)."""
+    gain = 0.0
+    if later.own_place and not earlier.own_place:
+        for key in _PLACE_FIELDS:
+            earlier.fields[key] = later.fields.get(key)
+        if "location" in later.fields_evidence:
+            earlier.fields_evidence["location"] = later.fields_evidence["location"]
+        earlier.own_place = True
+        gain += _weight("score.place.in_sentence") - _signal_gain(earlier, "score.place.elsewhere")
+    if later.has_day and not earlier.has_day:
+        for key in ("date", "time_precision"):
+            earlier.fields[key] = later.fields.get(key)
+        if "date" in later.fields_evidence:
+            earlier.fields_evidence["date"] = later.fields_evidence["date"]
+        earlier.has_day = True
+        gain += _weight("score.date.day") - _signal_gain(earlier, "score.date.inherited")
+    return gain
+
+
+def _weight(signal_id: str) -> float:
+    return next(s.weight for s in SIGNALS if s.id == signal_id)
+
+
+def _signal_gain(inc: Incident, signal_id: str) -> float:
+    return _weight(signal_id) * inc.signals.get(signal_id, 0.0)
 
 
 def _merge_retold(incidents: list[Incident]) -> list[Incident]:

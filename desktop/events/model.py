@@ -59,6 +59,7 @@ class Incident:
     rules: list[str] = field(default_factory=list)  # ids of the rules that made and shaped it
     signals: dict[str, float] = field(default_factory=dict)  # evidence signal id -> value
     own_place: bool = False  # its place is named in its own unit (not carried from the one before)
+    has_day: bool = False  # its unit names a day
     another: bool = False  # told as another event than those before ("وفي هجوم آخر")
 
     def shaped(self, rule_id: str) -> None:

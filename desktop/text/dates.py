@@ -238,6 +238,10 @@ _ITHNAYN_BEFORE_OK = re.compile(
     r"(?:[،,(\-–:؛]|(?:^|(?<!\w))[وف]?(?:في|منذ|حتي|قبل|بعد|خلال|الي|ان|انه))\s*[وفبلك]{0,2}$"
 )
 _ITHNAYN_AFTER_OK = re.compile(rf"[ \t]*(?:[،,.)\-–:؛\n]|\d|\Z)|\s+(?:و|او|ثم)\s*{_WEEKDAY}")
+# "ووقع الهجوم الاثنين في ...", "قتل الجنود الاثنين قرب ...": a weekday between a word that is no
+# dual or plural ("الطرفين الاثنين" is "the two") and a preposition of place.
+_ITHNAYN_AFTER_PREP = re.compile(r"\s+(?:في|قرب|على|علي|عند|بالقرب|جنوب|شمال|شرق|غرب|وسط)(?!\w)")
+_ITHNAYN_BEFORE_SINGULAR = re.compile(r"(?<!\w)\w*(?<!ين)(?<!ان)(?<!ون)(?<!ات)\s+$")
 _ITHNAYN_AFTER_BAD = re.compile(r"\s+(?:من|منهم|منهما|فقط|معا|الاخرين)(?!\w)")
 _AHAD_BEFORE_BAD = re.compile(r"(?:^|(?<!\w))(?:الواحد|عبد|عبدال|الله)\s*$")
 # News outlets named "... اليوم" (RT Arabic, Al-Masry Al-Youm...): not "today".
@@ -599,7 +603,10 @@ def _bare_weekday_ok(text: str, name: str, start: int, end: int) -> bool:
             return False
         before = _ITHNAYN_BEFORE_OK.search(text, max(0, start - 12), start)
         after = _ITHNAYN_AFTER_OK.match(text, end)
-        return bool(before or after)
+        placed = _ITHNAYN_AFTER_PREP.match(text, end) and _ITHNAYN_BEFORE_SINGULAR.search(
+            text, max(0, start - 20), start
+        )
+        return bool(before or after or placed)
     return True
 
 
