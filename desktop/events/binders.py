@@ -130,6 +130,19 @@ PLACE_PREVIOUS = _b(
     ("وصل الوفد إلى حلب أمس. وقصفت الطائرات المدينة صباح اليوم.",),
     ("قصفت الطائرات بلدة الرميلة أمس.",),
 )
+PLACE_CONTAINER = _b(
+    "bind.place.container",
+    "admin1",
+    "a place the gazetteers do not know takes the governorate, country and coordinates of the known "
+    "place that holds it, joined by prepositions, directions and admin nouns only (الجفينة غربي مأرب، "
+    "قرية X بريف حلب); geo_precision 2",
+    Scope.SENTENCE,
+    ("قتل ثلاثة جنود في اشتباكات في منطقة الجفينة غربي مأرب أمس.",),
+    (
+        "قتل ثلاثة جنود في اشتباكات في منطقة الجفينة أمس.",
+        "قتل ثلاثة جنود في اشتباكات في منطقة الجفينة أمس وأعلن مسؤول في مأرب الحصيلة.",
+    ),
+)
 PLACE_NEAR = _b(
     "bind.place.near",
     "geo_precision",
@@ -395,6 +408,7 @@ RULES: tuple[Binder, ...] = (
     TOLL_NOT_A_COUNT,
     PLACE_SENTENCE,
     PLACE_PREVIOUS,
+    PLACE_CONTAINER,
     PLACE_NEAR,
     DATE_SENTENCE,
     DATE_PARAGRAPH,

@@ -320,17 +320,60 @@ class PlaceChoice:
     span: Span
     precision: int
     near: bool = False
+    container: Span | None = None  # the known place that holds an unknown one ("الجفينة غربي مأرب")
 
 
-def place_fields(text: str, place: Span) -> dict[str, Any]:
-    """The incident fields a place span gives: its words, gazetteer id, admin1, country, coordinates."""
+# Words between a place the gazetteers do not know and the known place that holds it: prepositions,
+# directions and admin nouns ("الجفينة غربي مأرب", "قرية X في محافظة Y", "X بريف حلب").
+_CONTAINER_WORDS = frozenset(
+    {
+        "في", "قرب", "من", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي",
+        "مدينه", "محافظه", "ولايه", "اقليم", "مديريه", "قضاء", "ناحيه", "منطقه", "ريف", "بلده",
+        "مقاطعه", "عاصمه",
+    }
+)  # fmt: skip
+_CONTAINER_GAP = 4
+
+
+def _bare(word: str) -> str:
+    """A word without و/ف, ب and ال when what is left is a container word (وبمحافظة -> محافظه)."""
+    w = normalize(word).text
+    for stripped in (w, w[1:] if w[:1] in "وف" else w):
+        for core in (stripped, stripped[1:] if stripped[:1] == "ب" else stripped):
+            if core.removeprefix("ال") in _CONTAINER_WORDS:
+                return core.removeprefix("ال")
+    return w
+
+
+def container_of(view: SentenceView, place: Span) -> Span | None:
+    """The known place right after an unknown one that holds it, joined by prepositions, directions
+    and admin nouns only (`bind.place.container`)."""
+    if place.attrs.get("country"):
+        return None
+    text = view.doc.text
+    for e in view.entities:
+        if e.label != "LOC" or e.start < place.end or not e.attrs.get("country"):
+            continue
+        gap = text[place.end : e.start].replace("،", " ").replace(",", " ").replace("(", " ")
+        words = gap.split()
+        if len(words) <= _CONTAINER_GAP and all(_bare(w) in _CONTAINER_WORDS for w in words):
+            return e
+        return None  # only the first known place after it
+    return None
+
+
+def place_fields(text: str, place: Span, container: Span | None = None) -> dict[str, Any]:
+    """The incident fields a place span gives: its words, gazetteer id, admin1, country, coordinates.
+    A place the gazetteers do not know takes the admin1, country and coordinates of the known place
+    that holds it (`container`), as ACLED codes a village to the nearest admin unit it can locate."""
+    known = container if container is not None and not place.attrs.get("country") else place
     return {
         "location": text[place.start : place.end],
         "location_id": place.attrs.get("canonical_id"),
-        "admin1": place.attrs.get("admin1"),
-        "country": place.attrs.get("country"),
-        "latitude": place.attrs.get("lat"),
-        "longitude": place.attrs.get("lon"),
+        "admin1": known.attrs.get("admin1"),
+        "country": known.attrs.get("country"),
+        "latitude": known.attrs.get("lat"),
+        "longitude": known.attrs.get("lon"),
     }
 
 
@@ -374,7 +417,7 @@ def choose_place(view: SentenceView, trigger: Evidence, exclude: Span | None = N
     best = max(places, key=score)
     before = normalize(text[max(view.span.start, best.start - 25) : best.start]).text
     near = bool(lx.NEAR.search(before.split(" في ")[-1][-20:])) if before else False
-    return PlaceChoice(best, place_precision(best, near), near)
+    return PlaceChoice(best, place_precision(best, near), near, container_of(view, best))
 
 
 # --- actors -------------------------------------------------------------------------------------

@@ -307,8 +307,11 @@ def _bind(view: SentenceView, inc: Incident, context: _Context) -> None:
         why.append(bd.PLACE_PREVIOUS.id)
     if place is not None:
         s = place.span
-        f.update(place_fields(view.doc.text, s))
+        f.update(place_fields(view.doc.text, s, place.container))
         f["geo_precision"] = place.precision
+        if place.container is not None:
+            f["geo_precision"] = max(2, place.precision)  # coordinates of the admin unit around it
+            why.append(bd.PLACE_CONTAINER.id)
         if place.near and place.precision == 2:
             why.append(bd.PLACE_NEAR.id)
         ev["location"] = (s.start, s.end)

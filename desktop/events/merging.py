@@ -175,9 +175,24 @@ TOLL_AGGREGATE = _a(
     ("قتل 48 مدنيا في غارات الطيران على البلدة.",),
     Scope.SENTENCE,
 )
+SERIES = _a(
+    "filter.series",
+    Phase.FILTER,
+    "a series of attacks (سلسلة هجمات، عدة هجمات) told with no day and no toll of its own is the "
+    "background of the news, not an event",
+    ("وكان التنظيم قد شن سلسلة هجمات على أسواق مزدحمة في نيجيريا وتشاد الشهر الماضي.",),
+    ("شن المسلحون سلسلة هجمات على مواقع الجيش في حلب أمس.",),
+    Scope.SENTENCE,
+)
 
 UNIT_RULES: tuple[ArticleRule, ...] = (CHAINED_REPORT, HEADLINE)
-FILTER_RULES: tuple[ArticleRule, ...] = (HISTORY_SENTENCE, HISTORY_CARRIED, AFTER_ISSUE, TOLL_AGGREGATE)
+FILTER_RULES: tuple[ArticleRule, ...] = (
+    HISTORY_SENTENCE,
+    HISTORY_CARRIED,
+    AFTER_ISSUE,
+    TOLL_AGGREGATE,
+    SERIES,
+)
 
 
 def period_end(date: Span) -> dt.date | None:
@@ -251,6 +266,8 @@ def filtered_by(inc: Incident, doc_date: dt.date | None) -> str | None:
         return TOLL_AGGREGATE.id
     if dated_after(inc, doc_date):
         return AFTER_ISSUE.id
+    if inc.summary and not inc.has_day and inc.fields.get("fatalities") is None:
+        return SERIES.id
     return None
 
 
