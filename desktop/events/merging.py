@@ -349,7 +349,10 @@ RETOLD = _a(
     "or death words (الهجوم خلف خمسين قتيلا) on a compatible day, is the event told before; not when it "
     "is told as another one (وفي هجوم آخر) or has a toll of its own",
     ("فجر انتحاري نفسه في مسجد بحلب أمس. وأكد الأهالي أن الهجوم خلف خمسين قتيلا.",),
-    ("فجر انتحاري نفسه في مسجد بحلب أمس. وفي هجوم آخر قتل خمسة جنود.",),
+    (
+        "فجر انتحاري نفسه في مسجد بحلب أمس. وفي هجوم آخر قتل خمسة جنود.",
+        "دارت اشتباكات عنيفة في بلدة الرميلة أمس، وهاجمت طائرة حربية مواقع المسلحين جنوب البلدة.",
+    ),
 )
 CIRCUMSTANCES = _a(
     "score.group.circumstances",
@@ -601,13 +604,14 @@ def _contains(coarse: Incident, detail: Incident) -> bool:
 
 def _retells(later: Incident, earlier: Incident) -> bool:
     """Whether `later` is `earlier` told again (see `RETOLD`)."""
-    if later.another or (
-        later.trace.kind not in _RETELLING_KINDS and later.sub_event_type != earlier.sub_event_type
-    ):
+    # A generic word or death words may retell any violent event; a word retyped by its context
+    # (an attack by aircraft is an air strike) tells its own kind.
+    retelling = later.generic and later.trace.kind in _RETELLING_KINDS
+    if later.another or (not retelling and later.sub_event_type != earlier.sub_event_type):
         return False
     if earlier.event_type not in VIOLENT or later.event_type not in VIOLENT:
         return False
-    if later.event_type != earlier.event_type and later.trace.kind not in _RETELLING_KINDS:
+    if later.event_type != earlier.event_type and not retelling:
         return False
     if later.own_place and not _contains(later, earlier):
         return False
