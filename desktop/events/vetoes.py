@@ -194,7 +194,10 @@ RULES: tuple[Veto, ...] = (
         "block.purpose.noun",
         "an event noun with ل as a purpose (خطط لتفجير), unless a verb of undergoing (تعرض ل) governs it",
         Scope.TOKENS,
-        ("اجتمع القادة لاستهداف المقرات الحكومية في الشهر المقبل.",),
+        (
+            "اجتمع القادة لاستهداف المقرات الحكومية في الشهر المقبل.",
+            "وصلت تعزيزات عسكرية إلى المنطقة لتحرير بلدة الرميلة.",
+        ),
         ("تعرضت دورية للشرطة لهجوم مسلح أمس.",),
         test=_purpose_noun,
     ),
