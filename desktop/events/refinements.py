@@ -92,6 +92,21 @@ def _civilian_victims(view: SentenceView, cand: Candidate, _kinds: set[str]) -> 
     return None
 
 
+def _civilian_site(view: SentenceView, cand: Candidate, _kinds: set[str]) -> Retype | None:
+    after = [
+        c
+        for c in view.find(lx.CIVILIAN_SITES)
+        if c[0] >= cand.span[1] and view.words_between(cand.span[1], c[0]) <= 6
+    ]
+    if not after or view.find(lx.FORCES_TARGETED):
+        return None
+    # A fighter between the verb and the site is its subject ("هاجم مسلح ملهى"); elsewhere a victim.
+    site = after[0][0]
+    if any(not cand.span[1] <= c[0] < site for c in view.find(lx.COMBATANTS)):
+        return None
+    return (cand.kind, lx.VAC, "Attack", cand.rank, cand.generic)
+
+
 def _excessive_force(view: SentenceView, cand: Candidate, _kinds: set[str]) -> Retype | None:
     if view.find(lx.DEATH) or view.find(lx.INJURY):
         return (cand.kind, lx.PROTESTS, "Excessive force against protesters", cand.rank, False)
@@ -158,6 +173,22 @@ REFINEMENTS: tuple[Refinement, ...] = (
             "أطلق مجهولون النار على جنود في سوق حلب أمس.",
             "قتل أربعة مدنيين ومسلحين في اشتباك قرب درعا.",
             "قتل خمسة أشخاص ومسلحان في هجوم على حاجز قرب درعا أمس.",
+        ),
+    ),
+    _r(
+        "refine.civilian_site",
+        "an attack, gunfire or killing aimed at a place where people gather unarmed (a mosque, church, "
+        "market, school, bus, restaurant, hotel, concert) or at a religious community, with no fighter "
+        "or force named in the sentence, is violence against civilians",
+        frozenset({"attack", "gunfire", "killing"}),
+        _civilian_site,
+        (
+            "أطلق مجهولون النار على حافلة تقل أقباطا في المنيا أمس.",
+            "هاجم مسلح ملهى ليليا في إسطنبول ليلة رأس السنة.",
+        ),
+        (
+            "أطلق مسلحون النار على دورية للجيش قرب السوق أمس.",
+            "هاجم مسلحون حاجزا للشرطة قرب مسجد البلدة أمس.",
         ),
     ),
     _r(
