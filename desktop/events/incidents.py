@@ -37,6 +37,7 @@ from desktop.events.model import (
     Candidate,
     Incident,
     aircraft_subject,
+    civilian_target,
     has_day,
     has_place,
     unarmed_victims,
@@ -100,7 +101,7 @@ def _death_rule(view: SentenceView, span: tuple[int, int]) -> DeathRule:
     """The kind of an incident told by death words alone."""
     if aircraft_subject(view, span):
         return DEATH_AIR
-    if unarmed_victims(view):
+    if unarmed_victims(view) or civilian_target(view):
         return DEATH_CIVILIANS
     # One-sided killing: a named group kills people who are not described as fighters.
     agent_before = any(

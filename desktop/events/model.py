@@ -139,3 +139,19 @@ def unarmed_victims(view: SentenceView) -> bool:
     """Whether the sentence names unarmed victims (civilians, or people named by no side:
     "أشخاص", "المارة") and no fighter acted upon."""
     return bool(view.find(lx.CIVILIANS) or view.find(lx.BYSTANDERS)) and not fighters_named(view)
+
+
+def civilian_target(view: SentenceView, after: int | None = None) -> bool:
+    """Whether the event is aimed at a place where people gather unarmed or at a religious
+    community (lx.CIVILIAN_SITES): within six words after `after` (the trigger's end) or, when None,
+    anywhere in the sentence; not when a force is targeted or a fighter is a victim. A fighter
+    between the trigger and the site is the deed's subject ("هاجم مسلح ملهى")."""
+    sites = [
+        c
+        for c in view.find(lx.CIVILIAN_SITES)
+        if after is None or (c[0] >= after and view.words_between(after, c[0]) <= 6)
+    ]
+    if not sites or view.find(lx.FORCES_TARGETED):
+        return False
+    lo = after if after is not None else sites[0][0]
+    return not any(not lo <= c[0] < sites[0][0] for c in view.find(lx.COMBATANTS))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from desktop.events import lexicon as lx
 from desktop.events.fields import SentenceView
-from desktop.events.model import Candidate, aircraft_subject, unarmed_victims
+from desktop.events.model import Candidate, aircraft_subject, civilian_target, unarmed_victims
 from desktop.rules import Phase, Rule, Scope
 
 # What a refinement returns: (kind, event type, sub-event type, rank, generic), or None when it does
@@ -93,18 +93,9 @@ def _civilian_victims(view: SentenceView, cand: Candidate, _kinds: set[str]) -> 
 
 
 def _civilian_site(view: SentenceView, cand: Candidate, _kinds: set[str]) -> Retype | None:
-    after = [
-        c
-        for c in view.find(lx.CIVILIAN_SITES)
-        if c[0] >= cand.span[1] and view.words_between(cand.span[1], c[0]) <= 6
-    ]
-    if not after or view.find(lx.FORCES_TARGETED):
-        return None
-    # A fighter between the verb and the site is its subject ("هاجم مسلح ملهى"); elsewhere a victim.
-    site = after[0][0]
-    if any(not cand.span[1] <= c[0] < site for c in view.find(lx.COMBATANTS)):
-        return None
-    return (cand.kind, lx.VAC, "Attack", cand.rank, cand.generic)
+    if civilian_target(view, cand.span[1]):
+        return (cand.kind, lx.VAC, "Attack", cand.rank, cand.generic)
+    return None
 
 
 def _excessive_force(view: SentenceView, cand: Candidate, _kinds: set[str]) -> Retype | None:

@@ -805,8 +805,9 @@ DEATH_CIVILIANS = _d(
     VAC,
     "Attack",
     1,
-    "civilians killed, with no fighters named: violence against civilians",
-    ("قتل ثلاثة مدنيين قرب حلب أمس.",),
+    "civilians, people named by no side, or people at a place where they gather unarmed killed, with no "
+    "fighters named: violence against civilians",
+    ("قتل ثلاثة مدنيين قرب حلب أمس.", "ارتفعت حصيلة الهجوم الذي استهدف حافلة للأقباط إلى 28 قتيلا."),
     ("قتل ثلاثة جنود قرب حلب أمس.",),
 )
 DEATH_ONE_SIDED = _d(
