@@ -31,7 +31,9 @@ FRAGMENTS: dict[str, tuple[str, ...]] = {}
 def any_word(*fragments: str, suffixes: bool = False, proclitics: bool | str = True) -> re.Pattern[str]:
     """One pattern for several words; `suffixes` allows attached pronouns (`تحذيرها`, `اتهمته`)."""
     tail = r"(?:ه|ها|هم|هما|هن|ني|نا|كم)?" if suffixes else ""
-    pattern = re.compile("|".join(word(f"(?:{f}){tail}", proclitics) for f in fragments))
+    # One lookbehind, proclitic group and lookahead around the alternation (not one per fragment):
+    # the same words, several times faster to search.
+    pattern = re.compile(word("|".join(f"(?:{f}){tail}" for f in fragments), proclitics))
     FRAGMENTS[pattern.pattern] = fragments
     return pattern
 
