@@ -8,6 +8,7 @@ offsets -2..+2. Extracting a sentence is then mostly list concatenation, which k
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -73,8 +74,11 @@ class Resources:
         return cls(clusters, names)
 
 
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+
+
 def _is_arabic(word: str) -> bool:
-    return any("\u0600" <= ch <= "\u06ff" for ch in word)
+    return _ARABIC_LETTER.search(word) is not None
 
 
 def _shape(word: str) -> str:

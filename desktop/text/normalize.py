@@ -140,8 +140,10 @@ def normalize(original: str) -> NormalizedText:
     return NormalizedText(original, normalized, norm_breaks, orig_breaks, expanded)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_word(word: str) -> str:
-    """Normalized form of a word or phrase (no offset map): the key used by lexicons and gazetteers."""
+    """Normalized form of a word or phrase (no offset map): the key used by lexicons and gazetteers.
+    Memoized: the same words come back in every sentence (bounded, so a long batch stays small)."""
     return " ".join(word.translate(_table()).split())
 
 
