@@ -66,9 +66,14 @@ TOLL_SINGULAR = _b(
 TOLL_COORDINATED = _b(
     "bind.toll.coordinated",
     "fatalities",
-    "singular or dual victim nouns joined by و add up (مقتل ضابط ومجند gives 2)",
+    "singular or dual victim nouns joined by و add up (مقتل ضابط ومجند gives 2), also after a counted "
+    "group (قتل 3 من أفراد الشرطة ومدني gives 4)",
     Scope.TOKENS,
-    ("أسفر الهجوم عن مقتل ضابط ومجند قرب الحدود.", "قتل طفل وامرأة في قصف على القرية."),
+    (
+        "أسفر الهجوم عن مقتل ضابط ومجند قرب الحدود.",
+        "قتل طفل وامرأة في قصف على القرية.",
+        "قتل 3 من أفراد الشرطة ومدني في هجوم قرب الحدود أمس.",
+    ),
     ("قتل ضابط وأصيب مجند في هجوم قرب الحدود.", "أسفر الهجوم عن مقتل جندي قرب الحدود."),
 )
 TOLL_NO_SPLIT = _b(

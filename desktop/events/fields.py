@@ -180,6 +180,13 @@ def casualties(
                 continue  # a subset after the toll; but the head of a list before its verb counts
             if any(min(num.end, w0) <= o[0] < max(num.start, w1) for o in others):
                 continue
+            if num.start < w0 and any(
+                o[1] <= num.start
+                and view.words_between(o[1], num.start) <= 1
+                and not re.search(r"(?:^|\s)و\s*$", view.doc.text[o[1] : num.start])
+                for o in others
+            ):
+                continue  # "قتل 3 جنود ... وجرح مدني": the figure is the object of the other word
             if gap < best_gap:
                 best, best_gap = num, gap
         if best is not None:
@@ -192,6 +199,11 @@ def casualties(
             total += int(best.attrs["value"])
             found = True
             evidence = (min(best.start, w0), max(best.end, w1))
+            if best.start >= w1:
+                more = _coordinated_after_group(view, best)
+                if more:
+                    total += more
+                    fired.append(bd.TOLL_COORDINATED.id)
             continue
         after = view.doc.text[w1 : min(w1 + 30, view.span.end)]
         n_after = normalize(after).text
@@ -263,6 +275,30 @@ def _coordinated(rest: str) -> int:
         else:
             break
     return added
+
+
+# Words that end a victim group's description: the place, time or cause of the deed follows.
+_GROUP_END = frozenset(
+    {"في", "علي", "خلال", "اثر", "جراء", "بعد", "قرب", "عند", "امس", "اليوم", "بين", "منذ"}
+)
+
+
+def _coordinated_after_group(view: SentenceView, num: Span) -> int:
+    """Victims joined by و after a counted group ("قتل 3 من أفراد الشرطة ومدني" adds 1): within five
+    words of the figure, before any break, other figure or word that ends the group."""
+    text = view.doc.text
+    stop = min(view.span.end, num.end + 80)
+    for brk in ("،", ",", ".", "؛", ";", ":"):
+        at = text.find(brk, num.end, stop)
+        if at >= 0:
+            stop = at
+    words = normalize(text[num.end : stop]).text.split()
+    for i, w in enumerate(words[:6]):
+        if w in _GROUP_END or any(ch.isdigit() for ch in w):
+            return 0
+        if i > 0 and w.startswith("و") and (lx.SINGULAR_VICTIM.match(w) or lx.DUAL_VICTIM.match(w)):
+            return _coordinated(" ".join(words[i:]))
+    return 0
 
 
 _OF_THEM = re.compile(r"^\s*(?:[^\s]+\s+)?(?:منهم|منها)(?![\u0621-\u064a])")

@@ -91,6 +91,17 @@ def test_singular_victim_gives_one_fatality() -> None:
     assert inc["location"] == "الحوايج"
 
 
+def test_a_figure_is_the_object_of_its_own_verb_not_of_a_later_injury_word() -> None:
+    inc = only("قتل 3 جنود في هجوم على حاجز قرب بلدة الرميلة أمس وجرح مدني.")
+    assert inc["fatalities"] == 3
+    assert inc["injuries"] == 1
+
+
+def test_a_victim_coordinated_after_a_counted_group_adds_up() -> None:
+    inc = only("قتل 3 من أفراد الشرطة ومدني في هجوم على حاجز قرب بلدة الرميلة أمس.")
+    assert inc["fatalities"] == 4
+
+
 def test_killed_and_wounded_together_give_no_split() -> None:
     inc = only("أسفر تفجير سيارة مفخخة في سوق مدينة الحسكة أمس عن مقتل وإصابة 45 شخصاً.")
     assert inc["fatalities"] is None and inc["injuries"] is None
