@@ -122,7 +122,8 @@ TOLL_NOT_A_COUNT = _b(
 PLACE_SENTENCE = _b(
     "bind.place.sentence",
     "location",
-    "the most specific place the sentence names, preferring those near the trigger",
+    "the most specific place the sentence names, preferring those near the trigger; a place named as "
+    "the holder of another (بولانيك بإقليم موش، قرية X التابعة لناحية Y) is not the event's place",
     Scope.SENTENCE,
     ("قصفت الطائرات بلدة الرميلة أمس.",),
     ("قصفت الطائرات البلدة أمس.",),

@@ -365,37 +365,44 @@ _CONTAINER_WORDS = frozenset(
     {
         "في", "قرب", "من", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي",
         "مدينه", "محافظه", "ولايه", "اقليم", "مديريه", "قضاء", "ناحيه", "منطقه", "ريف", "بلده",
-        "مقاطعه", "عاصمه",
+        "مقاطعه", "عاصمه", "تابعه", "تابع", "ضواحي", "اطراف", "محيط", "كبري", "مدن", "احدي", "قري",
     }
 )  # fmt: skip
 _CONTAINER_GAP = 4
 
 
 def _bare(word: str) -> str:
-    """A word without و/ف, ب and ال when what is left is a container word (وبمحافظة -> محافظه)."""
+    """A word without و/ف, ب/ل and ال when what is left is a container word (وبمحافظة -> محافظه)."""
     w = normalize(word).text
     for stripped in (w, w[1:] if w[:1] in "وف" else w):
-        for core in (stripped, stripped[1:] if stripped[:1] == "ب" else stripped):
+        for core in (stripped, stripped[1:] if stripped[:1] in "بل" else stripped):
             if core.removeprefix("ال") in _CONTAINER_WORDS:
                 return core.removeprefix("ال")
     return w
 
 
-def container_of(view: SentenceView, place: Span) -> Span | None:
-    """The known place right after an unknown one that holds it, joined by prepositions, directions
-    and admin nouns only (`bind.place.container`)."""
-    if place.attrs.get("country"):
-        return None
+def holder_of(view: SentenceView, place: Span) -> Span | None:
+    """The place right after `place` that holds it, joined by prepositions, directions and admin
+    nouns only ("بولانيك بإقليم موش", "قرية X التابعة لناحية Y", "مايدوغوري، كبرى مدن ولاية بورنو")."""
     text = view.doc.text
     for e in view.entities:
-        if e.label != "LOC" or e.start < place.end or not e.attrs.get("country"):
+        if e.label != "LOC" or e.start < place.end:
             continue
         gap = text[place.end : e.start].replace("،", " ").replace(",", " ").replace("(", " ")
         words = gap.split()
         if len(words) <= _CONTAINER_GAP and all(_bare(w) in _CONTAINER_WORDS for w in words):
             return e
-        return None  # only the first known place after it
+        return None  # only the first place after it
     return None
+
+
+def container_of(view: SentenceView, place: Span) -> Span | None:
+    """The known place that holds an unknown one (`bind.place.container`): its holder, when the
+    gazetteer knows the holder's country."""
+    if place.attrs.get("country"):
+        return None
+    holder = holder_of(view, place)
+    return holder if holder is not None and holder.attrs.get("country") else None
 
 
 def place_fields(text: str, place: Span, container: Span | None = None) -> dict[str, Any]:
@@ -436,6 +443,9 @@ def choose_place(view: SentenceView, trigger: Evidence, exclude: Span | None = N
     places = [e for e in view.entities if e.label == "LOC" and e is not exclude]
     if not places:
         return None
+    # A place named as the holder of another ("بولانيك بإقليم موش") is not the event's place.
+    holders = {id(h) for h in (holder_of(view, p) for p in places) if h is not None}
+    places = [p for p in places if id(p) not in holders] or places
     text = view.doc.text
 
     def score(e: Span) -> tuple[float, ...]:

@@ -102,6 +102,14 @@ def test_a_victim_coordinated_after_a_counted_group_adds_up() -> None:
     assert inc["fatalities"] == 4
 
 
+def test_the_place_held_by_another_is_the_event_place() -> None:
+    inc = only("في بلدة الشويحة بمنطقة كفرجوم قتل خمسة جنود في قصف أمس.")
+    assert inc["location"] == "الشويحة"  # كفرجوم is nearer the trigger, but it holds the town
+    inc = only("قتل خمسة جنود أمس في هجوم على حاجز في قرية الشويحة التابعة لمحافظة حلب.")
+    assert inc["location"] == "الشويحة"
+    assert inc["admin1"] == "حلب"
+
+
 def test_killed_and_wounded_together_give_no_split() -> None:
     inc = only("أسفر تفجير سيارة مفخخة في سوق مدينة الحسكة أمس عن مقتل وإصابة 45 شخصاً.")
     assert inc["fatalities"] is None and inc["injuries"] is None
