@@ -110,6 +110,11 @@ def test_the_place_held_by_another_is_the_event_place() -> None:
     assert inc["admin1"] == "حلب"
 
 
+def test_a_place_in_another_clause_loses_to_the_triggers_own() -> None:
+    inc = only("ومع تقدم القوات في بلدة الشويحة، شنت الطائرات أمس غارات على مواقع المسلحين في محافظة إدلب.")
+    assert inc["location"] == "إدلب"  # the town is more specific, but it is the scene of another clause
+
+
 def test_killed_and_wounded_together_give_no_split() -> None:
     inc = only("أسفر تفجير سيارة مفخخة في سوق مدينة الحسكة أمس عن مقتل وإصابة 45 شخصاً.")
     assert inc["fatalities"] is None and inc["injuries"] is None
