@@ -240,7 +240,7 @@ _ITHNAYN_BEFORE_OK = re.compile(
 _ITHNAYN_AFTER_OK = re.compile(rf"[ \t]*(?:[،,.)\-–:؛\n]|\d|\Z)|\s+(?:و|او|ثم)\s*{_WEEKDAY}")
 # "ووقع الهجوم الاثنين في ...", "قتل الجنود الاثنين قرب ...": a weekday between a word that is no
 # dual or plural ("الطرفين الاثنين" is "the two") and a preposition of place.
-_ITHNAYN_AFTER_PREP = re.compile(r"\s+(?:في|قرب|على|علي|عند|بالقرب|جنوب|شمال|شرق|غرب|وسط)(?!\w)")
+_ITHNAYN_AFTER_PREP = re.compile(r"\s+(?:في|قرب|على|علي|عند|الي|إلى|بالقرب|جنوب|شمال|شرق|غرب|وسط)(?!\w)")
 _ITHNAYN_BEFORE_SINGULAR = re.compile(r"(?<!\w)\w*(?<!ين)(?<!ان)(?<!ون)(?<!ات)\s+$")
 _ITHNAYN_AFTER_BAD = re.compile(r"\s+(?:من|منهم|منهما|فقط|معا|الاخرين)(?!\w)")
 _AHAD_BEFORE_BAD = re.compile(r"(?:^|(?<!\w))(?:الواحد|عبد|عبدال|الله)\s*$")
