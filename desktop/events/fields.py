@@ -516,7 +516,9 @@ def choose_actors(
     The ids of the binder rules that decided are appended to `why`.
     """
     fired = why if why is not None else []
-    actors = [a for a in _actor_spans(view) if a.attrs.get("actor_kind") not in ("media", "agency")]
+    actors = [
+        a for a in _actor_spans(view) if a.attrs.get("actor_kind") not in ("media", "agency", "institution")
+    ]
     text = view.doc.text
     hedges = view.find(lx.HEDGE)
     agent_cues = view.find(lx.AGENT_BEFORE)

@@ -64,6 +64,27 @@ _UNIT_TAILS = _words("دبابات مدرعات مشاة مدفعية")
 _ARMIES = _words("الجيش والجيش بالجيش للجيش القوات والقوات بالقوات للقوات الشرطة والشرطة الحرس والحرس")
 _NATIONAL = _words("الوطني الوطنية")
 _FORCES = _words("قوات وقوات بقوات لقوات")
+# Nouns that head an institution's name (`entity.institution`): indefinite in construct ("وزارة
+# الداخلية"), or definite before an adjective ("البرلمان العراقي").
+_INSTITUTION_HEADS = _words(
+    "وزارة مجلس محكمة هيئة لجنة مديرية إدارة حكومة بعثة منظمة رئاسة مكتب اتحاد جمعية نقابة "
+    "مفوضية سفارة بلدية جامعة شرطة"
+)
+_DEFINITE_INSTITUTIONS = _words(
+    "البرلمان الحكومة المحكمة اللجنة الاتحاد المجلس الهيئة الجمعية المنظمة المفوضية النيابة الرئاسة"
+)
+# Definite words that never continue a name: إلى (normalized الي), relatives, titles of people.
+_NOT_IN_NAME = _words(
+    "إلى الى التي الذي الذين اللذين اللتين والتي والذي الا الآن الان الرئيس النائب اللواء العميد العقيد "
+    "الوزير الشيخ الأمير الملك السفير المتحدث القائد الناطق المستشار الدكتور السيد العمليه العملية البحث"
+)
+# Admin nouns inside an institution's name, before the place they name ("مجلس محافظة الأنبار").
+_INSTITUTION_ADMIN = _words("محافظة ولاية منطقة إقليم مدينة")
+# Definite words that end a name: times and days ("وزارة الداخلية اليوم").
+_NAME_STOP = _words(
+    "اليوم الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الماضي الماضية الحالي الجاري "
+    "المقبل الأسبوع الشهر العام الليلة الصباح المساء الأخيرة الأخير السابق السابقة"
+)
 # Nouns that introduce a place name; facility nouns stay part of the name (`مخيم اليرموك`).
 # Facility and landmark nouns stay part of the place's name (`مستشفى الرابطة`, `سجن صيدنايا`).
 _FACILITY_NOUNS = _words(
@@ -288,6 +309,7 @@ class EntityRecognizer:
                 _mark_model_doubt(gazetteer, sent_tokens, tagged)
             found.extend(gazetteer)
             found.extend(self._units(doc.text, sent_tokens, keys))
+            found.extend(self._institutions(sent_tokens, keys))
             found.extend(self._person_pairs(doc.text, sent_tokens, keys))
             model = self._model(doc.text, sent_tokens, keys, tagged, drops) if self.use_model else []
             found.extend(model)
@@ -736,6 +758,52 @@ class EntityRecognizer:
                     cand = Candidate(name_start(tokens[i]), tokens[end - 1].end, "ORG", "rule", 0.55, {})
                     out.append(cand.by(er.UNIT_NAMED_FORCE.id))
         return out
+
+    def _institutions(self, tokens: Sequence[Span], keys: Sequence[str]) -> list[Candidate]:
+        """`entity.institution`: an institution noun and the definite words, coordinated definite
+        words and place names that follow it (at most six words)."""
+        out: list[Candidate] = []
+        n = len(tokens)
+        for i in range(n - 1):
+            key, prefix = keys[i], str(tokens[i].attrs.get("prefix", ""))
+            bare = key[len(prefix) :] if prefix and key.startswith(prefix) else key
+            definite = bare in _DEFINITE_INSTITUTIONS
+            if bare not in _INSTITUTION_HEADS and not definite:
+                continue
+            end = i + 1
+            while end < n and end - i <= 6 and tokens[end].label == "ar":
+                k = keys[end]
+                if k in _NAME_STOP or (k in _DIRECTION_WORDS and end == i + 1):
+                    break
+                definite_word = k.startswith("ال") or (k.startswith("وال") and end > i + 1)
+                if (definite_word and k not in _NOT_IN_NAME) or (
+                    self._major_place(k) and not tokens[end].attrs.get("prefix")
+                ):
+                    end += 1
+                elif k in _INSTITUTION_ADMIN and end + 1 < n and self._major_place(keys[end + 1]):
+                    end += 2
+                else:
+                    break
+            if end == i + 1 or (definite and not _NISBA_TAIL.match(keys[i + 1])):
+                continue
+            last = keys[end - 1]
+            if last.startswith("وال") and (last[1:] in _ARMIES or last[1:] in _DEFINITE_INSTITUTIONS):
+                end -= 1  # "وزارة الداخلية والجيش": two names ("لجنة الأمن والدفاع" is one)
+                if end == i + 1:
+                    continue
+            # a body of the state or a society, not a party to the fighting (see `choose_actors`)
+            body = {"actor_kind": "institution"}
+            cand = Candidate(name_start(tokens[i]), tokens[end - 1].end, "ORG", "rule", 0.6, body)
+            out.append(cand.by(er.INSTITUTION.id))
+        return out
+
+    def _major_place(self, key: str) -> bool:
+        """A key the gazetteers know as a country, governorate or city (a part of an institution's
+        name: "حكومة الأنبار", "شرطة كابل"), not a village named like a common word."""
+        return any(
+            kind == "place" and getattr(item, "feature", "") in ("country", "admin1", "city")
+            for kind, item in self.phrases.get(key, ())
+        )
 
     def _known_place(self, key: str) -> bool:
         """A key the gazetteers know as a place."""

@@ -155,6 +155,23 @@ UNIT_NAMED_FORCE = _e(
     ("وانتشرت قوات الطوارئ في الشوارع.",),
     ("وانتشرت القوات في الشوارع.",),
 )
+INSTITUTION = _e(
+    "entity.institution",
+    "an institution noun (وزارة، مجلس، محكمة، هيئة، لجنة، حكومة، بعثة، رئاسة، قيادة، مكتب، البرلمان) with "
+    "the definite words and place names that name it is one ORG (وزارة الداخلية السعودية، مجلس محافظة "
+    "الأنبار، لجنة الأمن والدفاع); a bare or generic one is none",
+    Scope.TOKENS,
+    (
+        EntityExample(
+            "وقالت وزارة الداخلية السعودية أمس إن المحكمة الدستورية العليا رفضت الطعن.",
+            has=(("وزارة الداخلية السعودية", "ORG"), ("المحكمة الدستورية العليا", "ORG")),
+        ),
+        EntityExample("وطالب مجلس محافظة الأنبار بالتحرك.", has=(("مجلس محافظة الأنبار", "ORG"),)),
+    ),
+    (
+        EntityExample("وقالت الوزارة في بيان إن المجلس سيجتمع اليوم.", lacks=(("الوزارة", "ORG"),)),
+    ),
+)
 PERSON_PAIR = _e(
     "entity.person_pair",
     "a known first name and a definite family name or nisba (علي الأحمدي), a person even where the "
@@ -563,6 +580,7 @@ RULES: tuple[EntityRule, ...] = (
     UNIT_NUMBERED,
     UNIT_NATIONAL_FORCE,
     UNIT_NAMED_FORCE,
+    INSTITUTION,
     PERSON_PAIR,
     PLACE_NOUN_NAME,
     PLACE_NOUN_COORDINATED,
