@@ -961,6 +961,9 @@ class EntityRecognizer:
             words = words[1:]
         if len(words) < 2:
             return
+        if c.label == "PER":
+            self._trim_person_head(words, c)
+            return
         if (
             c.label == "ORG"
             and _NISBA_TAIL.match(normalize_word(words[-1]))
@@ -974,6 +977,19 @@ class EntityRecognizer:
             if self._named_actor(head_part):
                 c.end -= len(words[-1]) + 1
                 c.by(er.TRIM_NISBA_TAIL.id)
+
+    def _trim_person_head(self, words: list[str], c: Candidate) -> None:
+        """`entity.trim.person_head`: a nationality adjective or the name of a country, governorate or
+        city before a person's name of two words or more is not part of it ("الأفغاني أشرف غني",
+        "محافظ صلاح الدين رائد الجبوري")."""
+        for size in (2, 1):
+            if len(words) - size < 2:
+                continue
+            head = " ".join(normalize_word(w) for w in words[:size])
+            if (size == 1 and self._nationality(head)) or self._major_place(head):
+                c.start += len(" ".join(words[:size])) + 1
+                c.by(er.TRIM_PERSON_HEAD.id)
+                return
 
     def _named_actor(self, key: str) -> bool:
         """A key naming a specific actor (not a generic group such as الجيش or النظام)."""

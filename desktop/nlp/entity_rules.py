@@ -369,6 +369,20 @@ TRIM_GROUP_HEAD = _e(
     ("وقال مقاتلو تنظيم داعش إنهم سيواصلون القتال.",),
     ("وقال مقاتلو داعش إنهم سيواصلون القتال.",),
 )
+TRIM_PERSON_HEAD = _e(
+    "entity.trim.person_head",
+    "a nationality adjective or a country, governorate or city name before a person's name of two "
+    "words or more is not part of it (الرئيس الأفغاني أشرف غني -> أشرف غني)",
+    Scope.TOKENS,
+    (
+        EntityExample(
+            "وقال الرئيس الأفغاني أشرف غني إن الهجوم لن يمر.",
+            has=(("أشرف غني", "PER"),),
+            lacks=(("الأفغاني أشرف غني", "PER"),),
+        ),
+    ),
+    (EntityExample("وقال أشرف غني إن الهجوم لن يمر.", has=(("أشرف غني", "PER"),)),),
+)
 TRIM_NISBA_TAIL = _e(
     "entity.trim.nisba_tail",
     "a nationality adjective after a known actor's name is not part of it (حزب الله اللبناني -> حزب الله)",
@@ -600,6 +614,7 @@ RULES: tuple[EntityRule, ...] = (
     NOT_DATE_OR_COUNT,
     TRIM_ADMIN_HEAD,
     TRIM_GROUP_HEAD,
+    TRIM_PERSON_HEAD,
     TRIM_NISBA_TAIL,
     TRIM_DESCRIPTIVE_TAIL,
     RELIGIOUS_FORMULA,
