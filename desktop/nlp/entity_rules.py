@@ -372,16 +372,16 @@ TRIM_GROUP_HEAD = _e(
 TRIM_PERSON_HEAD = _e(
     "entity.trim.person_head",
     "a nationality adjective or a country, governorate or city name before a person's name of two "
-    "words or more is not part of it (الرئيس الأفغاني أشرف غني -> أشرف غني)",
+    "words or more is not part of it (محافظ صلاح الدين رائد الجبوري -> رائد الجبوري)",
     Scope.TOKENS,
     (
         EntityExample(
-            "وقال الرئيس الأفغاني أشرف غني إن الهجوم لن يمر.",
-            has=(("أشرف غني", "PER"),),
-            lacks=(("الأفغاني أشرف غني", "PER"),),
+            "وقال محافظ صلاح الدين رائد الجبوري إن القوات تقدمت.",
+            has=(("رائد الجبوري", "PER"),),
+            lacks=(("صلاح الدين رائد الجبوري", "PER"),),
         ),
     ),
-    (EntityExample("وقال أشرف غني إن الهجوم لن يمر.", has=(("أشرف غني", "PER"),)),),
+    (EntityExample("وقال صلاح الدين الأيوبي إن القوات تقدمت.", lacks=(("الأيوبي", "PER"),)),),
 )
 TRIM_NISBA_TAIL = _e(
     "entity.trim.nisba_tail",
