@@ -165,7 +165,7 @@ _TITLES = _words(
 # heads are (`مطار كويرس`, `مخيم اليرموك`, `قاعدة العند`).
 _ADMIN_HEADS = _words(
     "بلدة قرية مدينة محافظة ريف منطقة ناحية حي بلدتي قريتي مدينتي منطقتي حيي قضاء مركز بلدات قرى مدن "
-    "مناطق أحياء"
+    "مناطق أحياء العاصمة عاصمة ولاية إقليم"
 )
 _ORG_HEADS = _words("تنظيم ميليشيا مليشيا ميلشيا ميليشيات مليشيات جماعة عناصر مقاتلي مسلحي طائرات وكالة")
 # Plural or collective heads that, with adjectives only, describe an actor rather than name one.

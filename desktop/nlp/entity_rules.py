@@ -357,7 +357,8 @@ NOT_DATE_OR_COUNT = _e(
 
 TRIM_ADMIN_HEAD = _e(
     "entity.trim.admin_head",
-    "an administrative head noun is not part of a place's name (بلدة الصبحة -> الصبحة; ريف دمشق keeps it)",
+    "an administrative head noun is not part of a place's name (بلدة الصبحة -> الصبحة, العاصمة صنعاء -> "
+    "صنعاء; ريف دمشق keeps it)",
     Scope.TOKENS,
     ("ووقع الحادث في محافظة البلقاء بالأردن.",),
     ("ووقع الحادث في البلقاء بالأردن.",),
