@@ -76,7 +76,8 @@ _DEFINITE_INSTITUTIONS = _words(
 # Definite words that never continue a name: إلى (normalized الي), relatives, titles of people.
 _NOT_IN_NAME = _words(
     "إلى الى التي الذي الذين اللذين اللتين والتي والذي الا الآن الان الرئيس النائب اللواء العميد العقيد "
-    "الوزير الشيخ الأمير الملك السفير المتحدث القائد الناطق المستشار الدكتور السيد العمليه العملية البحث"
+    "الوزير الشيخ الأمير الملك السفير المتحدث القائد الناطق المستشار الدكتور السيد العمليه العملية البحث "
+    "أنه بأنه لأنه وأنه المطار"
 )
 # Admin nouns inside an institution's name, before the place they name ("مجلس محافظة الأنبار").
 _INSTITUTION_ADMIN = _words("محافظة ولاية منطقة إقليم مدينة")
@@ -775,11 +776,16 @@ class EntityRecognizer:
                 k = keys[end]
                 if k in _NAME_STOP or (k in _DIRECTION_WORDS and end == i + 1):
                     break
+                if end > i + 1 and (k.removeprefix("و") in _DEFINITE_INSTITUTIONS or k in _ARMIES):
+                    break  # another name begins ("مجلس محافظة الأنبار الحكومة العراقية")
                 definite_word = k.startswith("ال") or (k.startswith("وال") and end > i + 1)
                 if (definite_word and k not in _NOT_IN_NAME) or (
                     self._major_place(k) and not tokens[end].attrs.get("prefix")
                 ):
                     end += 1
+                elif k.startswith("ب") and self._major_place(k[1:]):
+                    end += 1  # the seat named with ب: "المحكمة الابتدائية بتونس"
+                    break
                 elif k in _INSTITUTION_ADMIN and end + 1 < n and self._major_place(keys[end + 1]):
                     end += 2
                 else:
