@@ -175,6 +175,7 @@ _DESCRIPTION_HEADS = _words(
     "عناصر مقاتلي المقاتلين الجماعات جماعات كتائب الكتائب"
 )
 _FORCE_HEADS = _words("قوات عناصر مقاتلي")
+_AIRCRAFT_HEADS = _words("طيران الطيران طائرات الطائرات مقاتلات المقاتلات مروحيات المروحيات")
 # Nouns that alone are no name (GUIDE: "الجيش", "التحالف" alone are generic).
 _GENERIC_NOUNS = _words("التحالف النظام الأمن الجيش المعارضة الشرطة الاحتلال الحكومة")
 _NISBA_TAIL = re.compile(r"^(?:ال)?[\u0621-\u064a]{3,}ي(?:ه)?$")
@@ -910,6 +911,7 @@ class EntityRecognizer:
                     and all(_NISBA_TAIL.match(w) or w.startswith("الم") for w in words[1:])
                 )
                 or (len(words) == 2 and words[0] in _FORCE_HEADS and words[1] in _GENERIC_NOUNS)
+                or words[0] in _AIRCRAFT_HEADS  # "طيران التحالف", "المقاتلات التركية": whose aircraft
             )
         ):
             # "الميليشيات الإيرانية", "فصائل المعارضة", "المعارضة المسلحة", "قوات التحالف": a

@@ -460,9 +460,12 @@ CONTEXT_REGIME = _e(
 CONTEXT_DESCRIPTION = _e(
     "entity.context.description",
     "a plural or collective head with adjectives only describes an actor (الميليشيات الإيرانية، قوات "
-    "التحالف): ACTOR",
+    "التحالف), and so does an actor's aircraft (طيران التحالف، المقاتلات التركية): ACTOR",
     Scope.TOKENS,
-    ("وقاتلت الميليشيات الإيرانية إلى جانب الجيش.",),
+    (
+        "وقاتلت الميليشيات الإيرانية إلى جانب الجيش.",
+        EntityExample("وقصف طيران التحالف مواقع المسلحين في صعدة أمس.", has=(("طيران التحالف", "ACTOR"),)),
+    ),
     ("وقاتل حزب الله إلى جانب الجيش.",),
 )
 CONTEXT_COUNTRY_ADJECTIVE = _e(
