@@ -21,7 +21,9 @@ What it does, deterministically:
    gold-dev's ANT part and the silver set); `all` also uses the SaudiNewsNet and reference articles.
    The hand-weighted score (the rules' threshold) is scored the same way as the baseline.
 5. Trains the `shipped` configuration on all its data (C and threshold by CV) and writes the model
-   with a manifest (data, command, date, CV metrics).
+   with a manifest (data, command, date, CV metrics). For the `calibrated` features the outer CV
+   also chooses between two thresholds: the inner CV's, and the rules' own read through the
+   calibration; the one with the higher pooled F1 ships (the manifest says which and why).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import sys
 import time
 from collections.abc import Iterable
@@ -45,6 +48,7 @@ from desktop.document import Document  # noqa: E402
 from desktop.events import classifier  # noqa: E402
 from desktop.events.classifier import IncidentModel  # noqa: E402
 from desktop.events.incidents import incidents_component  # noqa: E402
+from desktop.events.signals import DECISION  # noqa: E402
 from desktop.learning import incidents as learned  # noqa: E402
 from desktop.learning.incidents import Example  # noqa: E402
 from desktop.pipeline import Pipeline, document_from_record, map_ordered  # noqa: E402
@@ -274,6 +278,22 @@ def main() -> int:
         ship = [a for a in gold if a.shippable]
         c, t, _inner = choose(ship, docs, pool, [e for a in silver for e in pool[a.id]], td.folds(ship))
         model = fit([e for a in ship + silver for e in pool[a.id]], c)
+        threshold_choice = (
+            "inner 3-fold CV over the training articles, maximizing article-level incident F1 "
+            "(score_articles.py)"
+        )
+        hand_f1 = report["hand_score"]["pooled"]["f1"]
+        learned_f1 = report.get(f"shipped/{FEATURES}", {}).get("pooled", {}).get("incident", {}).get("f1")
+        if FEATURES == "calibrated" and learned_f1 is not None and hand_f1 > learned_f1:
+            # The outer CV compares the two thresholds: the rules' own (DECISION.threshold, read
+            # through the calibration) and the one the inner CV picks on the shippable articles.
+            z = model.intercept + model.weights.get("score:hand", 0.0) * DECISION.threshold
+            t = round(1.0 / (1.0 + math.exp(-z)), 4)
+            threshold_choice = (
+                f"the rules' threshold (hand score {DECISION.threshold}) read through the calibration: "
+                f"in the outer 5-fold CV over gold-dev it scored incident F1 {hand_f1} against {learned_f1} "
+                "for the threshold the inner CV picks on the shippable articles"
+            )
         manifest = {
             "model": "incidents.json",
             "trained": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -281,8 +301,7 @@ def main() -> int:
             "algorithm": "logistic regression (scikit-learn liblinear, L2), exported as named weights",
             "C": c,
             "threshold": t,
-            "threshold_choice": "inner 3-fold CV over the training articles, maximizing "
-            "article-level incident F1 (score_articles.py)",
+            "threshold_choice": threshold_choice,
             "training_data": {
                 "gold-dev ANT articles": len(ship),
                 "silver ANT articles (training/silver)": len(silver),
