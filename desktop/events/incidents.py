@@ -203,8 +203,10 @@ def _unit_incidents(view: SentenceView, trace: Trace) -> list[Incident]:
     """Phases trigger, block and refine over one report unit: its incidents before binding."""
     cands = _candidates(view, trace)
     live = [c for c in cands if not _vetoed(view, c)]
+    defined = False  # a veto said what the unit's generic words stand for
     for rule_id in _DEFINING_VETOES:
         if any(c.trace.dropped_by == rule_id and c.generic for c in cands):
+            defined = True
             # The sentence says what its generic words stand for: an event already told ("هذا
             # الهجوم ... الذي استهدف"), an animal's attack ("وهو ثالث هجوم لأسماك القرش").
             _drop_all([c for c in live if c.generic], rule_id)
@@ -221,7 +223,8 @@ def _unit_incidents(view: SentenceView, trace: Trace) -> list[Incident]:
         live = [c for c in live if c.event_type not in VIOLENT]
     specific = [c for c in live if not c.generic]
     if not specific:
-        death = _death_candidate(view, trace)
+        # The toll beside "هذا الهجوم" is the toll of the event already told, not an event of its own.
+        death = None if defined else _death_candidate(view, trace)
         if death is not None:
             specific = [death]
         elif live and (

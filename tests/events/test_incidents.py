@@ -115,6 +115,14 @@ def test_a_place_in_another_clause_loses_to_the_triggers_own() -> None:
     assert inc["location"] == "إدلب"  # the town is more specific, but it is the scene of another clause
 
 
+def test_deaths_told_with_an_anaphoric_attack_word_are_no_event_of_their_own() -> None:
+    inc = only(
+        "انفجرت عبوة ناسفة بدورية للجيش في بلدة الرميلة أمس فقتل خمسة جنود. "
+        "وقال مسؤول في الشرطة إن ستة جنود قتلوا في هذا الهجوم."
+    )
+    assert inc["sub_event_type"] == "Remote explosive/landmine/IED"  # no clash of 6 beside it
+
+
 def test_killed_and_wounded_together_give_no_split() -> None:
     inc = only("أسفر تفجير سيارة مفخخة في سوق مدينة الحسكة أمس عن مقتل وإصابة 45 شخصاً.")
     assert inc["fatalities"] is None and inc["injuries"] is None
