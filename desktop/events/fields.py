@@ -283,16 +283,16 @@ _GROUP_END = frozenset(
 )
 
 
+_GROUP_BREAK = re.compile(r"[،,.؛;:]")
+
+
 def _coordinated_after_group(view: SentenceView, num: Span) -> int:
     """Victims joined by و after a counted group ("قتل 3 من أفراد الشرطة ومدني" adds 1): within five
     words of the figure, before any break, other figure or word that ends the group."""
     text = view.doc.text
     stop = min(view.span.end, num.end + 80)
-    for brk in ("،", ",", ".", "؛", ";", ":"):
-        at = text.find(brk, num.end, stop)
-        if at >= 0:
-            stop = at
-    words = normalize(text[num.end : stop]).text.split()
+    brk = _GROUP_BREAK.search(text, num.end, stop)
+    words = normalize(text[num.end : brk.start() if brk else stop]).text.split()
     for i, w in enumerate(words[:6]):
         if w in _GROUP_END or any(ch.isdigit() for ch in w):
             return 0

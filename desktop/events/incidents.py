@@ -471,9 +471,7 @@ def find_incidents(doc: Document, keep_features: bool = False) -> tuple[list[Inc
                 _report(earlier, doc, found)
             else:
                 earlier.trace.drop(DECISION.id)
-        for inc, _features, reported in pending:  # not completed by this sentence
-            if not reported:
-                inc.trace.drop(DECISION.id)
+        _drop_unreported(pending)  # not completed by this sentence
         pending = told
         claims.extend(mg.claimed_groups(view))
         recent = choose_place(view, (view.span.end, view.span.end)) if view.entities else None
@@ -487,9 +485,7 @@ def find_incidents(doc: Document, keep_features: bool = False) -> tuple[list[Inc
                 context.lead_date, context.lead_paragraph = dated[0], paragraphs[i]
         if paragraphs[i] not in repeats:
             lead += 1
-    for inc, _features, reported in pending:
-        if not reported:
-            inc.trace.drop(DECISION.id)
+    _drop_unreported(pending)
     found.sort(key=lambda inc: inc.trigger[0])
     mg.article_names(doc, found)
     mg.adopt_specific(found)
@@ -517,6 +513,13 @@ def _decide(
         reported = inc.confidence >= model.threshold
     inc.trace.confidence = inc.confidence
     return reported
+
+
+def _drop_unreported(pending: list[tuple[Incident, dict[str, float], bool]]) -> None:
+    """The last unit's incidents under the threshold that no later sentence completed: dropped."""
+    for inc, _features, reported in pending:
+        if not reported:
+            inc.trace.drop(DECISION.id)
 
 
 def _report(inc: Incident, doc: Document, found: list[Incident]) -> None:

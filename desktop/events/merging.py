@@ -617,12 +617,15 @@ def _retells(later: Incident, earlier: Incident) -> bool:
         return False
     if not same_day(later, earlier):
         return False
-    for key in ("fatalities", "injuries"):  # a toll of its own: another event
-        x, y = earlier.fields.get(key), later.fields.get(key)
-        if x is not None and y is not None and x != y:
-            return False
-    a1, b1 = earlier.fields.get("actor1"), later.fields.get("actor1")
-    return a1 is None or b1 is None or a1 == b1
+    return not _disagree(earlier, later)  # a toll or an initiator of its own: another event
+
+
+def _disagree(a: Incident, b: Incident, keys: tuple[str, ...] = ("fatalities", "injuries", "actor1")) -> bool:
+    """Whether the two tellings give different values for one of `keys` (both given)."""
+    return any(
+        a.fields.get(k) is not None and b.fields.get(k) is not None and a.fields.get(k) != b.fields.get(k)
+        for k in keys
+    )
 
 
 _TELLING_FIELDS = ("fatalities", "injuries", "actor1", "actor2", "date", "time_precision")
@@ -652,12 +655,8 @@ def completes(later: Incident, earlier: Incident, doc_text: str) -> bool:
     if earlier.event_type not in VIOLENT or later.event_type not in VIOLENT:
         return False
     word = normalize_word(doc_text[later.trigger[0] : later.trigger[1]].split()[0])
-    if not _DEFINITE.match(word):
+    if not _DEFINITE.match(word) or _disagree(earlier, later):
         return False
-    for key in ("fatalities", "injuries", "actor1"):
-        x, y = earlier.fields.get(key), later.fields.get(key)
-        if x is not None and y is not None and x != y:
-            return False
     gives_place = later.own_place and not earlier.own_place
     gives_day = later.has_day and not earlier.has_day
     return gives_place or gives_day

@@ -79,6 +79,7 @@ _NOT_IN_NAME = _words(
     "الوزير الشيخ الأمير الملك السفير المتحدث القائد الناطق المستشار الدكتور السيد العمليه العملية البحث "
     "أنه بأنه لأنه وأنه المطار الفريق المشير العماد الرائد النقيب المقدم الملازم الرقيب"
 )
+_MAJOR_FEATURES = frozenset({"country", "admin1", "city"})
 # Admin nouns inside an institution's name, before the place they name ("مجلس محافظة الأنبار").
 _INSTITUTION_ADMIN = _words("محافظة ولاية منطقة إقليم مدينة")
 # Definite words that end a name: times and days ("وزارة الداخلية اليوم").
@@ -807,14 +808,14 @@ class EntityRecognizer:
     def _major_place(self, key: str) -> bool:
         """A key the gazetteers know as a country, governorate or city (a part of an institution's
         name: "حكومة الأنبار", "شرطة كابل"), not a village named like a common word."""
+        return self._known_place(key, _MAJOR_FEATURES)
+
+    def _known_place(self, key: str, features: frozenset[str] | None = None) -> bool:
+        """A key the gazetteers know as a place (of one of `features`, when given)."""
         return any(
-            kind == "place" and getattr(item, "feature", "") in ("country", "admin1", "city")
+            kind == "place" and (features is None or getattr(item, "feature", "") in features)
             for kind, item in self.phrases.get(key, ())
         )
-
-    def _known_place(self, key: str) -> bool:
-        """A key the gazetteers know as a place."""
-        return any(kind == "place" for kind, _ in self.phrases.get(key, ()))
 
     def _nationality(self, adjective: str) -> bool:
         """A definite nationality adjective (`السوري`, `اليمنية`, `الوطني`) naming whose force it is."""
